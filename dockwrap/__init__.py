@@ -1,0 +1,50 @@
+"""dockwrap: drive the real docker CLI from Python and the shell.
+
+    from dockwrap import Docker
+    d = Docker()
+    d.container.run("busybox", ["sleep", "60"], detach=True, name="a")
+    rows = d.container.ls(all=True)
+
+Every docker call can be shown (`Docker(explain=True)`, `dockwrap -x`) or only printed
+(`Docker(dry_run=True)`, `dockwrap --dry-run`). Errors derive from `DockwrapError`.
+"""
+
+from ._version import __version__
+from .client import Docker
+from .errors import (
+    CommandTimeout,
+    DaemonUnreachable,
+    DockerCommandFailed,
+    DockerNotExecutable,
+    DockerNotFound,
+    DockwrapError,
+    NameConflict,
+    NoSuchContainer,
+    NoSuchImage,
+    NoSuchNetwork,
+    NoSuchService,
+    ParseError,
+    PortInUse,
+    UsageError,
+)
+from .runner import Completed
+
+__all__ = [
+    "__version__",
+    "Docker",
+    "Completed",
+    "DockwrapError",
+    "DockerNotFound",
+    "DockerNotExecutable",
+    "DaemonUnreachable",
+    "DockerCommandFailed",
+    "NoSuchContainer",
+    "NoSuchImage",
+    "NoSuchNetwork",
+    "NoSuchService",
+    "NameConflict",
+    "PortInUse",
+    "CommandTimeout",
+    "ParseError",
+    "UsageError",
+]

@@ -1,0 +1,134 @@
+"""The `dockwrap` command: global options, the explicit list of command groups, and the one
+top-level error handler (exit statuses of CONTRACT section 3; never a traceback)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import Any, NoReturn, Sequence
+
+import click
+
+from ._version import __version__
+from .client import Docker
+from .container.cli import group as container_group
+from .container.cli import exec as exec_verb
+from .container.cli import logs as logs_verb
+from .container.cli import ls as ls_verb
+from .container.cli import run as run_verb
+from .errors import DockwrapError
+from .image.cli import group as image_group
+from .network.cli import group as network_group
+from .recipes.cli import cleanup_command, recipe_group
+from .swarm.cli import node_group, service_group, swarm_group
+from .system.cli import COMMANDS as SYSTEM_COMMANDS
+
+__all__ = ["cli", "main", "Terminated"]
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that `finally` blocks clean up."""
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="\b\nExamples:\n"
+    "  dockwrap ps -a\n"
+    "  dockwrap -x recipe pingable-pair           # show each docker call as it runs\n"
+    "  dockwrap --dry-run recipe round-robin      # print the docker calls as a bash script\n"
+    "  dockwrap run --rm busybox echo hello",
+)
+@click.option("--docker", "binary", envvar="DOCKWRAP_DOCKER", metavar="PATH", help="The docker CLI to run [env: DOCKWRAP_DOCKER; default: docker].")
+@click.option("--context", metavar="NAME", help="Docker context for every call (docker --context NAME).")
+@click.option("-H", "--host", metavar="URL", help="Engine for every call (docker --host URL): unix://, tcp://, ssh://user@host.")
+@click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
+@click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
+@click.option("--timeout", type=click.FloatRange(min=0), envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call; on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
+@click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, binary: str | None, context: str | None, host: str | None, explain: bool,
+        dry_run: bool, timeout: float | None) -> None:
+    """Drive the real docker CLI: the same commands, typed JSON records, every call visible.
+
+    Each command runs exactly the docker call(s) it names; -x shows them and --dry-run prints
+    them as a script you can run.
+    """
+    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+
+
+#: every command, in the order `dockwrap --help` lists them: (command, name it is known by)
+COMMANDS: list[tuple[click.Command, str]] = [
+    (container_group, "container"),
+    (image_group, "image"),
+    (network_group, "network"),
+    (recipe_group, "recipe"),
+    (cleanup_command, "cleanup"),
+    (swarm_group, "swarm"),
+    (node_group, "node"),
+    (service_group, "service"),
+    *[(command, command.name or "") for command in SYSTEM_COMMANDS],
+    # the short forms docker has too
+    (ls_verb.command, "ps"),
+    (run_verb.command, "run"),
+    (exec_verb.command, "exec"),
+    (logs_verb.command, "logs"),
+]
+for _command, _name in COMMANDS:
+    cli.add_command(_command, name=_name)
+
+
+def _error(message: str, hint: str | None = None) -> None:
+    click.echo(f"dockwrap: error: {message}", err=True)
+    if hint:
+        click.echo(f"hint: {hint}", err=True)
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the CLI and exit with the status CONTRACT section 3 gives."""
+    debug = os.environ.get("DOCKWRAP_DEBUG") == "1"
+    if threading_main():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    code = 0
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="dockwrap", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort as exc:
+        code = 130 if isinstance(exc.__cause__, KeyboardInterrupt) or exc.__cause__ is None else 1
+    except KeyboardInterrupt:
+        code = 130
+    except Terminated:
+        code = 143
+    except DockwrapError as exc:
+        if debug:
+            raise
+        _error(str(exc), exc.hint)
+        code = exc.exit_code
+    except BrokenPipeError:
+        # `dockwrap ps | head -1`: the reader left; say nothing, as cat would.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        code = 141
+    except Exception as exc:  # a bug of ours: still one line, with the way to see more
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc}", "run again with DOCKWRAP_DEBUG=1 for the traceback, and report it")
+        code = 70
+    sys.exit(code)
+
+
+def threading_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

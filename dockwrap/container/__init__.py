@@ -1,0 +1,1 @@
+"""The container commands: records, Python API (api.py) and CLI verbs (cli/)."""

@@ -1,0 +1,306 @@
+"""`Docker().container`: the container verbs as Python methods, one docker call each."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Literal, Mapping, Sequence, overload
+
+from ..args import label_args, names_of, repeat
+from ..errors import UsageError
+from ..parse.ports import PortMapping, parse_port_lines
+from ..parse.record import field_value
+from ..runner import Completed, Runner
+from .records import (
+    Container,
+    ContainerDetails,
+    Process,
+    Stats,
+    parse_container_inspect,
+    parse_container_ls,
+    parse_stats,
+    parse_top,
+    stats_row,
+)
+
+__all__ = ["ContainerCommands", "LS_TEMPLATE", "DOCKER_OWN_LINE"]
+
+# `{{json .}}` makes docker 20.10+ compute every container's size (slow on real hosts), and
+# --size=false only stops that from 24.0. These fields exist in every client from 17.12 on;
+# State (20.10+) is derived from Status instead. `-s` asks for `{{json .}}` with sizes.
+_LS_FIELDS = ("Command", "CreatedAt", "ID", "Image", "Labels", "Names", "Networks", "Ports", "RunningFor", "Status")
+LS_TEMPLATE = "{" + ",".join(f'"{name}":{{{{json .{name}}}}}' for name in _LS_FIELDS) + "}"
+
+# Lines that docker itself writes around a failed run/exec, as opposed to the container's output.
+DOCKER_OWN_LINE = re.compile(
+    r"^(\S*docker: Error|docker: |Error response from daemon: |Error: No such |Unable to find image '|"
+    r"See '\S*docker|Run 'docker .*--help'|OCI runtime (exec|create) failed|time=\".*\" level=)"
+)
+# exec, logs and start -a of a missing or stopped container: docker's message, status 1.
+_DOCKER_EXIT1 = re.compile(r"^(Error response from daemon: |Error: No such container)")
+Output = Literal["capture", "terminal"]
+
+
+def _docker_failed(done: Completed) -> bool:
+    """Whether a run/exec status is docker's own failure rather than the container command's:
+    125-127 together with docker's message (a container may exit 125 by itself)."""
+    if done.exit_code not in (125, 126, 127):
+        return False
+    text = done.err + "\n" + done.out[:2000]
+    return any(DOCKER_OWN_LINE.match(line) for line in text.splitlines())
+
+
+class ContainerCommands:
+    """The container verbs; `Docker().container`."""
+
+    def __init__(self, runner: Runner) -> None:
+        self._runner = runner
+
+    # -- listing and reading ----------------------------------------------------------------------
+
+    def ls(self, all: bool = False, size: bool = False, filters: Iterable[str] = ()) -> list[Container]:
+        """`docker container ls`: running containers (all of them with all=True).
+
+        :param filters: docker filters as `key=value` (`label=a=b`, `name=web`, `status=exited`)
+        """
+        args = ["container", "ls"]
+        if all:
+            args.append("--all")
+        if size:
+            args.append("--size")
+        args += repeat("--filter", filters)
+        args += ["--format", "{{json .}}" if size else LS_TEMPLATE]
+        done = self._runner.run(args)
+        return parse_container_ls(done.out)
+
+    def inspect(self, names: Sequence[str] | str) -> list[ContainerDetails]:
+        """`docker container inspect` of any number of containers, in one call."""
+        done = self._runner.run(["container", "inspect", *names_of(names, "container")])
+        return parse_container_inspect(done.out)
+
+    def top(self, name: str, ps_args: Sequence[str] = ()) -> list[Process]:
+        """`docker container top`: the container's processes, with their host PIDs."""
+        done = self._runner.run(["container", "top", name, *ps_args])
+        return parse_top(done.out)
+
+    def port(self, name: str) -> list[PortMapping]:
+        """`docker container port`: the published ports."""
+        done = self._runner.run(["container", "port", name])
+        return field_value("docker container port", "output", parse_port_lines, done.out)
+
+    def stats(self, names: Sequence[str] | str = (), all: bool = False) -> list[Stats]:
+        """`docker container stats --no-stream`: one sample of each container."""
+        args = ["container", "stats", "--no-stream", "--format", "{{json .}}"]
+        if all:
+            args.append("--all")
+        done = self._runner.run([*args, *([names] if isinstance(names, str) else names)])
+        return parse_stats(done.out)
+
+    def stats_stream(self, names: Sequence[str] | str = ()) -> Iterator[Stats]:
+        """`docker container stats`: a sample per container about once a second, until the
+        iteration stops (which ends docker)."""
+        from ..parse.jsonlines import load_objects
+
+        args = ["container", "stats", "--format", "{{json .}}", *([names] if isinstance(names, str) else names)]
+        for line in self._runner.stream(args):
+            text = line.replace("\x1b[2J", "").replace("\x1b[H", "").replace("\x1b[J", "").strip()
+            for obj in load_objects(text, "docker container stats"):
+                yield stats_row(obj, "docker container stats")
+
+    @overload
+    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Iterator[str]: ...
+    @overload
+    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed: ...
+
+    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
+             output: Output = "capture") -> Completed | Iterator[str]:
+        """`docker container logs`.
+
+        :returns: the container's stdout and stderr (apart) as a Completed; with follow=True an
+            iterator of lines (stdout and stderr merged) that ends docker when closed; with
+            output="terminal" the output goes to our own stdout and stderr.
+        """
+        args = ["container", "logs"]
+        if follow:
+            args.append("--follow")
+        if tail is not None:
+            args += ["--tail", str(tail)]
+        if timestamps:
+            args.append("--timestamps")
+        args.append(name)
+        if output == "terminal":
+            done = self._runner.passthrough(args, hold_stderr=DOCKER_OWN_LINE.match, timeout=not follow)
+            return self._check_held(done)
+        if follow:
+            return self._runner.stream(args, merge_stderr=True)
+        return self._runner.run(args)
+
+    # -- running --------------------------------------------------------------------------------
+
+    def run_args(
+        self,
+        image: str,
+        command: Sequence[str] | None = None,
+        *,
+        detach: bool = False,
+        name: str | None = None,
+        publish: Iterable[str] = (),
+        env: Iterable[str] = (),
+        env_file: str | None = None,
+        network: str | None = None,
+        network_aliases: Iterable[str] = (),
+        links: Iterable[str] = (),
+        remove: bool = False,
+        init: bool = False,
+        pull: str | None = None,
+        interactive: bool = False,
+        tty: bool = False,
+        labels: Mapping[str, str] | Iterable[str] | None = None,
+        workdir: str | None = None,
+        entrypoint: str | None = None,
+        hostname: str | None = None,
+    ) -> list[str]:
+        """The argv (after `docker`) of `container run`, options in docker's documented order."""
+        if isinstance(command, str):
+            raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
+        if not image:
+            raise UsageError("an image is needed")
+        if pull not in (None, "always", "missing", "never"):
+            raise UsageError(f"--pull must be always, missing or never, not {pull!r}")
+        args = ["container", "run"]
+        if detach:
+            args.append("--detach")
+        if interactive:
+            args.append("--interactive")
+        if tty:
+            args.append("--tty")
+        if remove:
+            args.append("--rm")
+        if init:
+            args.append("--init")
+        if name:
+            args += ["--name", name]
+        if hostname:
+            args += ["--hostname", hostname]
+        args += label_args(labels)
+        args += repeat("--env", env)
+        if env_file:
+            args += ["--env-file", env_file]
+        if network:
+            args += ["--network", network]
+        args += repeat("--network-alias", network_aliases)
+        args += repeat("--link", links)
+        args += repeat("--publish", publish)
+        if workdir:
+            args += ["--workdir", workdir]
+        if entrypoint is not None:
+            args += ["--entrypoint", entrypoint]
+        if pull:
+            args += ["--pull", pull]
+        return [*args, image, *(command or [])]
+
+    @overload
+    def run(self, image: str, command: Sequence[str] | None = ..., *, detach: Literal[True],
+            output: Output = ..., **options: object) -> str: ...
+    @overload
+    def run(self, image: str, command: Sequence[str] | None = ..., *, detach: Literal[False] = ...,
+            output: Output = ..., **options: object) -> Completed: ...
+
+    def run(self, image: str, command: Sequence[str] | None = None, *, detach: bool = False,
+            output: Output = "capture", **options: object) -> str | Completed:
+        """`docker container run`; options as in `run_args`.
+
+        :returns: with detach=True the new container's ID (under --dry-run: its name, or "");
+            otherwise the finished run, whose exit_code is the container command's own.
+            With output="terminal" the container's output goes to our stdout and stderr, and
+            with interactive and tty the terminal is handed to it.
+        :raises DockerCommandFailed: (or a subclass) when docker itself failed
+        """
+        args = self.run_args(image, command, detach=detach, **options)  # type: ignore[arg-type]
+        if detach:
+            done = self._runner.run(args)
+            if self._runner.dry_run:
+                return str(options.get("name") or "")
+            return done.out.strip()
+        return self._foreground(args, output, bool(options.get("interactive")), bool(options.get("tty")))
+
+    def exec(self, name: str, command: Sequence[str], *, interactive: bool = False, tty: bool = False,
+             env: Iterable[str] = (), workdir: str | None = None, user: str | None = None,
+             output: Output = "capture") -> Completed:
+        """`docker container exec`: run a command in a running container; its status is exit_code."""
+        if isinstance(command, str):
+            raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
+        if not command:
+            raise UsageError("exec needs a command to run")
+        args = ["container", "exec"]
+        if interactive:
+            args.append("--interactive")
+        if tty:
+            args.append("--tty")
+        args += repeat("--env", env)
+        if workdir:
+            args += ["--workdir", workdir]
+        if user:
+            args += ["--user", user]
+        args += [name, *command]
+        return self._foreground(args, output, interactive, tty)
+
+    def start(self, names: Sequence[str] | str, *, attach: bool = False, interactive: bool = False,
+              output: Output = "capture") -> Completed:
+        """`docker container start`; attached, exit_code is the container's own status."""
+        args = ["container", "start"]
+        if attach:
+            args.append("--attach")
+        if interactive:
+            args.append("--interactive")
+        args += names_of(names, "container")
+        if attach or interactive:
+            return self._foreground(args, output, interactive, interactive)
+        return self._runner.run(args)
+
+    def stop(self, names: Sequence[str] | str, *, time: int | None = None) -> list[str]:
+        """`docker container stop`; returns the names docker confirmed."""
+        args = ["container", "stop"]
+        if time is not None:
+            args += ["--time", str(time)]
+        done = self._runner.run([*args, *names_of(names, "container")])
+        return done.out.split()
+
+    def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False) -> list[str]:
+        """`docker container rm`; with force, missing containers are no error (as docker has it)."""
+        args = ["container", "rm"]
+        if force:
+            args.append("--force")
+        if volumes:
+            args.append("--volumes")
+        done = self._runner.run([*args, *names_of(names, "container")])
+        return done.out.split()
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _foreground(self, args: list[str], output: Output, interactive: bool, tty: bool) -> Completed:
+        if output == "terminal" and tty:
+            code = self._runner.interactive(args)
+            return Completed(tuple(self._runner.argv(args)), code)
+        if output == "terminal":
+            done = self._runner.passthrough(args, stdin=interactive, hold_stderr=DOCKER_OWN_LINE.match, timeout=False)
+            return self._check_held(done)
+        done = self._runner.run(args, check=False, timeout=False)
+        if _docker_failed(done) or (done.exit_code != 0 and self._is_docker_error(done)):
+            raise self._runner.error(done)
+        return done
+
+    def _is_docker_error(self, done: Completed) -> bool:
+        # exec/logs of a missing container exit 1 with docker's own message only.
+        return done.exit_code == 1 and not done.out and bool(_DOCKER_EXIT1.match(done.err))
+
+    def _check_held(self, done: Completed) -> Completed:
+        """For passthrough calls: docker's own held-back lines mean docker failed; print them otherwise."""
+        if done.stderr and done.exit_code != 0:
+            raise self._runner.error(done)
+        if done.stderr:
+            import sys
+
+            sys.stderr.write(done.err)
+        return done

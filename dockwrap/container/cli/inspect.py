@@ -1,0 +1,39 @@
+"""`dockwrap container inspect`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ...client import Docker
+from ...formatter import print_json, print_table
+from ...options import examples, json_option, pass_docker, raw_option
+
+
+@click.command(name="inspect", epilog=examples(
+    "dockwrap container inspect web db        # one docker call for both",
+    "dockwrap container inspect web --json | jq '.[0].state.pid'",
+    "dockwrap container inspect web --raw     # docker's own JSON",
+))
+@json_option
+@raw_option
+@click.argument("containers", nargs=-1, required=True)
+@pass_docker
+def command(docker: Docker, containers: tuple[str, ...], as_json: bool, raw: bool) -> None:
+    """Show details of containers: state, PID, addresses per network, ports, labels."""
+    details = docker.container.inspect(list(containers))
+    if raw and not as_json:
+        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
+    elif as_json:
+        print_json(details, raw=raw)
+    else:
+        print_table(details, [
+            ("NAME", lambda d: d.name),
+            ("STATE", lambda d: d.state.status),
+            ("PID", lambda d: d.state.pid or ""),
+            ("IMAGE", lambda d: d.image),
+            ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
+            ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
+        ])

@@ -1,0 +1,19 @@
+"""`dockwrap container rm`."""
+
+from __future__ import annotations
+
+import click
+
+from ...client import Docker
+from ...formatter import print_quiet
+from ...options import examples, pass_docker
+
+
+@click.command(name="rm", epilog=examples("dockwrap container rm web", "dockwrap container rm -f web db    # stop and remove"))
+@click.option("-f", "--force", is_flag=True, help="Remove running containers too (and no error for missing ones).")
+@click.option("-v", "--volumes", is_flag=True, help="Remove anonymous volumes too.")
+@click.argument("containers", nargs=-1, required=True)
+@pass_docker
+def command(docker: Docker, containers: tuple[str, ...], force: bool, volumes: bool) -> None:
+    """Remove containers."""
+    print_quiet(docker.container.rm(list(containers), force=force, volumes=volumes))

@@ -1,0 +1,215 @@
+"""Errors raised by dockwrap, and the one table that maps docker's stderr onto them.
+
+    DockwrapError                     .exit_code: the status the CLI exits with
+    ├── DockerNotFound                127: the docker binary is missing
+    │   └── DockerNotExecutable       126: it exists but cannot be run
+    ├── CommandTimeout                124: a docker call outlived --timeout
+    ├── ParseError                    1: docker printed something we cannot read
+    ├── UsageError                    2: bad arguments caught before any docker call
+    └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
+        ├── DaemonUnreachable         1: no engine answers at the host or context used
+        ├── NoSuchContainer, NoSuchImage, NoSuchNetwork, NoSuchService
+        ├── NameConflict
+        └── PortInUse
+
+Docker's two clients on our machines (28.x and 20.10) word the same failure differently, add
+help footers and stray log lines, and 28.x wraps everything in "Error response from daemon".
+So failures are classified by searching stderr for patterns (ERROR_PATTERNS), never by equality.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+__all__ = [
+    "DockwrapError",
+    "DockerNotFound",
+    "DockerNotExecutable",
+    "CommandTimeout",
+    "ParseError",
+    "UsageError",
+    "DockerCommandFailed",
+    "DaemonUnreachable",
+    "NoSuchContainer",
+    "NoSuchImage",
+    "NoSuchNetwork",
+    "NoSuchService",
+    "NameConflict",
+    "PortInUse",
+    "classify",
+    "docker_message",
+]
+
+
+class DockwrapError(Exception):
+    """Base of every error dockwrap raises on purpose."""
+
+    exit_code: int = 1
+    #: an extra line the CLI prints after the error, telling the user what to do next
+    hint: str | None = None
+
+
+class DockerNotFound(DockwrapError):
+    exit_code = 127
+
+    def __init__(self, binary: str, detail: str = "not found") -> None:
+        self.binary = binary
+        super().__init__(f"docker binary {binary!r} {detail}")
+        self.hint = "install the docker CLI, or name another one with --docker PATH or DOCKWRAP_DOCKER"
+
+
+class DockerNotExecutable(DockerNotFound):
+    exit_code = 126
+
+    def __init__(self, binary: str) -> None:
+        super().__init__(binary, "is not executable")
+
+
+class CommandTimeout(DockwrapError):
+    exit_code = 124
+
+    def __init__(self, argv: Sequence[str], seconds: float) -> None:
+        self.argv = tuple(argv)
+        self.seconds = seconds
+        from .display import quote
+
+        super().__init__(f"timed out after {seconds:g}s and was killed: {quote(argv)}")
+        self.hint = "raise the limit with --timeout SECONDS (or DOCKWRAP_TIMEOUT), 0 for none"
+
+
+class ParseError(DockwrapError):
+    """Docker printed something that does not have the shape its version should print."""
+
+    def __init__(self, command: str, detail: str, line: str | None = None) -> None:
+        self.command = command
+        self.detail = detail
+        self.line = line
+        text = f"cannot read the output of `{command}`: {detail}"
+        if line is not None:
+            shown = line if len(line) <= 200 else line[:200] + "..."
+            text += f": {shown!r}"
+        super().__init__(text)
+
+
+class UsageError(DockwrapError):
+    exit_code = 2
+
+
+class DockerCommandFailed(DockwrapError):
+    """Docker ran and reported a failure."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        from .display import redact_text, redacted
+
+        self.argv = tuple(redacted(argv))
+        self.exit_status = exit_status
+        self.exit_code = exit_status if exit_status > 0 else 1
+        self.stderr = redact_text(stderr, argv)
+        self.stdout = stdout
+        self.message = docker_message(self.stderr) or f"docker exited with status {exit_status}"
+        super().__init__(self.message)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(argv={self.argv!r}, exit_status={self.exit_status}, message={self.message!r})"
+
+
+class DaemonUnreachable(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.exit_code = 1
+        self.endpoint = endpoint
+        self.hint = (
+            f"no Docker engine answers at {endpoint}: start one (scripts/engine up, or sudo dockerd), "
+            "or point at one with --host URL, --context NAME or DOCKER_HOST"
+        )
+
+
+class NoSuchContainer(DockerCommandFailed):
+    pass
+
+
+class NoSuchImage(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = "list local images with: dockwrap image ls (this machine cannot pull; build or load the image)"
+
+
+class NoSuchNetwork(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = "list networks with: dockwrap network ls"
+
+
+class NoSuchService(DockerCommandFailed):
+    pass
+
+
+class NameConflict(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r'name "/?([^"]+)" is already in use', self.stderr)
+        self.name = match.group(1) if match else None
+        self.hint = "choose another --name, or remove the old container: dockwrap container rm -f NAME"
+
+
+class PortInUse(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r"Bind for (\S+?) failed", self.stderr) or re.search(r"listen tcp4? (\S+?): bind", self.stderr)
+        self.address = match.group(1) if match else None
+        created = stdout.strip()
+        self.hint = "publish another host port (-p 127.0.0.1:OTHER:PORT)"
+        if created:
+            self.hint += f"; docker created container {created[:12]} without starting it: dockwrap rm -f {created[:12]}"
+
+
+#: (pattern searched in stderr, error class). The first match wins, so the more specific
+#: patterns come first. Every pattern is tested against stderr recorded from both clients
+#: (tests/unit/test_errors.py, tests/fixtures/errors/).
+ERROR_PATTERNS: tuple[tuple[re.Pattern[str], type[DockerCommandFailed]], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), cls)
+    for pattern, cls in (
+        (r"Cannot connect to the Docker daemon|error during connect|"
+         r"permission denied while trying to connect to the Docker daemon|"
+         r"dial unix \S+: connect: |failed to connect to the docker API", DaemonUnreachable),
+        (r"port is already allocated|address already in use", PortInUse),
+        (r'The container name "[^"]+" is already in use', NameConflict),
+        (r"No such container|no container with name or ID", NoSuchContainer),
+        (r"No such image|Unable to find image|pull access denied|manifest unknown|"
+         r"repository does not exist", NoSuchImage),
+        (r"No such network|network \S+ not found", NoSuchNetwork),
+        (r"No such service|service \S+ not found", NoSuchService),
+    )
+)
+
+# Lines docker adds around the message that carry no information of their own.
+_NOISE = re.compile(
+    r"^(See '.*--help'\.?|Run '.*--help' for more information|Usage:.*|exit status \d+|"
+    r"time=\".*\" level=\w+ msg=.*)$"
+)
+
+
+def docker_message(stderr: str) -> str:
+    """The failure message in docker's stderr as one line, without help footers and log noise."""
+    lines = [line.strip() for line in stderr.splitlines()]
+    kept = [line for line in lines if line and not _NOISE.match(line)]
+    if not kept:
+        return ""
+    # A failed `run` says "Unable to find image ... locally" before the real reason: keep both.
+    message = "; ".join(kept)
+    if message.startswith("docker: "):
+        message = message[len("docker: "):]
+    return message.rstrip(".")
+
+
+def classify(
+    argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = ""
+) -> DockerCommandFailed:
+    """The error that a failed docker call (non-zero exit) stands for."""
+    for pattern, cls in ERROR_PATTERNS:
+        if pattern.search(stderr):
+            if cls is DaemonUnreachable:
+                return DaemonUnreachable(argv, exit_status, stderr, stdout, endpoint)
+            return cls(argv, exit_status, stderr, stdout)
+    return DockerCommandFailed(argv, exit_status, stderr, stdout)

@@ -1,0 +1,73 @@
+"""Output of the CLI: tables like docker's own, `--json`, `-q`.
+
+Data goes to stdout only; progress and hints go to stderr. tabulate is imported when a table is
+actually printed (it costs ~25 ms at import).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+from .parse.record import Record, jsonable
+
+__all__ = ["Column", "print_table", "print_json", "print_records", "print_quiet"]
+
+#: (header, cell) pairs: what a table shows of each record
+Column = tuple[str, Callable[[Any], Any]]
+
+
+def print_json(value: Any, raw: bool = False) -> None:
+    """One JSON document on stdout: a record, a list of records, or plain data."""
+    if isinstance(value, Record):
+        data = value.to_json(raw=raw)
+    elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Record):
+        data = [item.to_json(raw=raw) for item in value]
+    else:
+        data = jsonable(value)
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ",".join(f"{k}={v}" for k, v in value.items())
+    return str(value)
+
+
+def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
+    """A plain table with docker's headers (also printed when there are no rows)."""
+    from tabulate import tabulate
+
+    body = [[_cell(cell(row)) for _, cell in columns] for row in rows]
+    headers = [header for header, _ in columns]
+    sys.stdout.write(tabulate(body, headers=headers, tablefmt="plain", disable_numparse=True) + "\n")
+
+
+def print_quiet(values: Sequence[str]) -> None:
+    for value in values:
+        sys.stdout.write(f"{value}\n")
+
+
+def print_records(
+    rows: Sequence[Any],
+    columns: Sequence[Column],
+    *,
+    as_json: bool = False,
+    quiet: bool = False,
+    raw: bool = False,
+    quiet_value: Callable[[Any], str] = lambda row: row.id,
+) -> None:
+    """A list command's output: JSON array, IDs only, or a table."""
+    if as_json:
+        print_json(list(rows), raw=raw)
+    elif quiet:
+        print_quiet([quiet_value(row) for row in rows])
+    else:
+        print_table(rows, columns)

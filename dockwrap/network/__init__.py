@@ -1,0 +1,1 @@
+"""The network commands: records, Python API (api.py) and CLI verbs (cli/)."""

@@ -1,0 +1,40 @@
+"""`dockwrap network inspect`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ...client import Docker
+from ...formatter import print_json, print_table
+from ...options import examples, json_option, pass_docker, raw_option
+
+
+@click.command(name="inspect", epilog=examples(
+    "dockwrap network inspect bridge",
+    "dockwrap network inspect lesson --json | jq '.[0].containers'",
+))
+@json_option
+@raw_option
+@click.argument("networks", nargs=-1, required=True)
+@pass_docker
+def command(docker: Docker, networks: tuple[str, ...], as_json: bool, raw: bool) -> None:
+    """Show networks: subnet, gateway, and each container's addresses (one docker call)."""
+    details = docker.network.inspect(list(networks))
+    if raw and not as_json:
+        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
+    elif as_json:
+        print_json(details, raw=raw)
+    else:
+        rows = [(d, m) for d in details for m in (d.containers or [None])]
+        print_table(rows, [
+            ("NETWORK", lambda r: r[0].name),
+            ("DRIVER", lambda r: r[0].driver),
+            ("SUBNET", lambda r: r[0].subnet),
+            ("GATEWAY", lambda r: r[0].gateway),
+            ("CONTAINER", lambda r: r[1].name if r[1] else ""),
+            ("IPV4", lambda r: r[1].ipv4_address if r[1] else ""),
+            ("MAC", lambda r: r[1].mac_address if r[1] else ""),
+        ])

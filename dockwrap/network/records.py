@@ -1,0 +1,140 @@
+"""Typed records of the network commands and their parsers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..errors import ParseError
+from ..parse.jsonlines import load_array, load_objects
+from ..parse.labels import parse_labels
+from ..parse.record import Record, build, field_value
+from ..parse.times import parse_time
+
+__all__ = ["Network", "NetworkDetails", "NetworkMember", "parse_network_ls", "parse_network_inspect"]
+
+
+def _bool(value: Any) -> bool:
+    """List output prints booleans as the strings "true"/"false"; inspect as JSON booleans."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    if value in (None, ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Network(Record):
+    """A row of `docker network ls`."""
+
+    id: str
+    name: str
+    driver: str
+    scope: str
+    internal: bool
+    ipv6: bool
+    labels: dict[str, str]
+    created_at: datetime | None
+    raw: dict[str, Any] = field(repr=False, compare=False)
+
+
+def _network(obj: dict[str, Any], command: str) -> Network:
+    return Network(
+        id=obj["ID"],
+        name=obj["Name"],
+        driver=obj.get("Driver") or "",
+        scope=obj.get("Scope") or "",
+        internal=field_value(command, "Internal", _bool, obj.get("Internal")),
+        ipv6=field_value(command, "IPv6", _bool, obj.get("IPv6")),
+        labels=parse_labels(obj.get("Labels")),
+        created_at=field_value(command, "CreatedAt", parse_time, obj.get("CreatedAt")),
+        raw=obj,
+    )
+
+
+def parse_network_ls(text: str, command: str = "docker network ls") -> list[Network]:
+    return [build(command, _network, obj) for obj in load_objects(text, command)]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMember(Record):
+    """A container attached to a network, with its addresses there."""
+
+    id: str
+    name: str
+    ipv4_address: str | None
+    ipv6_address: str | None
+    mac_address: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkDetails(Record):
+    """One object of `docker network inspect`: the network, its addressing and its containers."""
+
+    id: str
+    name: str
+    driver: str
+    scope: str
+    internal: bool
+    ipv6: bool
+    labels: dict[str, str]
+    created_at: datetime | None
+    subnet: str | None
+    gateway: str | None
+    containers: list[NetworkMember]
+    attachable: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def member(self, name: str) -> NetworkMember | None:
+        """The attached container of that name (or ID prefix), if any."""
+        for member in self.containers:
+            if member.name == name or member.id.startswith(name):
+                return member
+        return None
+
+
+def _address(cidr: str | None) -> str | None:
+    # inspect gives "172.18.0.2/16"; the subnet is on the network already.
+    return cidr.split("/")[0] if cidr else None
+
+
+def _details(obj: dict[str, Any], command: str) -> NetworkDetails:
+    configs = (obj.get("IPAM") or {}).get("Config") or []
+    ipv4 = next((c for c in configs if ":" not in (c.get("Subnet") or "")), configs[0] if configs else {})
+    members = [
+        NetworkMember(
+            id=cid,
+            name=info.get("Name") or "",
+            ipv4_address=_address(info.get("IPv4Address")),
+            ipv6_address=_address(info.get("IPv6Address")),
+            mac_address=info.get("MacAddress") or None,
+        )
+        for cid, info in sorted((obj.get("Containers") or {}).items(), key=lambda kv: kv[1].get("Name") or "")
+    ]
+    return NetworkDetails(
+        id=obj["Id"],
+        name=obj["Name"],
+        driver=obj.get("Driver") or "",
+        scope=obj.get("Scope") or "",
+        internal=field_value(command, "Internal", _bool, obj.get("Internal")),
+        ipv6=field_value(command, "EnableIPv6", _bool, obj.get("EnableIPv6")),
+        labels=dict(obj.get("Labels") or {}),
+        created_at=field_value(command, "Created", parse_time, obj.get("Created")),
+        subnet=ipv4.get("Subnet") or None,
+        gateway=ipv4.get("Gateway") or None,
+        containers=members,
+        attachable=bool(obj.get("Attachable")),
+        raw=obj,
+    )
+
+
+def parse_network_inspect(text: str, command: str = "docker network inspect") -> list[NetworkDetails]:
+    details = []
+    for obj in load_array(text, command):
+        if "Id" not in obj or "Name" not in obj:
+            raise ParseError(command, "an object has no Id or Name", repr(obj)[:200])
+        details.append(build(command, _details, obj))
+    return details

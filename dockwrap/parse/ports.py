@@ -1,0 +1,115 @@
+"""Published ports, from each of the three places docker shows them.
+
+* list output (`container ls`, `service ls/ps`): `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 7000/tcp`,
+  ranges `0.0.0.0:8000-8002->8000-8002/tcp` (three mappings), IPv6 as `:::8080` before 28.0,
+  services as `*:8080->80/tcp`
+* `docker port NAME`: `80/tcp -> 0.0.0.0:8080` lines
+* `inspect`: NetworkSettings.Ports, {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}], "7000/tcp": null}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .record import Record
+
+__all__ = ["PortMapping", "parse_ports", "parse_port_lines", "ports_from_inspect"]
+
+
+@dataclass(frozen=True, slots=True)
+class PortMapping(Record):
+    """One container port and, when published, the host address it is reachable on."""
+
+    host_ip: str | None
+    host_port: int | None
+    container_port: int
+    protocol: str = "tcp"
+
+    def __str__(self) -> str:
+        target = f"{self.container_port}/{self.protocol}"
+        if self.host_port is None:
+            return target
+        ip = f"[{self.host_ip}]" if self.host_ip and ":" in self.host_ip else self.host_ip
+        return f"{ip}:{self.host_port}->{target}"
+
+
+def _port_range(text: str) -> list[int]:
+    first, sep, last = text.partition("-")
+    if not sep:
+        return [int(text)]
+    return list(range(int(first), int(last) + 1))
+
+
+def _split_target(text: str) -> tuple[list[int], str]:
+    ports, sep, protocol = text.partition("/")
+    return _port_range(ports), (protocol if sep else "tcp")
+
+
+def _split_host(text: str) -> tuple[str | None, str]:
+    ip, _, port = text.rpartition(":")
+    ip = ip.strip("[]")
+    return (ip or None), port
+
+
+def parse_ports(text: str | None) -> list[PortMapping]:
+    """The `Ports` string of list output to mappings, in docker's order. ValueError on garbage."""
+    if not text:
+        return []
+    mappings: list[PortMapping] = []
+    for item in text.replace(", ", ",").split(","):
+        if not item:
+            continue
+        host, arrow, target = item.partition("->")
+        if not arrow:
+            ports, protocol = _split_target(item)
+            mappings.extend(PortMapping(None, None, port, protocol) for port in ports)
+            continue
+        ip, host_ports = _split_host(host)
+        if ip == "*":  # swarm's ingress: every address of every node
+            ip = "0.0.0.0"
+        container_ports, protocol = _split_target(target)
+        host_list = _port_range(host_ports) if host_ports else [None] * len(container_ports)
+        if len(host_list) != len(container_ports):
+            raise ValueError(f"port range sizes differ in {item!r}")
+        mappings.extend(
+            PortMapping(ip, hp, cp, protocol) for hp, cp in zip(host_list, container_ports)
+        )
+    return mappings
+
+
+def parse_port_lines(text: str) -> list[PortMapping]:
+    """`docker port NAME` output (`80/tcp -> 0.0.0.0:8080` per line) to mappings."""
+    mappings = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        target, arrow, host = line.partition(" -> ")
+        if not arrow:
+            raise ValueError(f"not a port line: {line!r}")
+        (port,), protocol = _split_target(target)
+        ip, host_port = _split_host(host)
+        mappings.append(PortMapping(ip, int(host_port), port, protocol))
+    return mappings
+
+
+def ports_from_inspect(ports: dict[str, Any] | None) -> list[PortMapping]:
+    """NetworkSettings.Ports of `inspect` to mappings (unpublished ports with host fields None)."""
+    mappings = []
+    for target, bindings in sorted((ports or {}).items(), key=lambda kv: _sort_key(kv[0])):
+        (port,), protocol = _split_target(target)
+        if not bindings:
+            mappings.append(PortMapping(None, None, port, protocol))
+            continue
+        for binding in bindings:
+            host_port = binding.get("HostPort") or None
+            mappings.append(
+                PortMapping(binding.get("HostIp") or None, int(host_port) if host_port else None, port, protocol)
+            )
+    return mappings
+
+
+def _sort_key(target: str) -> tuple[int, str]:
+    port, _, protocol = target.partition("/")
+    return (int(port.split("-")[0]) if port[:1].isdigit() else 0, protocol)

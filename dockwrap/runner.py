@@ -1,0 +1,408 @@
+"""The one place that runs docker.
+
+Every docker call of dockwrap goes through a `Runner`: it builds the final argv (binary, global
+flags, then the call's own argv list; never a shell string), shows it (-x) or only prints it
+(--dry-run), runs it through `sh` and turns failures into the errors of `dockwrap.errors`.
+
+Four ways to run, by what happens to the output:
+* `run`          captured and returned (parsed by the caller); stdout is not a TTY;
+* `passthrough`  docker writes straight to our stdout/stderr, byte for byte (logs, exec, run);
+* `stream`       lines yielded as they come (logs -f, stats, events); the child dies with the iterator;
+* `interactive`  the user's terminal is handed to docker (-it).
+
+`sh` costs ~100 ms to import (it pulls in asyncio), so it is imported on the first real call
+only: --help, --version and --dry-run never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import threading
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+from .display import quote
+from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, UsageError, classify
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sh
+
+__all__ = ["Runner", "Completed"]
+
+# sh raises on any exit status not listed here; we read the status ourselves instead.
+_ANY_STATUS = list(range(-64, 256))
+# After SIGTERM, how long a child gets before SIGKILL (timeouts, interrupts).
+KILL_GRACE_SECONDS = 1.5
+# Reading in 64 KiB chunks: sh's default line buffering costs ~0.6 s per 200,000 lines.
+_CHUNK = 65536
+
+
+@dataclass(frozen=True)
+class Completed:
+    """A finished docker call."""
+
+    argv: tuple[str, ...]
+    exit_code: int
+    stdout: bytes = b""
+    stderr: bytes = b""
+
+    @property
+    def out(self) -> str:
+        return self.stdout.decode("utf-8", "replace")
+
+    @property
+    def err(self) -> str:
+        return self.stderr.decode("utf-8", "replace")
+
+
+@dataclass
+class _Live:
+    """Children that are running now, so that an interrupt can end them all."""
+
+    procs: dict[int, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Runner:
+    """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=)`.
+
+    :param binary: the docker-compatible CLI (default: $DOCKWRAP_DOCKER, else `docker` on PATH)
+    :param context: passed to every call as `--context NAME`
+    :param host: passed to every call as `--host URL`
+    :param explain: print each call to stderr as `+ argv` before running it
+    :param dry_run: print each call to stdout and run none
+    :param timeout: seconds allowed to each captured or passthrough call (None or 0: no limit)
+    """
+
+    def __init__(
+        self,
+        binary: str | None = None,
+        context: str | None = None,
+        host: str | None = None,
+        explain: bool = False,
+        dry_run: bool = False,
+        timeout: float | None = None,
+    ) -> None:
+        if context and host:
+            raise UsageError("--context and --host cannot be used together (docker refuses both)")
+        if timeout is not None and timeout < 0:
+            raise UsageError(f"the timeout must be 0 or more seconds, not {timeout}")
+        self.binary = binary or os.environ.get("DOCKWRAP_DOCKER") or "docker"
+        self.context = context
+        self.host = host
+        self.explain = explain
+        self.dry_run = dry_run
+        self.timeout = timeout or None
+        #: called with each shown line in dry-run mode; recipes collect their script through it
+        self.dry_run_sink: Callable[[str], None] | None = None
+        self._command: sh.Command | None = None
+        self._live = _Live()
+        self._print_lock = threading.Lock()
+
+    # -- what is run ---------------------------------------------------------------------------
+
+    def argv(self, args: Sequence[str]) -> list[str]:
+        """The full argv of a call: binary, global flags, then args."""
+        bad = [a for a in args if not isinstance(a, str)]
+        if bad:
+            # sh would silently drop None/False and str() anything else: refuse instead.
+            raise TypeError(f"docker arguments must be strings, got {bad[0]!r} in {list(args)!r}")
+        prefix = [self.binary]
+        if self.context:
+            prefix += ["--context", self.context]
+        if self.host:
+            prefix += ["--host", self.host]
+        return prefix + list(args)
+
+    @property
+    def endpoint(self) -> str:
+        """The engine the calls go to, in words, for error messages."""
+        if self.context:
+            return f"context {self.context!r}"
+        if self.host:
+            return self.host
+        if os.environ.get("DOCKER_HOST"):
+            return f"{os.environ['DOCKER_HOST']} (DOCKER_HOST)"
+        if os.environ.get("DOCKER_CONTEXT"):
+            return f"context {os.environ['DOCKER_CONTEXT']!r} (DOCKER_CONTEXT)"
+        return "the current docker context (default: unix:///var/run/docker.sock)"
+
+    @property
+    def is_local(self) -> bool:
+        """Whether the engine runs on this machine (its PIDs are ours to look up)."""
+        host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
+        if self.context and self.context != "default":
+            return False
+        return host is None or host.startswith("unix://")
+
+    def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:
+        """Print a call as -x or --dry-run want it."""
+        if self.dry_run:
+            line = quote(argv) + dry_run_suffix
+            if self.dry_run_sink is not None:
+                self.dry_run_sink(line)
+            else:
+                with self._print_lock:
+                    print(line, flush=True)
+        elif self.explain:
+            with self._print_lock:
+                print("+ " + quote(argv), file=sys.stderr, flush=True)
+
+    # -- running -------------------------------------------------------------------------------
+
+    def run(
+        self,
+        args: Sequence[str],
+        *,
+        check: bool = True,
+        input: bytes | None = None,
+        timeout: float | None | bool = True,
+        dry_run_suffix: str = "",
+    ) -> Completed:
+        """Run a call and capture its output.
+
+        :param check: raise the classified error when docker exits non-zero
+        :param input: bytes for docker's stdin (default: an empty, closed stdin)
+        :param timeout: True for the runner's limit, or seconds, or None for none
+        :param dry_run_suffix: appended to the printed line under --dry-run (e.g. `|| true`)
+        """
+        argv = self.argv(args)
+        self.show(argv, dry_run_suffix)
+        if self.dry_run:
+            return Completed(tuple(argv), 0)
+        kwargs: dict[str, Any] = {"_out_bufsize": _CHUNK, "_err_bufsize": _CHUNK}
+        if input is not None:
+            kwargs["_in"] = input
+        proc = self._spawn(argv, **kwargs)
+        self._wait(proc, argv, self._limit(timeout))
+        done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
+        if check and done.exit_code != 0:
+            raise self.error(done)
+        return done
+
+    def passthrough(
+        self,
+        args: Sequence[str],
+        *,
+        stdin: bool = False,
+        hold_stderr: Callable[[str], bool] | None = None,
+        timeout: float | None | bool = True,
+    ) -> Completed:
+        """Run a call whose output goes straight to our stdout and stderr.
+
+        :param stdin: give docker our stdin (for `exec -i` and friends)
+        :param hold_stderr: stderr lines for which this is true are kept back rather than
+            printed (docker's own error lines); they come back in `Completed.stderr`
+        :returns: the exit status, and the held-back stderr lines
+        """
+        argv = self.argv(args)
+        self.show(argv)
+        if self.dry_run:
+            return Completed(tuple(argv), 0)
+        held: list[str] = []
+        blanks: list[str] = []
+        sys.stdout.flush()
+        sys.stderr.flush()
+        kwargs: dict[str, Any] = {"_out": _target(sys.stdout)}
+        if hold_stderr is None:
+            kwargs["_err"] = _target(sys.stderr)
+        else:
+            def on_err(line: str) -> None:
+                # docker separates its message from its help footer by a blank line: a blank
+                # line waits to see whether docker's own text or the container's comes next.
+                if not line.strip():
+                    blanks.append(line)
+                elif hold_stderr(line):
+                    blanks.clear()
+                    held.append(line)
+                else:
+                    sys.stderr.write("".join(blanks) + line)
+                    blanks.clear()
+                    sys.stderr.flush()
+
+            kwargs["_err"] = on_err
+            kwargs["_decode_errors"] = "replace"
+        if stdin:
+            kwargs["_in"] = sys.stdin
+        if not _has_fileno(sys.stdout):
+            kwargs["_out_bufsize"] = _CHUNK
+        proc = self._spawn(argv, **kwargs)
+        self._wait(proc, argv, self._limit(timeout))
+        if blanks and not held:
+            sys.stderr.write("".join(blanks))
+        return Completed(tuple(argv), proc.exit_code, b"", "".join(held).encode())
+
+    def interactive(self, args: Sequence[str]) -> int:
+        """Hand the user's terminal to docker (`run -it`, `exec -it`, `start -ai`); its exit status."""
+        argv = self.argv(args)
+        self.show(argv)
+        if self.dry_run:
+            return 0
+        command = self._resolve()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # _fg spawns docker on our own stdio and waits; a non-zero status comes back as an
+        # ErrorReturnCode (or SignalException) carrying it.
+        try:
+            command(*argv[1:], _fg=True, _env=_environment())
+        except _sh().ErrorReturnCode as exc:
+            code = int(exc.exit_code)
+            return 128 - code if code < 0 else code
+        except PermissionError as exc:
+            raise DockerNotExecutable(self.binary) from exc
+        return 0
+
+    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False) -> Iterator[str]:
+        """Yield docker's stdout (and stderr, merged) line by line as it comes; ending the
+        iteration ends docker."""
+        argv = self.argv(args)
+        self.show(argv)
+        if self.dry_run:
+            return
+        proc = self._spawn(argv, _iter=True, _bg=False, _decode_errors="replace", _err_to_out=merge_stderr)
+        try:
+            for line in proc:
+                yield line
+        finally:
+            if proc.process.is_alive()[0]:
+                self._end(proc)
+            self._reap(proc)
+        if check and proc.exit_code not in (0, None) and proc.exit_code > 0:
+            raise self.error(Completed(tuple(argv), proc.exit_code, b"", proc.stderr))
+
+    # -- errors and lifecycle ------------------------------------------------------------------
+
+    def error(self, done: Completed) -> DockerCommandFailed:
+        """The error a failed call stands for."""
+        return classify(done.argv, done.exit_code, done.err, done.out, self.endpoint)
+
+    def terminate_all(self) -> None:
+        """End every docker child still running (on interrupt: docker must not outlive us)."""
+        with self._live.lock:
+            procs = list(self._live.procs.values())
+        for proc in procs:
+            self._end(proc)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _limit(self, timeout: float | None | bool) -> float | None:
+        if timeout is True:
+            return self.timeout
+        if timeout is False:
+            return None
+        return timeout or None
+
+    def _resolve(self) -> "sh.Command":
+        if self._command is None:
+            path = shutil.which(self.binary)
+            if path is None:
+                candidate = self.binary if os.sep in self.binary else shutil.which(self.binary, mode=os.F_OK)
+                if candidate and os.path.isfile(candidate):
+                    raise DockerNotExecutable(self.binary)
+                raise DockerNotFound(self.binary)
+            sh = _sh()
+            self._command = sh.Command(path)
+        return self._command
+
+    def _spawn(self, argv: list[str], **kwargs: Any) -> Any:
+        command = self._resolve()
+        options: dict[str, Any] = {
+            "_bg": True,
+            "_bg_exc": False,
+            "_tty_out": False,
+            "_env": _environment(),
+            "_ok_code": _ANY_STATUS,
+            "_return_cmd": True,
+        }
+        options.update(kwargs)
+        try:
+            proc = command(*argv[1:], **options)
+        except PermissionError as exc:
+            raise DockerNotExecutable(self.binary) from exc
+        except FileNotFoundError as exc:
+            raise DockerNotFound(self.binary) from exc
+        with self._live.lock:
+            self._live.procs[id(proc)] = proc
+        return proc
+
+    def _wait(self, proc: Any, argv: list[str], limit: float | None) -> None:
+        expired = threading.Event()
+        timer = None
+        if limit:
+            def expire() -> None:
+                expired.set()
+                self._end(proc)
+
+            timer = threading.Timer(limit, expire)
+            timer.daemon = True
+            timer.start()
+        try:
+            proc.wait()
+        except BaseException:
+            # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
+            self._end(proc)
+            self._reap(proc)
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+            with self._live.lock:
+                self._live.procs.pop(id(proc), None)
+        if expired.is_set():
+            raise CommandTimeout(argv, limit or 0)
+
+    def _end(self, proc: Any) -> None:
+        """SIGTERM, then SIGKILL after a grace period."""
+        try:
+            proc.signal(signal.SIGTERM)
+        except (ProcessLookupError, OSError):
+            return
+
+        def kill() -> None:
+            try:
+                if proc.process.is_alive()[0]:
+                    proc.signal(signal.SIGKILL)
+            except (ProcessLookupError, OSError):
+                pass
+
+        killer = threading.Timer(KILL_GRACE_SECONDS, kill)
+        killer.daemon = True
+        killer.start()
+
+    def _reap(self, proc: Any) -> None:
+        try:
+            proc.wait()
+        except BaseException:  # a second Ctrl-C while reaping: give up on the zombie
+            pass
+        with self._live.lock:
+            self._live.procs.pop(id(proc), None)
+
+
+def _sh() -> Any:
+    import sh
+
+    return sh
+
+
+def _environment() -> dict[str, str]:
+    # docker prints some times in the client's zone; UTC makes them the same everywhere.
+    return dict(os.environ, TZ="UTC")
+
+
+def _has_fileno(stream: IO[Any]) -> bool:
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+def _target(stream: IO[Any]) -> Any:
+    """An fd-backed stream is given to docker as is (byte-exact, no copying through Python);
+    others (pytest's capture, Click's test runner) get their binary buffer written to."""
+    if _has_fileno(stream):
+        return stream
+    return getattr(stream, "buffer", stream)

@@ -1,0 +1,1 @@
+"""The system commands: records, Python API (api.py) and CLI verbs (cli/)."""

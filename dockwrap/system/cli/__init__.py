@@ -1,0 +1,5 @@
+"""Engine-wide verbs: `dockwrap version`."""
+
+from . import version
+
+COMMANDS = [version.command]
