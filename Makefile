@@ -1,0 +1,36 @@
+# The two commands of the README: `make demo` (the main job) and `make test` (the whole suite).
+# Each makes or reuses the venv, installs dockwrap into it, and starts an engine if none answers.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: demo test unit engine-up engine-down bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+engine-up:
+	scripts/engine up
+
+engine-down:
+	scripts/engine down
+
+demo: $(VENV)/.installed engine-up
+	$(BIN)/dockwrap recipe pingable-pair
+
+test: $(VENV)/.installed engine-up
+	$(BIN)/python -m pytest
+
+unit: $(VENV)/.installed
+	$(BIN)/python -m pytest tests/unit
+
+bench: $(VENV)/.installed engine-up
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .engine *.egg-info

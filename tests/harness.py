@@ -1,0 +1,148 @@
+"""The pytest plugin behind our tests (loaded by tests/conftest.py).
+
+* `docker` marker: the test needs an engine. Without one it is skipped with the reason, except
+  under CI=true, where a missing engine fails the test instead (CI always has one).
+* Everything a test creates carries `dockwrap.test=<session>` and `dockwrap.test.case=<case>`
+  (fixture `labels`) and a unique name (fixture `names`); after each test a finaliser removes
+  whatever of that case is left, pass or fail.
+* At the end of the session, anything still carrying this session's label fails the run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import uuid
+from typing import Callable, Iterator
+
+import pytest
+
+SESSION = os.environ.get("DOCKWRAP_TEST_SESSION") or uuid.uuid4().hex[:8]
+DOCKER = os.environ.get("DOCKWRAP_DOCKER") or "docker"
+_cases = itertools.count(1)
+_engine: dict[str, object] = {}
+
+
+def docker_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the docker CLI directly (test set-up and checks, not the code under test)."""
+    return subprocess.run([DOCKER, *args], capture_output=True, text=True, timeout=timeout, env=dict(os.environ, TZ="UTC"))
+
+
+def engine_answers() -> tuple[bool, str]:
+    if "ok" not in _engine:
+        if shutil.which(DOCKER) is None:
+            _engine.update(ok=False, why=f"no docker CLI ({DOCKER}) on PATH")
+        else:
+            try:
+                done = docker_cli("info", "--format", "{{.ServerVersion}}", timeout=20)
+                ok = done.returncode == 0 and bool(done.stdout.strip())
+                why = (done.stderr.strip().splitlines() or ["docker info failed"])[-1]
+            except subprocess.TimeoutExpired:
+                ok, why = False, "docker info did not answer within 20s"
+            _engine.update(ok=ok, why=why)
+    return bool(_engine["ok"]), str(_engine.get("why", ""))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("docker") is None:
+        return
+    ok, why = engine_answers()
+    if ok:
+        return
+    message = f"no Docker engine answers ({why}); start one with: scripts/engine up"
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but " + message, pytrace=False)
+    pytest.skip(message)
+
+
+def our_resources(label: str) -> dict[str, list[str]]:
+    """Names of containers, networks and services carrying a label filter."""
+    found: dict[str, list[str]] = {}
+    for kind, args in (
+        ("containers", ["ps", "-a", "--filter", f"label={label}", "--format", "{{.Names}}"]),
+        ("networks", ["network", "ls", "--filter", f"label={label}", "--format", "{{.Name}}"]),
+        ("services", ["service", "ls", "--filter", f"label={label}", "--format", "{{.Name}}"]),
+    ):
+        done = docker_cli(*args)
+        if done.returncode == 0:  # service ls fails outside a swarm: nothing of ours there
+            names = done.stdout.split()
+            if names:
+                found[kind] = names
+    return found
+
+
+def remove_resources(label: str) -> None:
+    """Remove what carries the label: services, then containers, then networks."""
+    left = our_resources(label)
+    if left.get("services"):
+        docker_cli("service", "rm", *left["services"])
+    if left.get("containers"):
+        docker_cli("rm", "-f", *left["containers"])
+    if left.get("networks"):
+        docker_cli("network", "rm", *left["networks"])
+
+
+class Case:
+    """What one test uses to name and label what it creates."""
+
+    def __init__(self) -> None:
+        self.id = f"{SESSION}-{next(_cases)}"
+        self.labels = {"dockwrap.test": SESSION, "dockwrap.test.case": self.id}
+        self._names = itertools.count(1)
+
+    def name(self, hint: str = "c") -> str:
+        return f"dwt-{self.id}-{hint}{next(self._names)}"
+
+    @property
+    def label_args(self) -> list[str]:
+        args: list[str] = []
+        for key, value in self.labels.items():
+            args += ["--label", f"{key}={value}"]
+        return args
+
+
+@pytest.fixture
+def case(request: pytest.FixtureRequest) -> Iterator[Case]:
+    """Names and labels for this test; what carries them is removed afterwards, pass or fail."""
+    current = Case()
+    yield current
+    if request.node.get_closest_marker("docker") is not None and engine_answers()[0]:
+        remove_resources(f"dockwrap.test.case={current.id}")
+
+
+@pytest.fixture
+def names(case: Case) -> Callable[[str], str]:
+    """A unique-name factory: names("web") -> dwt-<session>-<case>-web1."""
+    return case.name
+
+
+@pytest.fixture
+def labels(case: Case) -> dict[str, str]:
+    return dict(case.labels)
+
+
+@pytest.fixture
+def docker() -> object:
+    """A Docker handle on the engine under test."""
+    from dockwrap import Docker
+
+    return Docker(binary=DOCKER)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    ok, _ = engine_answers() if _engine or os.environ.get("CI") == "true" else (False, "")
+    if not ok:
+        return
+    left = our_resources(f"dockwrap.test={SESSION}")
+    if not left:
+        return
+    remove_resources(f"dockwrap.test={SESSION}")
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    text = f"leftover check: tests left resources of session {SESSION}: {left} (now removed)"
+    if reporter is not None:
+        reporter.write_line(text, red=True)
+    else:
+        print(text)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
