@@ -35,7 +35,7 @@ __all__ = ["Runner", "Completed"]
 # sh raises on any exit status not listed here; we read the status ourselves instead.
 _ANY_STATUS = list(range(-64, 256))
 # After SIGTERM, how long a child gets before SIGKILL (timeouts, interrupts).
-KILL_GRACE_SECONDS = 1.5
+KILL_GRACE_SECONDS = 1.0
 # Reading in 64 KiB chunks: sh's default line buffering costs ~0.6 s per 200,000 lines.
 _CHUNK = 65536
 
@@ -96,8 +96,8 @@ class Runner:
         self.explain = explain
         self.dry_run = dry_run
         self.timeout = timeout or None
-        #: called with each shown line in dry-run mode; recipes collect their script through it
-        self.dry_run_sink: Callable[[str], None] | None = None
+        #: appended to every line printed under --dry-run (recipes mark calls that may fail)
+        self.dry_run_suffix = ""
         self._command: sh.Command | None = None
         self._live = _Live()
         self._print_lock = threading.Lock()
@@ -141,12 +141,8 @@ class Runner:
     def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:
         """Print a call as -x or --dry-run want it."""
         if self.dry_run:
-            line = quote(argv) + dry_run_suffix
-            if self.dry_run_sink is not None:
-                self.dry_run_sink(line)
-            else:
-                with self._print_lock:
-                    print(line, flush=True)
+            with self._print_lock:
+                print(quote(argv) + (dry_run_suffix or self.dry_run_suffix), flush=True)
         elif self.explain:
             with self._print_lock:
                 print("+ " + quote(argv), file=sys.stderr, flush=True)
@@ -316,6 +312,9 @@ class Runner:
             "_env": _environment(),
             "_ok_code": _ANY_STATUS,
             "_return_cmd": True,
+            # Its own process group, so that a timeout or an interrupt ends docker together with
+            # anything it started (ssh for ssh:// hosts) that would hold its pipes open.
+            "_new_group": True,
         }
         options.update(kwargs)
         try:
@@ -355,16 +354,15 @@ class Runner:
             raise CommandTimeout(argv, limit or 0)
 
     def _end(self, proc: Any) -> None:
-        """SIGTERM, then SIGKILL after a grace period."""
+        """SIGTERM to docker's process group, then SIGKILL after a grace period."""
         try:
-            proc.signal(signal.SIGTERM)
+            proc.process.signal_group(signal.SIGTERM)
         except (ProcessLookupError, OSError):
             return
 
         def kill() -> None:
             try:
-                if proc.process.is_alive()[0]:
-                    proc.signal(signal.SIGKILL)
+                proc.process.signal_group(signal.SIGKILL)
             except (ProcessLookupError, OSError):
                 pass
 

@@ -1,7 +1,67 @@
-"""Recipes: the classic container lessons as checked, self-cleaning programs."""
+"""Recipes: the classic container lessons as checked, self-cleaning programs over the Python API.
+
+    d = Docker()
+    d.recipes.pingable_pair()            # two containers on a fresh network ping each other by name
+    d.recipes.round_robin(replicas=3)    # one --network-alias, N servers, DNS round robin
+    d.recipes.webhost(port=8080)         # a web server published on 127.0.0.1:8080
+    d.recipes.process_view()             # a container's processes are host processes
+    d.recipes.cleanup()                  # remove whatever recipes left (--keep, a killed run)
+
+Each labels what it creates `dockwrap.recipe=NAME`, `dockwrap.run=RUN_ID` and removes it at the
+end, also when a step fails or the run is interrupted.
+"""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+    from .cleanup import Removed
+    from .pingable_pair import PingResult
+    from .process_view import ProcessViewResult
+    from .round_robin import RoundRobinResult
+    from .webhost import WebhostResult
+
+__all__ = ["Recipes"]
 
 
 class Recipes:
-    def __init__(self, docker: object) -> None:
+    """`Docker().recipes`: each method runs one recipe and returns its result record."""
+
+    def __init__(self, docker: Docker) -> None:
         self._docker = docker
+
+    def pingable_pair(self, **options: Any) -> PingResult:
+        """Two containers on a fresh user network reach each other by name; options: count,
+        network, default_bridge, link, image, keep, labels, pull."""
+        from .pingable_pair import pingable_pair
+
+        return pingable_pair(self._docker, **options)
+
+    def round_robin(self, **options: Any) -> RoundRobinResult:
+        """N servers behind one alias; options: replicas, alias, queries, client_per_query, image,
+        keep, labels, pull."""
+        from .round_robin import round_robin
+
+        return round_robin(self._docker, **options)
+
+    def webhost(self, **options: Any) -> WebhostResult:
+        """A web server on 127.0.0.1:port; options: port, name, remove, container_port, command,
+        image, wait_seconds, keep, labels, pull."""
+        from .webhost import webhost
+
+        return webhost(self._docker, **options)
+
+    def process_view(self, **options: Any) -> ProcessViewResult:
+        """A container's processes in the host's process table; options: container, image, keep,
+        labels, pull."""
+        from .process_view import process_view
+
+        return process_view(self._docker, **options)
+
+    def cleanup(self, recipe: str | None = None, run: str | None = None) -> Removed:
+        """Remove what recipes left: all of it, or one recipe's, or one run's."""
+        from .cleanup import cleanup
+
+        return cleanup(self._docker, recipe=recipe, run=run)

@@ -1,0 +1,238 @@
+"""What every recipe shares: names and labels, the ledger of what it created, removal in all
+cases (success, a failing step, Ctrl-C, SIGTERM), concurrent steps, and the --dry-run script.
+
+A recipe is a `with RecipeRun(...) as run:` block over the Python API. Each resource is entered in
+the ledger *before* the docker call that creates it, so that a call interrupted half-way (docker
+may have created the container already) is still removed. Removal is one `rm -f` for all
+containers, then one `network rm`; signals are held off while it runs.
+"""
+
+from __future__ import annotations
+
+import secrets
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar
+
+from ..errors import DockerCommandFailed, NoSuchContainer, NoSuchNetwork
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+
+__all__ = ["RecipeRun", "ContainerSpec", "Keep", "DEFAULT_IMAGE", "progress"]
+
+T = TypeVar("T")
+DEFAULT_IMAGE = "busybox:latest"
+#: when a recipe leaves what it created: never, only when it succeeded (webhost), always (--keep)
+Keep = Literal["never", "success", "always"]
+# A recipe must end even when the engine hangs: each removal call gets this long.
+CLEANUP_TIMEOUT = 60.0
+
+
+@dataclass
+class ContainerSpec:
+    """A helper container of a recipe: `part` names it (dw-RECIPE-RUN-part)."""
+
+    part: str
+    command: Sequence[str] | None = None
+    network: str | None = None
+    aliases: Sequence[str] = ()
+    publish: Sequence[str] = ()
+    links: Sequence[str] = ()
+    hostname: str | None = None
+    name: str | None = None  # a name the user chose, instead of the generated one
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def progress(message: str) -> None:
+    """Waiting messages: stderr, and only when it is a terminal (stdout carries data only)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.flush()
+
+
+def progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+class RecipeRun:
+    """One run of a recipe; use as a context manager around its steps."""
+
+    def __init__(
+        self,
+        docker: Docker,
+        recipe: str,
+        *,
+        image: str = DEFAULT_IMAGE,
+        keep: Keep = "never",
+        labels: Mapping[str, str] | None = None,
+        pull: str | None = "never",
+        run_id: str | None = None,
+    ) -> None:
+        self.docker = docker
+        self.recipe = recipe
+        self.image = image
+        self.keep = keep
+        self.pull = pull
+        self.run_id = run_id or secrets.token_hex(3)
+        self.labels = {"dockwrap.recipe": recipe, "dockwrap.run": self.run_id, **(labels or {})}
+        self.containers: list[str] = []
+        self.networks: list[str] = []
+        self._ledger_lock = threading.Lock()
+        self.succeeded = False
+
+    # -- names and creation -----------------------------------------------------------------------
+
+    def name(self, part: str) -> str:
+        return f"dw-{self.recipe}-{self.run_id}-{part}"
+
+    def create_network(self, part: str = "net", name: str | None = None) -> str:
+        network = name or self.name(part)
+        with self._ledger_lock:
+            self.networks.append(network)
+        self.docker.network.create(network, labels=self.labels)
+        return network
+
+    def start(self, spec: ContainerSpec) -> str:
+        """`docker run -d --init` a helper container; returns its name."""
+        name = spec.name or self.name(spec.part)
+        with self._ledger_lock:
+            self.containers.append(name)
+        # --init: a PID-1 `sleep` ignores SIGTERM, and stop/rm would wait out docker's 10 s.
+        self.docker.container.run(
+            self.image,
+            list(spec.command) if spec.command is not None else None,
+            detach=True,
+            name=name,
+            init=True,
+            hostname=spec.hostname,
+            network=spec.network,
+            network_aliases=spec.aliases,
+            publish=spec.publish,
+            links=spec.links,
+            labels=self.labels,
+            pull=self.pull,
+            **spec.options,
+        )
+        return name
+
+    def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
+        """Start independent helper containers together."""
+        return self.parallel([lambda spec=spec: self.start(spec) for spec in specs])
+
+    def parallel(self, steps: Sequence[Callable[[], T]]) -> list[T]:
+        """Run independent steps at once; their results in order. Under --dry-run they run one
+        after the other, so the printed script is in a fixed order."""
+        if self.docker.dry_run or len(steps) < 2:
+            return [step() for step in steps]
+        pool = ThreadPoolExecutor(max_workers=min(8, len(steps)), thread_name_prefix=f"dw-{self.recipe}")
+        futures = [pool.submit(step) for step in steps]
+        try:
+            wait(futures, return_when=FIRST_EXCEPTION)
+            wait(futures)
+        except BaseException:
+            # Interrupted while the steps run: end their docker children, then let them finish.
+            self.docker.runner.terminate_all()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        return [future.result() for future in futures]
+
+    @contextmanager
+    def may_fail(self, expected: bool = True) -> Iterator[None]:
+        """Calls in this block may fail by design: the --dry-run script marks them `|| true`,
+        so that `set -e` does not stop it there."""
+        runner = self.docker.runner
+        previous = runner.dry_run_suffix
+        if expected:
+            runner.dry_run_suffix = " || true"
+        try:
+            yield
+        finally:
+            runner.dry_run_suffix = previous
+
+    # -- the run as a context manager ---------------------------------------------------------------
+
+    def __enter__(self) -> RecipeRun:
+        if self.docker.dry_run:
+            print("#!/usr/bin/env bash")
+            print(f"# dockwrap recipe {self.recipe} (run {self.run_id}): the docker calls it makes, in order")
+            print("set -e")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        keep = self.keep == "always" or (self.keep == "success" and exc_type is None and self.succeeded)
+        if keep:
+            if self.docker.dry_run:
+                print(f"# kept running; to remove: docker container rm --force {' '.join(self.containers)}")
+            elif self.containers or self.networks:
+                print(f"kept: remove later with: dockwrap cleanup --run {self.run_id}", file=sys.stderr)
+            return
+        if self.docker.dry_run and (self.containers or self.networks):
+            print("# cleanup")
+        with _signals_held():
+            self.cleanup(thorough=exc_type is not None)
+
+    def cleanup(self, thorough: bool = False) -> None:
+        """Remove what this run created: one `rm -f` for all containers, one `network rm`.
+
+        :param thorough: after a failure or an interrupt, also sweep by the run's label, in
+            case a docker call that was cut short created something after all
+        """
+        runner = self.docker.runner
+        previous, runner.timeout = runner.timeout, CLEANUP_TIMEOUT
+        try:
+            containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
+            if thorough and not self.docker.dry_run:
+                label = f"dockwrap.run={self.run_id}"
+                containers += [c.name for c in _quietly(lambda: self.docker.container.ls(all=True, filters=[f"label={label}"]), [])
+                               if c.name not in containers]
+            if containers:
+                _quietly(lambda: self.docker.container.rm(containers, force=True), None)
+            if networks:
+                _quietly(lambda: self.docker.network.rm(networks), None)
+            if thorough and not self.docker.dry_run:
+                leftover = [n.name for n in _quietly(lambda: self.docker.network.ls(filters=[f"label={label}"]), [])]
+                if leftover:
+                    _quietly(lambda: self.docker.network.rm(leftover), None)
+        finally:
+            runner.timeout = previous
+        self.containers.clear()
+        self.networks.clear()
+
+
+def _quietly(call: Callable[[], T], default: T) -> T:
+    """Cleanup goes on past what is already gone (and past other failures, reported once)."""
+    try:
+        return call()
+    except (NoSuchContainer, NoSuchNetwork):
+        return default
+    except DockerCommandFailed as exc:
+        print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
+        return default
+
+
+class _signals_held:
+    """Hold off SIGINT and SIGTERM while removing: a second Ctrl-C must not stop the removal.
+    The signal is delivered again once removal is done."""
+
+    def __enter__(self) -> None:
+        self.pending: list[int] = []
+        self.saved: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self.saved[signum] = signal.signal(signum, lambda s, f: self.pending.append(s))
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self.saved.items():
+            signal.signal(signum, handler)
+        if self.pending and exc[0] is None:
+            signal.raise_signal(self.pending[0])

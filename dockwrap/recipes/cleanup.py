@@ -1,0 +1,47 @@
+"""`dockwrap cleanup`: remove whatever carries dockwrap's recipe labels (what --keep left, or
+what a killed run could not remove)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import DockerCommandFailed
+from ..parse.record import Record
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+
+__all__ = ["Removed", "cleanup"]
+
+
+@dataclass(frozen=True)
+class Removed(Record):
+    containers: list[str]
+    networks: list[str]
+    services: list[str]
+
+
+def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None) -> Removed:
+    """Remove the containers, services and networks of recipes (all, or one recipe, or one run)."""
+    filters = [f"label=dockwrap.recipe={recipe}" if recipe else "label=dockwrap.recipe"]
+    if run:
+        filters.append(f"label=dockwrap.run={run}")
+    containers = [c.name for c in docker.container.ls(all=True, filters=filters)]
+    networks = [n.name for n in docker.network.ls(filters=filters)]
+    services = _services(docker, filters)
+    if services:
+        docker.service.rm(services)
+    if containers:
+        docker.container.rm(containers, force=True)
+    if networks:
+        docker.network.rm(networks)
+    return Removed(containers, networks, services)
+
+
+def _services(docker: Docker, filters: list[str]) -> list[str]:
+    # Outside a swarm there are no services, and docker says so with an error.
+    try:
+        return [s.name for s in docker.service.ls(filters=filters)]
+    except (DockerCommandFailed, AttributeError, TypeError):
+        return []

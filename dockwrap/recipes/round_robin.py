@@ -1,0 +1,153 @@
+"""round-robin: N servers share one `--network-alias`; the embedded DNS returns all N addresses
+(in a shuffled order each time), so queries to the alias spread over every server.
+
+Each server answers HTTP with its own host name. One client container resolves the alias once
+(nslookup) and then sends M queries; the answers are counted per backend.
+`client_per_query` does it the classic way instead: a throwaway container per query (slow).
+
+docker calls: network create, run N servers (together), run the client, network inspect,
+rm -f (all), network rm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from ..parse.record import Record
+from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+
+__all__ = ["Backend", "RoundRobinResult", "round_robin", "parse_nslookup", "SERVER_SCRIPT"]
+
+# Serve a page holding the container's host name (set to its container name) on port 80.
+SERVER_SCRIPT = "mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www"
+_DNS_MARK, _ANSWERS_MARK = "--- dns", "--- answers"
+
+
+def client_script(alias: str, queries: int) -> str:
+    """The client's shell: wait for the alias to answer, resolve it once, then query M times."""
+    return (
+        f"i=0; until wget -q -O /dev/null http://{alias}/; do i=$((i+1)); "
+        f"[ $i -ge 50 ] && break; sleep 0.2; done; "
+        f"echo '{_DNS_MARK}'; nslookup {alias}; echo '{_ANSWERS_MARK}'; "
+        f"for i in $(seq {queries}); do wget -q -O - http://{alias}/ || echo '!error'; done"
+    )
+
+
+@dataclass(frozen=True)
+class Backend(Record):
+    name: str
+    ip: str | None
+    answers: int
+
+
+@dataclass(frozen=True)
+class RoundRobinResult(Record):
+    alias: str
+    network: str
+    queries: int
+    resolved_ips: list[str]
+    backends: list[Backend]
+    failed_queries: int = 0
+    expected: int = field(default=0, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """All N addresses resolved, and every backend answered at least once."""
+        ips = {b.ip for b in self.backends}
+        return (len(self.backends) == self.expected and ips <= set(self.resolved_ips)
+                and all(b.answers > 0 for b in self.backends))
+
+    def to_json(self, raw: bool = False) -> dict[str, Any]:
+        return {"alias": self.alias, "network": self.network, "queries": self.queries,
+                "resolved_ips": self.resolved_ips, "backends": [b.to_json() for b in self.backends]}
+
+
+_ADDRESS = re.compile(r"^Address(?: \d+)?:\s+([0-9a-fA-F.:]+)(?:#\d+)?\s*$")
+
+
+def parse_nslookup(text: str) -> list[str]:
+    """The addresses busybox's (or bind's) nslookup printed for the name: lines `Address: IP`
+    after the `Name:` line (the ones before it are the DNS server's own)."""
+    addresses: list[str] = []
+    seen_name = False
+    for line in text.splitlines():
+        if line.startswith("Name:"):
+            seen_name = True
+            continue
+        match = _ADDRESS.match(line.strip())
+        if match and seen_name and match.group(1) not in addresses:
+            addresses.append(match.group(1))
+    return addresses
+
+
+def _sections(text: str) -> tuple[str, list[str]]:
+    dns, _, answers = text.partition(_ANSWERS_MARK)
+    dns = dns.partition(_DNS_MARK)[2]
+    return dns, [line.strip() for line in answers.splitlines() if line.strip()]
+
+
+def round_robin(
+    docker: Docker,
+    *,
+    replicas: int = 3,
+    alias: str = "web",
+    queries: int = 30,
+    client_per_query: bool = False,
+    image: str = DEFAULT_IMAGE,
+    keep: Keep = "never",
+    labels: Mapping[str, str] | None = None,
+    pull: str | None = "never",
+) -> RoundRobinResult:
+    """Start N servers behind one alias, resolve it, and count which server answers M queries."""
+    if replicas < 1:
+        raise ValueError("replicas must be at least 1")
+    if queries < replicas:
+        raise ValueError(f"queries ({queries}) must be at least replicas ({replicas}) for every server to answer")
+    with RecipeRun(docker, "round-robin", image=image, keep=keep, labels=labels, pull=pull) as run:
+        net = run.create_network()
+        servers = [
+            ContainerSpec(f"s{i}", ["sh", "-c", SERVER_SCRIPT], network=net, aliases=[alias], hostname=run.name(f"s{i}"))
+            for i in range(1, replicas + 1)
+        ]
+        names = run.start_all(servers)
+        if client_per_query:
+            dns, answers = _one_container_per_query(run, net, alias, queries)
+        else:
+            # --rm removes the client; the ledger still covers an interrupt.
+            run.containers.append(run.name("client"))
+            client = docker.container.run(
+                image, ["sh", "-c", client_script(alias, queries)], name=run.name("client"), network=net,
+                remove=True, labels=run.labels, pull=pull,
+            )
+            dns, answers = _sections(client.out)
+        members = {m.name: m.ipv4_address for d in docker.network.inspect(net) for m in d.containers}
+        counts = Counter(answers)
+        result = RoundRobinResult(
+            alias=alias, network=net, queries=queries, resolved_ips=parse_nslookup(dns),
+            backends=[Backend(name, members.get(name), counts.get(name, 0)) for name in names],
+            failed_queries=queries - sum(counts.get(name, 0) for name in names), expected=replicas,
+        )
+        run.succeeded = result.ok
+        return result
+
+
+def _one_container_per_query(run: RecipeRun, net: str, alias: str, queries: int) -> tuple[str, list[str]]:
+    """The seed's way: `docker run --rm` a fresh client for the lookup and for every query."""
+    docker = run.docker
+    common = {"network": net, "remove": True, "labels": run.labels, "pull": run.pull}
+    run.containers.append(run.name("lookup"))
+    wait = docker.container.run(run.image, ["sh", "-c", client_script(alias, 0)], name=run.name("lookup"), **common)
+    dns, _ = _sections(wait.out)
+    answers = []
+    for i in range(1, queries + 1):
+        name = run.name(f"q{i}")
+        run.containers.append(name)
+        done = docker.container.run(run.image, ["wget", "-q", "-O", "-", f"http://{alias}/"], name=name, **common)
+        answers.append(done.out.strip() if done.exit_code == 0 else "!error")
+    return dns, answers

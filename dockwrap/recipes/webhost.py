@@ -1,0 +1,113 @@
+"""webhost: a web server published on 127.0.0.1:PORT answers over HTTP from the host.
+
+On the default image, busybox's httpd stands in for nginx (`--image nginx --command ''` where a
+registry exists). The server stays up after a successful run (remove it with `dockwrap cleanup`)
+unless `remove` (--rm); a failed run removes it.
+
+docker calls: run -d -p, port; then HTTP from the host until it answers.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from ..errors import DockwrapError
+from ..parse.ports import PortMapping
+from ..parse.record import Record
+from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun, progress, progress_done
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+
+__all__ = ["WebhostResult", "webhost", "DEFAULT_PAGE_SCRIPT"]
+
+DEFAULT_PAGE_SCRIPT = (
+    "mkdir -p /www && echo '<h1>Hello from dockwrap webhost</h1>' > /www/index.html "
+    "&& exec httpd -f -p 80 -h /www"
+)
+
+
+@dataclass(frozen=True)
+class WebhostResult(Record):
+    container: str
+    url: str
+    status: int | None
+    ports: list[PortMapping]
+    run_id: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+    def to_json(self, raw: bool = False) -> dict[str, Any]:
+        return {"container": self.container, "url": self.url, "status": self.status,
+                "ports": [p.to_json() for p in self.ports]}
+
+
+def http_status(url: str, timeout: float = 2.0) -> tuple[int | None, str | None]:
+    """GET url from the host: (status, None), or (None, why it failed)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            response.read(1 << 16)
+            return response.status, None
+    except urllib.error.HTTPError as exc:
+        return exc.code, None
+    except (urllib.error.URLError, OSError) as exc:
+        return None, str(getattr(exc, "reason", exc))
+
+
+def wait_for_http(url: str, deadline: float) -> tuple[int | None, str | None]:
+    """Ask until the server answers or the deadline passes (progress shown on a terminal)."""
+    start = time.monotonic()
+    while True:
+        status, error = http_status(url)
+        waited = time.monotonic() - start
+        if status is not None or waited >= deadline:
+            progress_done()
+            return status, error
+        progress(f"waiting for {url} ({waited:.0f}/{deadline:.0f}s): {error}")
+        time.sleep(0.2)
+
+
+def webhost(
+    docker: Docker,
+    *,
+    port: int = 8080,
+    name: str | None = None,
+    remove: bool = False,
+    container_port: int = 80,
+    command: Sequence[str] | None = None,
+    image: str = DEFAULT_IMAGE,
+    wait_seconds: float = 20.0,
+    keep: Keep | None = None,
+    labels: Mapping[str, str] | None = None,
+    pull: str | None = "never",
+) -> WebhostResult:
+    """Publish a web server on 127.0.0.1:port (0: a port docker picks) and fetch its page."""
+    if not 0 <= port <= 65535:
+        raise ValueError(f"port must be 0-65535, not {port}")
+    if command is None:
+        command = ["sh", "-c", DEFAULT_PAGE_SCRIPT] if image == DEFAULT_IMAGE else []
+    keep_when: Keep = keep or ("never" if remove else "success")
+    with RecipeRun(docker, "webhost", image=image, keep=keep_when, labels=labels, pull=pull) as run:
+        published = f"127.0.0.1:{port}:{container_port}" if port else f"127.0.0.1::{container_port}"
+        container = run.start(ContainerSpec("web", command or None, name=name, publish=[published]))
+        mappings = docker.container.port(container)
+        host_port = next((m.host_port for m in mappings if m.host_ip == "127.0.0.1" and m.container_port == container_port),
+                         port or None)
+        url = f"http://127.0.0.1:{host_port}/"
+        if docker.dry_run:
+            print(f"# then wait until {url} answers (dockwrap does this from the host, with HTTP)")
+            run.succeeded = True  # the script, like the real run, leaves the server up unless --rm
+            return WebhostResult(container, url, None, mappings, run.run_id)
+        status, error = wait_for_http(url, wait_seconds)
+        if status is None:
+            raise DockwrapError(f"{url} did not answer within {wait_seconds:g}s ({error}); the container was removed")
+        result = WebhostResult(container, url, status, mappings, run.run_id, error)
+        run.succeeded = result.ok
+        return result
