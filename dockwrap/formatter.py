@@ -12,14 +12,33 @@ from typing import Any, Callable, Sequence
 
 from .parse.record import Record, jsonable
 
-__all__ = ["Column", "print_table", "print_json", "print_records", "print_quiet"]
+__all__ = ["Column", "print_table", "print_json", "print_records", "print_quiet", "print_line"]
 
 #: (header, cell) pairs: what a table shows of each record
 Column = tuple[str, Callable[[Any], Any]]
 
 
+def _dry_run() -> bool:
+    """Under --dry-run stdout carries the docker calls only: data output is suppressed."""
+    import click
+
+    from .client import Docker
+
+    ctx = click.get_current_context(silent=True)
+    docker = ctx.find_object(Docker) if ctx is not None else None
+    return bool(docker and docker.dry_run)
+
+
+def print_line(text: str) -> None:
+    """One line of data (an ID, a name) on stdout."""
+    if not _dry_run():
+        sys.stdout.write(f"{text}\n")
+
+
 def print_json(value: Any, raw: bool = False) -> None:
     """One JSON document on stdout: a record, a list of records, or plain data."""
+    if _dry_run():
+        return
     if isinstance(value, Record):
         data = value.to_json(raw=raw)
     elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Record):
@@ -43,6 +62,8 @@ def _cell(value: Any) -> str:
 
 def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
     """A plain table with docker's headers (also printed when there are no rows)."""
+    if _dry_run():
+        return
     from tabulate import tabulate
 
     body = [[_cell(cell(row)) for _, cell in columns] for row in rows]
@@ -52,7 +73,7 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
 
 def print_quiet(values: Sequence[str]) -> None:
     for value in values:
-        sys.stdout.write(f"{value}\n")
+        print_line(value)
 
 
 def print_records(

@@ -146,3 +146,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     else:
         print(text)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def dockwrap(*args: str, timeout: float = 120, env: dict[str, str] | None = None,
+             input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the dockwrap CLI as a user would: a separate process, argv as given."""
+    import sys
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKWRAP_") or k == "DOCKWRAP_DOCKER"}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "dockwrap", *args], capture_output=True, text=True,
+                          timeout=timeout, env=full_env, input=input)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def http_get(url: str, timeout: float = 5) -> tuple[int, str]:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read().decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_json
+from ...formatter import print_json, print_line
 from ...options import examples, json_option, pass_docker
 
 
@@ -48,7 +48,7 @@ def command(ctx: click.Context, docker: Docker, image: str, command: tuple[str, 
         if as_json:
             print_json({"id": container_id})
         elif container_id:
-            click.echo(container_id)
+            print_line(container_id)
         return
     done = docker.container.run(image, list(command), output="terminal", **options)
     ctx.exit(done.exit_code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_json
+from ...formatter import print_json, print_line
 from ...options import examples, json_option, pass_docker
 
 
@@ -28,5 +28,5 @@ def command(docker: Docker, name: str, driver: str | None, subnet: str | None, i
     network_id = docker.network.create(name, driver=driver, subnet=subnet, internal=internal, attachable=attachable, labels=labels)
     if as_json:
         print_json({"id": network_id})
-    elif not docker.dry_run:
-        click.echo(network_id)
+    else:
+        print_line(network_id)
