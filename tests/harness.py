@@ -57,13 +57,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     pytest.skip(message)
 
 
-def our_resources(label: str) -> dict[str, list[str]]:
-    """Names of containers, networks and services carrying a label filter."""
+def our_resources(label: str, name_prefix: str | None = None) -> dict[str, list[str]]:
+    """Names of containers, networks and services carrying a label (or, with name_prefix,
+    named like that: a test that forgot its labels is still cleaned up)."""
     found: dict[str, list[str]] = {}
+    selector = f"name={name_prefix}" if name_prefix else f"label={label}"
     for kind, args in (
-        ("containers", ["ps", "-a", "--filter", f"label={label}", "--format", "{{.Names}}"]),
-        ("networks", ["network", "ls", "--filter", f"label={label}", "--format", "{{.Name}}"]),
-        ("services", ["service", "ls", "--filter", f"label={label}", "--format", "{{.Name}}"]),
+        ("containers", ["ps", "-a", "--filter", selector, "--format", "{{.Names}}"]),
+        ("networks", ["network", "ls", "--filter", selector, "--format", "{{.Name}}"]),
+        ("services", ["service", "ls", "--filter", selector, "--format", "{{.Name}}"]),
     ):
         done = docker_cli(*args)
         if done.returncode == 0:  # service ls fails outside a swarm: nothing of ours there
@@ -73,9 +75,9 @@ def our_resources(label: str) -> dict[str, list[str]]:
     return found
 
 
-def remove_resources(label: str) -> None:
-    """Remove what carries the label: services, then containers, then networks."""
-    left = our_resources(label)
+def remove_resources(label: str, name_prefix: str | None = None) -> None:
+    """Remove what carries the label (or the name prefix): services, then containers, then networks."""
+    left = our_resources(label, name_prefix)
     if left.get("services"):
         docker_cli("service", "rm", *left["services"])
     if left.get("containers"):
@@ -110,6 +112,7 @@ def case(request: pytest.FixtureRequest) -> Iterator[Case]:
     yield current
     if request.node.get_closest_marker("docker") is not None and engine_answers()[0]:
         remove_resources(f"dockwrap.test.case={current.id}")
+        remove_resources("", name_prefix=f"dwt-{current.id}-")
 
 
 @pytest.fixture
@@ -136,9 +139,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if not ok:
         return
     left = our_resources(f"dockwrap.test={SESSION}")
+    for kind, found in our_resources("", name_prefix=f"dwt-{SESSION}-").items():
+        left[kind] = sorted(set(left.get(kind, [])) | set(found))
     if not left:
         return
     remove_resources(f"dockwrap.test={SESSION}")
+    remove_resources("", name_prefix=f"dwt-{SESSION}-")
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     text = f"leftover check: tests left resources of session {SESSION}: {left} (now removed)"
     if reporter is not None:

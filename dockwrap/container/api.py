@@ -263,7 +263,7 @@ class ContainerCommands:
         """`docker container stop`; returns the names docker confirmed."""
         args = ["container", "stop"]
         if time is not None:
-            args += ["--time", str(time)]
+            args += ["-t", str(time)]  # --time became --timeout in 28.x; -t means both
         done = self._runner.run([*args, *names_of(names, "container")])
         return done.out.split()
 

@@ -9,7 +9,7 @@ from ...formatter import print_json, print_table
 from ...options import examples, json_option, pass_docker, raw_option
 
 
-@click.command(name="top", context_settings={"allow_interspersed_args": False}, epilog=examples(
+@click.command(name="top", epilog=examples(
     "dockwrap container top web",
     "dockwrap container top web --json | jq '.[].pid'    # host PIDs",
     "dockwrap container top web -- -o pid,comm",
