@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .network.api import NetworkCommands
     from .recipes import Recipes
     from .swarm.api import NodeCommands, ServiceCommands, SwarmCommands
+    from .system.api import SystemCommands
     from .system.records import VersionInfo
 
 __all__ = ["Docker"]
@@ -91,8 +92,12 @@ class Docker:
 
         return Recipes(self)
 
-    def version(self) -> VersionInfo:
-        """`docker version`: client and server versions."""
+    @cached_property
+    def system(self) -> SystemCommands:
         from .system.api import SystemCommands
 
-        return SystemCommands(self.runner).version()
+        return SystemCommands(self.runner)
+
+    def version(self) -> VersionInfo:
+        """`docker version`: client and server versions."""
+        return self.system.version()

@@ -131,11 +131,12 @@ class Runner:
         return "the current docker context (default: unix:///var/run/docker.sock)"
 
     @property
-    def is_local(self) -> bool:
-        """Whether the engine runs on this machine (its PIDs are ours to look up)."""
-        host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
+    def is_local(self) -> bool | None:
+        """Whether the engine runs on this machine (its PIDs are ours to look up); None for a
+        named context, whose endpoint only `docker context inspect` knows."""
         if self.context and self.context != "default":
-            return False
+            return None
+        host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
         return host is None or host.startswith("unix://")
 
     def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:

@@ -74,6 +74,9 @@ def process_view(
     """List a container's processes (a fresh `sleep` container unless one is named) and find
     each host PID in this machine's /proc."""
     local = docker.runner.is_local
+    if local is None and docker.runner.context:
+        host = docker.system.context_host(docker.runner.context)
+        local = bool(host and host.startswith("unix://"))
     with RecipeRun(docker, "process-view", image=image, keep=keep, labels=labels, pull=pull) as run:
         name = container or run.start(ContainerSpec("box", ["sleep", "3600"]))
         processes = []

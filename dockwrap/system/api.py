@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ..runner import Runner
 from .records import VersionInfo, parse_version
 
@@ -22,3 +24,9 @@ class SystemCommands:
         if self._runner.dry_run:
             return VersionInfo(client=parse_version('{"Client": {"Version": "dry-run"}}').client, server=None)
         return parse_version(done.out)
+
+    def context_host(self, name: str) -> str | None:
+        """The docker endpoint (`unix:///...`, `ssh://...`, `tcp://...`) of a context."""
+        done = self._runner.run(["context", "inspect", "--format", "{{json .Endpoints.docker.Host}}", name])
+        text = done.out.strip()
+        return json.loads(text) if text else None
