@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pingable_pair import PingResult
     from .process_view import ProcessViewResult
     from .round_robin import RoundRobinResult
+    from .swarm_round_robin import SwarmRoundRobinResult
     from .webhost import WebhostResult
 
 __all__ = ["Recipes"]
@@ -45,6 +46,13 @@ class Recipes:
         from .round_robin import round_robin
 
         return round_robin(self._docker, **options)
+
+    def swarm_round_robin(self, **options: Any) -> SwarmRoundRobinResult:
+        """round-robin on a swarm: a vip and a dnsrr service of N tasks; options: replicas,
+        alias, queries, image, keep, labels, pull, wait_seconds."""
+        from .swarm_round_robin import swarm_round_robin
+
+        return swarm_round_robin(self._docker, **options)
 
     def webhost(self, **options: Any) -> WebhostResult:
         """A web server on 127.0.0.1:port; options: port, name, remove, container_port, command,

@@ -13,9 +13,11 @@ import secrets
 import signal
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar
 
@@ -85,6 +87,10 @@ class RecipeRun:
         self.labels = {"dockwrap.recipe": recipe, "dockwrap.run": self.run_id, **(labels or {})}
         self.containers: list[str] = []
         self.networks: list[str] = []
+        self.services: list[str] = []
+        #: set when this run made the engine a swarm: it leaves the swarm at the end
+        self.swarm_started = False
+        self._gwbridge_existed = True
         self._ledger_lock = threading.Lock()
         self.succeeded = False
 
@@ -93,12 +99,36 @@ class RecipeRun:
     def name(self, part: str) -> str:
         return f"dw-{self.recipe}-{self.run_id}-{part}"
 
-    def create_network(self, part: str = "net", name: str | None = None) -> str:
+    def create_network(self, part: str = "net", name: str | None = None, **options: Any) -> str:
+        """`docker network create` (options: driver, attachable, ...); returns its name."""
         network = name or self.name(part)
         with self._ledger_lock:
             self.networks.append(network)
-        self.docker.network.create(network, labels=self.labels)
+        self.docker.network.create(network, labels=self.labels, **options)
         return network
+
+    def create_service(self, part: str, command: Sequence[str], **options: Any) -> str:
+        """`docker service create` a helper service (labels on it and on its tasks' containers)."""
+        name = self.name(part)
+        with self._ledger_lock:
+            self.services.append(name)
+        self.docker.service.create(self.image, list(command), name=name, labels=self.labels,
+                                   container_labels=self.labels, resolve_image=self.image_from_registry, **options)
+        return name
+
+    @cached_property
+    def image_from_registry(self) -> bool:
+        """Whether the image came from a registry (has a repo digest): only such an image may be
+        resolved there by `service create`; for a local one, asking would send traffic out for nothing."""
+        return False if self.docker.dry_run else bool(self.docker.image.repo_digests(self.image))
+
+    def start_swarm(self) -> None:
+        """Make the engine a single-node swarm unless it is in one; leave it at the end if so
+        (with the docker_gwbridge network that `swarm init` adds and `swarm leave` keeps)."""
+        if self.docker.dry_run or self.docker.swarm.state() != "active":
+            self._gwbridge_existed = not self.docker.dry_run and bool(self.docker.network.ls(filters=["name=^docker_gwbridge$"]))
+            self.swarm_started = True
+            self.docker.swarm.init(advertise_addr="127.0.0.1")
 
     def start(self, spec: ContainerSpec) -> str:
         """`docker run -d --init` a helper container; returns its name."""
@@ -169,19 +199,21 @@ class RecipeRun:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         keep = self.keep == "always" or (self.keep == "success" and exc_type is None and self.succeeded)
+        everything = self.containers or self.networks or self.services
         if keep:
             if self.docker.dry_run:
                 print(f"# kept running; to remove: docker container rm --force {' '.join(self.containers)}")
-            elif self.containers or self.networks:
+            elif everything:
                 print(f"kept: remove later with: dockwrap cleanup --run {self.run_id}", file=sys.stderr)
             return
-        if self.docker.dry_run and (self.containers or self.networks):
+        if self.docker.dry_run and (everything or self.swarm_started):
             print("# cleanup")
         with _signals_held():
             self.cleanup(thorough=exc_type is not None)
 
     def cleanup(self, thorough: bool = False) -> None:
-        """Remove what this run created: one `rm -f` for all containers, one `network rm`.
+        """Remove what this run created: its services, one `rm -f` for all containers, one
+        `network rm`, and the swarm it started.
 
         :param thorough: after a failure or an interrupt, also sweep by the run's label, in
             case a docker call that was cut short created something after all
@@ -190,6 +222,12 @@ class RecipeRun:
         previous, runner.timeout = runner.timeout, CLEANUP_TIMEOUT
         try:
             containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
+            services = list(dict.fromkeys(self.services))
+            if thorough and services and not self.docker.dry_run:
+                services += [s.name for s in _quietly(lambda: self.docker.service.ls(filters=[f"label=dockwrap.run={self.run_id}"]), [])
+                             if s.name not in services]
+            if services:
+                _quietly(lambda: self.docker.service.rm(services), None)
             if thorough and not self.docker.dry_run:
                 label = f"dockwrap.run={self.run_id}"
                 containers += [c.name for c in _quietly(lambda: self.docker.container.ls(all=True, filters=[f"label={label}"]), [])
@@ -197,15 +235,45 @@ class RecipeRun:
             if containers:
                 _quietly(lambda: self.docker.container.rm(containers, force=True), None)
             if networks:
-                _quietly(lambda: self.docker.network.rm(networks), None)
+                self._remove_networks(networks)
             if thorough and not self.docker.dry_run:
                 leftover = [n.name for n in _quietly(lambda: self.docker.network.ls(filters=[f"label={label}"]), [])]
                 if leftover:
                     _quietly(lambda: self.docker.network.rm(leftover), None)
+            if self.swarm_started:
+                _quietly(lambda: self.docker.swarm.leave(force=True), None)
+                if not self._gwbridge_existed:
+                    _quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
+                self.swarm_started = False
         finally:
             runner.timeout = previous
         self.containers.clear()
         self.networks.clear()
+        self.services.clear()
+
+    def _remove_networks(self, networks: list[str]) -> None:
+        if not self.services:
+            _quietly(lambda: self.docker.network.rm(networks), None)
+            return
+        if self.docker.dry_run:
+            # The printed script does not wait for the tasks to leave the network: go on anyway.
+            with self.may_fail():
+                self.docker.network.rm(networks)
+            return
+        # A removed service's tasks leave its overlay network a few seconds later.
+        deadline = time.monotonic() + 30
+        for network in networks:
+            while True:
+                try:
+                    self.docker.network.rm(network)
+                    break
+                except NoSuchNetwork:
+                    break
+                except DockerCommandFailed as exc:
+                    if "active endpoints" not in exc.message or time.monotonic() > deadline:
+                        print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
+                        break
+                time.sleep(0.5)
 
 
 def _quietly(call: Callable[[], T], default: T) -> T:

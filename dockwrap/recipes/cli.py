@@ -125,9 +125,10 @@ def round_robin_command(docker: Docker, replicas: int, alias: str, queries: int,
     if queries < replicas:
         raise click.UsageError(f"--queries ({queries}) must be at least --replicas ({replicas})")
     if swarm:
-        from .swarm_round_robin import run_swarm_round_robin
-
-        run_swarm_round_robin(docker, replicas=replicas, alias=alias, queries=queries, as_json=as_json, **_common(options))
+        if client_per_query:
+            raise click.UsageError("--client-per-query does not go with --swarm")
+        _finish(docker, docker.recipes.swarm_round_robin(replicas=replicas, alias=alias, queries=queries, **_common(options)),
+                as_json, _show_swarm)
         return
     result = docker.recipes.round_robin(replicas=replicas, alias=alias, queries=queries,
                                         client_per_query=client_per_query, **_common(options))
@@ -139,6 +140,16 @@ def round_robin_command(docker: Docker, replicas: int, alias: str, queries: int,
             click.echo(f"{r.failed_queries} of {r.queries} queries failed", err=True)
 
     _finish(docker, result, as_json, show)
+
+
+def _show_swarm(r: Any) -> None:
+    click.echo(f"dnsrr: {r.alias} ({r.service}) resolves to every task: {', '.join(r.resolved_ips) or '(nothing)'}")
+    print_table(r.backends, [("TASK", lambda b: b.name), ("IP", lambda b: b.ip), ("ANSWERS", lambda b: b.answers)])
+    click.echo(f"vip: {r.alias}-vip ({r.vip.service}) resolves to one virtual IP: {r.vip.virtual_ip}")
+    if r.vip.available:
+        print_table(r.vip.backends, [("TASK", lambda b: b.name), ("IP", lambda b: b.ip), ("ANSWERS", lambda b: b.answers)])
+    else:
+        click.echo(f"vip: unavailable on this engine: {r.vip.reason}")
 
 
 @click.command(name="webhost", epilog=examples(
