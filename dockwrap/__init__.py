@@ -12,6 +12,7 @@ Every docker call can be shown (`Docker(explain=True)`, `dockwrap -x`) or only p
 from ._version import __version__
 from .client import Docker
 from .errors import (
+    AlreadyInSwarm,
     CommandTimeout,
     DaemonUnreachable,
     DockerCommandFailed,
@@ -20,11 +21,16 @@ from .errors import (
     DockwrapError,
     NameConflict,
     NoSuchContainer,
+    NoSuchContext,
     NoSuchImage,
     NoSuchNetwork,
     NoSuchService,
+    NotConverged,
+    NotInSwarm,
+    NotSwarmManager,
     ParseError,
     PortInUse,
+    ServiceExists,
     UsageError,
 )
 from .runner import Completed
@@ -42,9 +48,15 @@ __all__ = [
     "NoSuchImage",
     "NoSuchNetwork",
     "NoSuchService",
+    "NoSuchContext",
     "NameConflict",
+    "ServiceExists",
     "PortInUse",
+    "NotSwarmManager",
+    "NotInSwarm",
+    "AlreadyInSwarm",
     "CommandTimeout",
+    "NotConverged",
     "ParseError",
     "UsageError",
 ]

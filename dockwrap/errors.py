@@ -4,13 +4,19 @@
     ├── DockerNotFound                127: the docker binary is missing
     │   └── DockerNotExecutable       126: it exists but cannot be run
     ├── CommandTimeout                124: a docker call outlived --timeout
+    │   └── NotConverged              124: a service did not reach its replicas in time
     ├── ParseError                    1: docker printed something we cannot read
     ├── UsageError                    2: bad arguments caught before any docker call
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
+        ├── NoSuchContext             1: --context names a context docker does not have
         ├── NoSuchContainer, NoSuchImage, NoSuchNetwork, NoSuchService
         ├── NameConflict
-        └── PortInUse
+        │   └── ServiceExists
+        ├── PortInUse
+        ├── NotSwarmManager           swarm commands on an engine that manages no swarm
+        │   └── NotInSwarm            `swarm leave` outside a swarm
+        └── AlreadyInSwarm            `swarm init` inside one
 
 Docker's two clients on our machines (28.x and 20.10) word the same failure differently, add
 help footers and stray log lines, and 28.x wraps everything in "Error response from daemon".
@@ -31,12 +37,18 @@ __all__ = [
     "UsageError",
     "DockerCommandFailed",
     "DaemonUnreachable",
+    "NoSuchContext",
     "NoSuchContainer",
     "NoSuchImage",
     "NoSuchNetwork",
     "NoSuchService",
     "NameConflict",
+    "ServiceExists",
     "PortInUse",
+    "NotSwarmManager",
+    "NotInSwarm",
+    "AlreadyInSwarm",
+    "NotConverged",
     "classify",
     "docker_message",
 ]
@@ -76,6 +88,23 @@ class CommandTimeout(DockwrapError):
 
         super().__init__(f"timed out after {seconds:g}s and was killed: {quote(argv)}")
         self.hint = "raise the limit with --timeout SECONDS (or DOCKWRAP_TIMEOUT), 0 for none"
+
+
+class NotConverged(CommandTimeout):
+    """A service that did not get all its tasks running in time (`wait_converged`)."""
+
+    def __init__(self, service: str, seconds: float, running: int, desired: int | None, detail: str | None = None) -> None:
+        self.argv = ()
+        self.seconds = seconds
+        self.service = service
+        self.running = running
+        self.desired = desired
+        wanted = "?" if desired is None else str(desired)
+        text = f"service {service!r} did not converge within {seconds:g}s: {running}/{wanted} tasks running"
+        if detail:
+            text += f" ({detail})"
+        DockwrapError.__init__(self, text)
+        self.hint = f"see each task's state and error with: dockwrap service ps {service}"
 
 
 class ParseError(DockwrapError):
@@ -125,6 +154,12 @@ class DaemonUnreachable(DockerCommandFailed):
         )
 
 
+class NoSuchContext(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = "list contexts with: docker context ls; make one with: docker context create NAME --docker host=URL"
+
+
 class NoSuchContainer(DockerCommandFailed):
     pass
 
@@ -142,7 +177,9 @@ class NoSuchNetwork(DockerCommandFailed):
 
 
 class NoSuchService(DockerCommandFailed):
-    pass
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = "list services with: dockwrap service ls"
 
 
 class NameConflict(DockerCommandFailed):
@@ -151,6 +188,42 @@ class NameConflict(DockerCommandFailed):
         match = re.search(r'name "/?([^"]+)" is already in use', self.stderr)
         self.name = match.group(1) if match else None
         self.hint = "choose another --name, or remove the old container: dockwrap container rm -f NAME"
+
+
+class ServiceExists(NameConflict):
+    """`service create --name` of a name a service already has."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r"service (\S+) already exists", self.stderr)
+        self.name = match.group(1) if match else None
+        self.hint = "choose another --name, or remove the old service: dockwrap service rm NAME"
+
+
+class NotSwarmManager(DockerCommandFailed):
+    """Services and nodes live in a swarm; this engine manages none (or is only a worker)."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = (
+            "make this engine a single-node swarm with: dockwrap swarm init --advertise-addr 127.0.0.1 "
+            "(or point at a swarm manager with --host or --context)"
+        )
+
+
+class NotInSwarm(NotSwarmManager):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = "this engine is in no swarm, so there is nothing to leave"
+
+
+class AlreadyInSwarm(DockerCommandFailed):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = (
+            "this engine is in a swarm already; use it, or leave it first with: dockwrap swarm leave --force "
+            "(that removes its services)"
+        )
 
 
 class PortInUse(DockerCommandFailed):
@@ -173,13 +246,19 @@ ERROR_PATTERNS: tuple[tuple[re.Pattern[str], type[DockerCommandFailed]], ...] = 
         (r"Cannot connect to the Docker daemon|error during connect|"
          r"permission denied while trying to connect to the Docker daemon|"
          r"dial unix \S+: connect: |failed to connect to the docker API", DaemonUnreachable),
+        (r'context "[^"]+"(: context not found| does not exist)', NoSuchContext),
+        # the engine's swarm state says more than any name the message may also contain
+        (r"This node is not a swarm manager", NotSwarmManager),
+        (r"This node is not part of a swarm", NotInSwarm),
+        (r"This node is already part of a swarm", AlreadyInSwarm),
         (r"port is already allocated|address already in use", PortInUse),
         (r'The container name "[^"]+" is already in use', NameConflict),
         (r"No such container|no container with name or ID", NoSuchContainer),
         (r"No such image|Unable to find image|pull access denied|manifest unknown|"
          r"repository does not exist", NoSuchImage),
-        (r"No such network|network \S+ not found", NoSuchNetwork),
-        (r"No such service|service \S+ not found", NoSuchService),
+        (r"No such network:|network \S+ not found", NoSuchNetwork),
+        (r"No such service|no such task or service|service \S+ not found", NoSuchService),
+        (r"name conflicts with an existing object", ServiceExists),
     )
 )
 
@@ -190,14 +269,23 @@ _NOISE = re.compile(
 )
 
 
+# 20.10's `service inspect` wraps the daemon's message: `Status: <message>, Code: 1`.
+_STATUS_WRAPPER = re.compile(r"^Status: (.*), Code: \d+$")
+# A log line of docker's own: `time="..." level=error msg="error waiting for container: unexpected EOF"`.
+_LOG_ERROR = re.compile(r'^time=".*" level=(?:error|fatal) msg="((?:[^"\\]|\\.)*)"')
+
+
 def docker_message(stderr: str) -> str:
     """The failure message in docker's stderr as one line, without help footers and log noise."""
-    lines = [line.strip() for line in stderr.splitlines()]
+    lines = [_STATUS_WRAPPER.sub(r"\1", line.strip()) for line in stderr.splitlines()]
     kept = [line for line in lines if line and not _NOISE.match(line)]
     if not kept:
-        return ""
-    # A failed `run` says "Unable to find image ... locally" before the real reason: keep both.
-    message = "; ".join(kept)
+        # Nothing but log lines (a `run` whose daemon died under it): the last error logged says why.
+        logged = [match.group(1).replace('\\"', '"') for match in map(_LOG_ERROR.match, lines) if match]
+        return logged[-1] if logged else ""
+    # A failed `run` says "Unable to find image ... locally" before the real reason: keep both
+    # (but once: `rm a b` with no daemon says the same for each name).
+    message = "; ".join(dict.fromkeys(kept))
     if message.startswith("docker: "):
         message = message[len("docker: "):]
     return message.rstrip(".")

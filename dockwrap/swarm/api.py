@@ -1,20 +1,323 @@
-"""`Docker().swarm`, `.node`, `.service` (work in progress)."""
+"""`Docker().swarm`, `.node`, `.service`: the swarm verbs as Python methods, one docker call each
+(except `ServiceCommands.wait_converged`, which polls)."""
 
 from __future__ import annotations
 
-from ..runner import Runner
+import re
+import sys
+import time
+from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence, overload
+
+from ..args import label_args, names_of, operands, repeat
+from ..errors import DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
+from ..runner import Completed, Runner
+from .records import (
+    Node,
+    Service,
+    ServiceDetails,
+    Task,
+    parse_node_ls,
+    parse_service_inspect,
+    parse_service_ls,
+    parse_service_ps,
+    parse_swarm_init,
+    parse_swarm_state,
+)
+
+__all__ = ["SwarmCommands", "NodeCommands", "ServiceCommands", "SERVICE_MODES", "ENDPOINT_MODES"]
+
+SERVICE_MODES = ("replicated", "global", "replicated-job", "global-job")
+ENDPOINT_MODES = ("vip", "dnsrr")
+# Lines of `service logs` stderr that are docker's own, not a task's (those carry a
+# `name.slot.id@node | ` prefix).
+_DOCKER_OWN_LOG_LINE = re.compile(
+    r"^(Error response from daemon: |Error: |no such task or service: |error from daemon in stream: )"
+)
+Output = Literal["capture", "terminal"]
 
 
 class SwarmCommands:
+    """The swarm verbs; `Docker().swarm`."""
+
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
+
+    def init(self, advertise_addr: str | None = None) -> str:
+        """`docker swarm init`: make this engine a single-node swarm's manager; its node ID
+        (under --dry-run: "").
+
+        Docker's output also carries the worker join token; it is not kept (get it with
+        `docker swarm join-token worker` when another node should join).
+        """
+        args = ["swarm", "init"]
+        if advertise_addr:
+            args += ["--advertise-addr", advertise_addr]
+        done = self._runner.run(args)
+        if self._runner.dry_run:
+            return ""
+        return parse_swarm_init(done.out)
+
+    def leave(self, force: bool = False) -> None:
+        """`docker swarm leave`; a manager needs force (its services go with the swarm)."""
+        self._runner.run(["swarm", "leave", "--force"] if force else ["swarm", "leave"])
+
+    def state(self) -> str:
+        """This engine's swarm state: inactive, pending, active, error or locked
+        (under --dry-run: inactive)."""
+        done = self._runner.run(["info", "--format", "{{json .Swarm.LocalNodeState}}"])
+        if self._runner.dry_run:
+            return "inactive"
+        return parse_swarm_state(done.out)
+
+    def active(self) -> bool:
+        """Whether this engine is in a swarm (`docker info`, .Swarm.LocalNodeState)."""
+        return self.state() == "active"
 
 
 class NodeCommands:
+    """The node verbs; `Docker().node`."""
+
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
+
+    def ls(self, filters: Iterable[str] = ()) -> list[Node]:
+        """`docker node ls` (a manager only), filtered by `key=value` filters (`role=manager`)."""
+        done = self._runner.run(["node", "ls", *repeat("--filter", filters), "--format", "{{json .}}"])
+        return parse_node_ls(done.out)
 
 
 class ServiceCommands:
+    """The service verbs; `Docker().service`."""
+
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
+
+    def create(
+        self,
+        image: str,
+        command: Sequence[str] | None = None,
+        *,
+        name: str,
+        replicas: int | None = None,
+        publish: Iterable[str] = (),
+        network: str | Sequence[str] | None = None,
+        endpoint_mode: str | None = None,
+        labels: Mapping[str, str] | Iterable[str] | None = None,
+        env: Iterable[str] = (),
+        resolve_image: bool = True,
+        mode: str | None = None,
+        detach: bool = True,
+        hostname: str | None = None,
+        container_labels: Mapping[str, str] | Iterable[str] | None = None,
+    ) -> str:
+        """`docker service create`; returns the new service's ID (under --dry-run: its name).
+
+        :param command: the tasks' command, a list of arguments (after the image)
+        :param publish: `-p` values: `8080:80`, `published=8080,target=80,mode=host`
+        :param network: a network name, or several
+        :param endpoint_mode: `vip` (one virtual IP, needs IPVS in the kernel) or `dnsrr`
+            (the service name resolves to every task's IP)
+        :param env: `NAME=VALUE` or `NAME` items (secret-looking values are never printed)
+        :param resolve_image: False adds --no-resolve-image: use the image as the nodes have it
+            instead of asking its registry for a digest (needed without a registry)
+        :param mode: replicated (default), global, replicated-job or global-job
+        :param detach: False makes docker wait until the tasks run (and print its progress)
+        :param hostname: the tasks' host name; docker expands templates such as
+            `{{.Service.Name}}.{{.Task.Slot}}`
+        :param container_labels: labels on the tasks' containers (`labels` are the service's)
+        """
+        if isinstance(command, str):
+            raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
+        if not image:
+            raise UsageError("a service needs an image")
+        if not name:
+            raise UsageError("a service needs a name")
+        if mode is not None and mode not in SERVICE_MODES:
+            raise UsageError(f"--mode must be one of {', '.join(SERVICE_MODES)}, not {mode!r}")
+        if endpoint_mode is not None and endpoint_mode not in ENDPOINT_MODES:
+            raise UsageError(f"--endpoint-mode must be vip or dnsrr, not {endpoint_mode!r}")
+        if replicas is not None:
+            _check_replicas(replicas)
+            if mode is not None and mode.startswith("global"):
+                raise UsageError("--replicas does not go with a global mode (one task per node)")
+        args = ["service", "create", "--detach" if detach else "--detach=false"]
+        if not resolve_image:
+            args.append("--no-resolve-image")
+        args += ["--name", name]
+        if mode:
+            args += ["--mode", mode]
+        if replicas is not None:
+            args += ["--replicas", str(replicas)]
+        if endpoint_mode:
+            args += ["--endpoint-mode", endpoint_mode]
+        args += repeat("--network", [network] if isinstance(network, str) else network)
+        args += repeat("--publish", publish)
+        args += label_args(labels)
+        args += repeat("--container-label", label_args(container_labels)[1::2])
+        if hostname:
+            args += ["--hostname", hostname]
+        # --env NAME=VALUE as its own argument: the shape display.redacted() knows.
+        args += repeat("--env", env)
+        done = self._runner.run([*args, *operands([image]), *(command or [])])
+        if self._runner.dry_run:
+            return name
+        # Without --detach docker prints its progress after the ID.
+        lines = done.out.strip().splitlines()
+        if not lines:
+            raise ParseError("docker service create", "no service ID in the output", done.out)
+        return lines[0].strip()
+
+    def ls(self, filters: Iterable[str] = ()) -> list[Service]:
+        """`docker service ls`, filtered by `key=value` filters (`label=a=b`, `name=web`, `mode=global`)."""
+        done = self._runner.run(["service", "ls", *repeat("--filter", filters), "--format", "{{json .}}"])
+        return parse_service_ls(done.out)
+
+    def ps(self, names: Sequence[str] | str, *, filters: Iterable[str] = (), no_trunc: bool = False) -> list[Task]:
+        """`docker service ps`: the tasks of one or more services, newest first within a slot.
+
+        :param filters: `desired-state=running`, `node=NAME`, ...
+        :param no_trunc: full task IDs and errors
+        """
+        args = ["service", "ps"]
+        if no_trunc:
+            args.append("--no-trunc")
+        args += repeat("--filter", filters)
+        listed = operands(names_of(names, "service"))
+        fmt = ["--format", "{{json .}}"]
+        # no option may follow a `--`: then the format goes first
+        done = self._runner.run([*args, *fmt, *listed] if listed[0] == "--" else [*args, *listed, *fmt])
+        return parse_service_ps(done.out)
+
+    def scale(self, name: str, replicas: int) -> None:
+        """`docker service scale --detach NAME=N` (wait with `wait_converged`)."""
+        _check_replicas(replicas)
+        if not name or "=" in name:
+            raise UsageError(f"not a service name: {name!r}")
+        self._runner.run(["service", "scale", "--detach", *operands([f"{name}={replicas}"])])
+
+    def inspect(self, names: Sequence[str] | str) -> list[ServiceDetails]:
+        """`docker service inspect` of any number of services, in one call."""
+        done = self._runner.run(["service", "inspect", *operands(names_of(names, "service"))])
+        return parse_service_inspect(done.out)
+
+    def rm(self, names: Sequence[str] | str) -> list[str]:
+        """`docker service rm`; returns the names docker confirmed."""
+        done = self._runner.run(["service", "rm", *operands(names_of(names, "service"))])
+        return done.out.split()
+
+    @overload
+    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Iterator[str]: ...
+    @overload
+    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed: ...
+
+    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
+             output: Output = "capture") -> Completed | Iterator[str]:
+        """`docker service logs`: every task's output, each line prefixed `name.slot.id@node | `.
+
+        :returns: as `ContainerCommands.logs`: a Completed; with follow=True an iterator of lines
+            that ends docker when closed; with output="terminal" the output goes to our own
+            stdout and stderr.
+        """
+        args = ["service", "logs"]
+        if follow:
+            args.append("--follow")
+        if tail is not None:
+            args += ["--tail", str(tail)]
+        if timestamps:
+            args.append("--timestamps")
+        args += operands([name])
+        if output == "terminal":
+            done = self._runner.passthrough(args, hold_stderr=_DOCKER_OWN_LOG_LINE.match, timeout=not follow)
+            if done.exit_code != 0:
+                raise self._runner.error(done)
+            if done.stderr:  # held back, but docker succeeded: they were the service's lines
+                sys.stderr.write(done.err)
+            return done
+        if follow:
+            return self._runner.stream(args, merge_stderr=True)
+        return self._runner.run(args)
+
+    def wait_converged(
+        self,
+        name: str,
+        timeout: float = 60.0,
+        *,
+        interval: float = 0.5,
+        on_progress: Callable[[Service], None] | None = None,
+    ) -> Service | None:
+        """Poll `docker service ls` until every task of the service runs (a job: until all its
+        completions are done), seen twice in a row; returns the last row (under --dry-run: None,
+        at once).
+
+        Twice, because a crash-looping task is counted as running for the moment it runs.
+
+        :param on_progress: called with each row that is not there yet
+        :raises NotConverged: (exit 124) after `timeout` seconds, saying how far it got and the
+            last task error docker reports
+        :raises NoSuchService: when no service has that name
+        """
+        if timeout < 0 or interval < 0:
+            raise UsageError("the wait's timeout and interval must be 0 or more seconds")
+        if self._runner.dry_run:
+            return None
+        deadline = time.monotonic() + timeout
+        delay = interval
+        seen = False
+        while True:
+            service = self._find(name)
+            if service.converged and (seen or interval <= 0):
+                return service
+            seen = service.converged
+            if seen:
+                time.sleep(interval)
+                continue
+            if on_progress is not None:
+                on_progress(service)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                replicas = service.replicas
+                raise NotConverged(name, timeout, service.replicas_running,
+                                   replicas.desired if replicas else None, self._why(name))
+            time.sleep(min(delay, remaining))
+            # Start brisk (tasks often start within a second), then spare the daemon.
+            delay = min(delay * 1.5, 2.0)
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _find(self, name: str) -> Service:
+        args = ["service", "ls", "--filter", f"name={name}", "--format", "{{json .}}"]
+        done = self._runner.run(args)
+        # The name filter matches prefixes too: pick the service itself.
+        rows = parse_service_ls(done.out)
+        for service in rows:
+            if service.name == name or service.id == name:
+                return service
+        for service in rows:
+            if service.id.startswith(name):
+                return service
+        raise NoSuchService(self._runner.argv(args), 1, f"no such service: {name}")
+
+    def _why(self, name: str) -> str | None:
+        """What the tasks say: their states and the newest error (None if that cannot be read)."""
+        try:
+            tasks = self.ps(name)
+        except DockwrapError:
+            return None
+        if not tasks:
+            return "no tasks"
+        counts: dict[str, int] = {}
+        for task in tasks:
+            if task.desired_state.lower() in ("running", "ready", "accepted"):
+                counts[task.state] = counts.get(task.state, 0) + 1
+        text = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
+        error = next((task.error for task in tasks if task.error), None)
+        if error:
+            text = f"{text}; last task error: {error}" if text else f"last task error: {error}"
+        return text or None
+
+
+def _check_replicas(replicas: int) -> None:
+    if isinstance(replicas, bool) or not isinstance(replicas, int) or replicas < 0:
+        raise UsageError(f"replicas must be a whole number of 0 or more, not {replicas!r}")

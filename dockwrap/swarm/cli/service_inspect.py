@@ -1,0 +1,39 @@
+"""`dockwrap service inspect`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ...client import Docker
+from ...formatter import print_json, print_table
+from ...options import examples, json_option, pass_docker, raw_option
+
+
+@click.command(name="inspect", epilog=examples(
+    "dockwrap service inspect web",
+    "dockwrap service inspect web --json | jq '.[0].virtual_ips'",
+))
+@json_option
+@raw_option
+@click.argument("services", nargs=-1, required=True)
+@pass_docker
+def command(docker: Docker, services: tuple[str, ...], as_json: bool, raw: bool) -> None:
+    """Show services: mode, endpoint, virtual IPs, networks, ports (one docker call)."""
+    details = docker.service.inspect(list(services))
+    if raw and not as_json:
+        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
+    elif as_json:
+        print_json(details, raw=raw)
+    else:
+        print_table(details, [
+            ("NAME", lambda d: d.name),
+            ("MODE", lambda d: d.mode),
+            ("REPLICAS", lambda d: d.replicas),
+            ("ENDPOINT MODE", lambda d: d.endpoint_mode),
+            ("VIRTUAL IPS", lambda d: d.virtual_ips),
+            ("PORTS", lambda d: [str(p) for p in d.ports]),
+            ("IMAGE", lambda d: d.image),
+        ])
