@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ..parse.jsonlines import load_objects
-from ..parse.record import Record, build, field_value
+from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
 from ..parse.units import parse_size
 
@@ -39,6 +39,7 @@ class Image(Record):
 
 
 def _image(obj: dict[str, Any], command: str) -> Image:
+    check_text(command, obj, ("ID", "Repository", "Tag", "Digest"))
     return Image(
         id=obj["ID"],
         repository=_none(obj.get("Repository")),

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ParseError
 from ..parse.jsonlines import load_array, load_objects
 from ..parse.labels import parse_labels
-from ..parse.record import Record, build, field_value
+from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
 
 __all__ = ["Network", "NetworkDetails", "NetworkMember", "parse_network_ls", "parse_network_inspect"]
@@ -42,6 +42,7 @@ class Network(Record):
 
 
 def _network(obj: dict[str, Any], command: str) -> Network:
+    check_text(command, obj, ("ID", "Name", "Driver", "Scope"))
     return Network(
         id=obj["ID"],
         name=obj["Name"],
@@ -87,6 +88,12 @@ class NetworkDetails(Record):
     containers: list[NetworkMember]
     attachable: bool = False
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_json(self, raw: bool = False) -> dict[str, Any]:
+        out = Record.to_json(self, raw)
+        # CONTRACT section 5 has no such key: attachable is a Python convenience (raw keeps Attachable)
+        out.pop("attachable")
+        return out
 
     def member(self, name: str) -> NetworkMember | None:
         """The attached container of that name (or ID prefix), if any."""

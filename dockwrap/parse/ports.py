@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .record import Record
+from .record import Record, constructor
 
 __all__ = ["PortMapping", "parse_ports", "parse_port_lines", "ports_from_inspect"]
 
@@ -32,6 +32,9 @@ class PortMapping(Record):
             return target
         ip = f"[{self.host_ip}]" if self.host_ip and ":" in self.host_ip else self.host_ip
         return f"{ip}:{self.host_port}->{target}"
+
+
+_mapping = constructor(PortMapping)  # PortMapping(...), faster: lists of ports make many
 
 
 def _port_range(text: str) -> list[int]:
@@ -57,25 +60,45 @@ def parse_ports(text: str | None) -> list[PortMapping]:
     if not text:
         return []
     mappings: list[PortMapping] = []
+    append = mappings.append
     for item in text.replace(", ", ",").split(","):
-        if not item:
-            continue
+        # Inline, the common item of one port (published or not); _parse_item takes the rest
+        # (ranges, odd forms, garbage) and defines the behaviour this must match.
         host, arrow, target = item.partition("->")
-        if not arrow:
-            ports, protocol = _split_target(item)
-            mappings.extend(PortMapping(None, None, port, protocol) for port in ports)
+        port, slash, protocol = (target if arrow else item).partition("/")
+        if not port.isdecimal():
+            if item:
+                mappings.extend(_parse_item(item))
             continue
-        ip, host_ports = _split_host(host)
+        if not slash:
+            protocol = "tcp"
+        if not arrow:
+            append(_mapping(None, None, int(port), protocol))
+            continue
+        ip, _, host_port = host.rpartition(":")
+        if not host_port.isdecimal():
+            mappings.extend(_parse_item(item))
+            continue
+        ip = ip.strip("[]")
         if ip == "*":  # swarm's ingress: every address of every node
             ip = "0.0.0.0"
-        container_ports, protocol = _split_target(target)
-        host_list = _port_range(host_ports) if host_ports else [None] * len(container_ports)
-        if len(host_list) != len(container_ports):
-            raise ValueError(f"port range sizes differ in {item!r}")
-        mappings.extend(
-            PortMapping(ip, hp, cp, protocol) for hp, cp in zip(host_list, container_ports)
-        )
+        append(_mapping(ip or None, int(host_port), int(port), protocol))
     return mappings
+
+
+def _parse_item(item: str) -> list[PortMapping]:
+    host, arrow, target = item.partition("->")
+    if not arrow:
+        ports, protocol = _split_target(item)
+        return [_mapping(None, None, port, protocol) for port in ports]
+    ip, host_ports = _split_host(host)
+    if ip == "*":
+        ip = "0.0.0.0"
+    container_ports, protocol = _split_target(target)
+    host_list = _port_range(host_ports) if host_ports else [None] * len(container_ports)
+    if len(host_list) != len(container_ports):
+        raise ValueError(f"port range sizes differ in {item!r}")
+    return [_mapping(ip, hp, cp, protocol) for hp, cp in zip(host_list, container_ports)]
 
 
 def parse_port_lines(text: str) -> list[PortMapping]:

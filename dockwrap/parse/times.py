@@ -21,7 +21,8 @@ def parse_time(text: str | None) -> datetime | None:
     """A docker time string to a datetime; None for empty or zero times. ValueError otherwise."""
     if not text or text.startswith("0001-01-01"):
         return None
-    match = _RFC3339.match(text)
+    # The character after the date tells the two forms apart, saving a failed match per call.
+    match = _RFC3339.match(text) if text[10:11] == "T" else None
     if match:
         day, clock, frac, zone = match.groups()
         zone = "+00:00" if zone == "Z" else zone

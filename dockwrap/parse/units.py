@@ -33,7 +33,7 @@ def parse_size(text: str) -> int | None:
 
 
 def parse_size_pair(text: str) -> tuple[int | None, int | None]:
-    """`480KiB / 23.54GiB` -> (491520, 25275781529); `-- / --` -> (None, None); `1MiB` -> (1048576, None)."""
+    """`480KiB / 23.54GiB` -> (491520, 25275882537); `-- / --` -> (None, None); `1MiB` -> (1048576, None)."""
     if text in _UNKNOWN:
         return None, None
     left, sep, right = text.partition(" / ")
@@ -61,4 +61,6 @@ def parse_count(text: str) -> int | None:
     """`3` -> 3; `--`, `N/A` -> None."""
     if text in _UNKNOWN:
         return None
+    if not isinstance(text, str):  # int() would take a JSON number or boolean as a count
+        raise TypeError(f"not a count: {text!r}")
     return int(text)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import ParseError
-from ..parse.record import Record, build
+from ..parse.record import Record, build, check_text
 from ..parse.times import parse_time
 
 __all__ = ["Version", "VersionInfo", "parse_version"]
@@ -60,6 +60,8 @@ def _built(text: str | None) -> str | None:
 
 
 def _version(obj: dict[str, Any], command: str) -> Version:
+    check_text(command, obj, ("Version", "ApiVersion", "APIVersion", "MinAPIVersion", "GoVersion", "GitCommit",
+                              "BuildTime", "Os", "Arch"))
     return Version(
         version=obj["Version"],
         api_version=obj.get("ApiVersion") or obj.get("APIVersion"),
