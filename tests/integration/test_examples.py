@@ -128,8 +128,5 @@ def test_exec_example_at_a_terminal(script, case):
     code, screen = run_in_terminal(command, example_env(case), b"/ # ", b"echo typed-$((6*7)); exit\r")
     text = screen.decode(errors="replace")
     assert left_over(f"label=dockwrap.test.case={case.id}") == {}
-    if code == 70 and "Invalid special arguments" in text and "_tty_out" in text:
-        pytest.xfail("known dockwrap bug: exec/logs/foreground run without -t exit 70 when stdout is a terminal "
-                     "(runner._spawn passes _tty_out=False with an _out that is a TTY, which sh 2.x refuses)")
     assert code == 0, text
     assert "typed-42" in text and "OK:" in text, text
