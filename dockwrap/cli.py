@@ -1,4 +1,4 @@
-"""The `dockwrap` command: global options, the explicit list of command groups, and the one
+"""The `dockwrap` command: global options, the explicit table of commands (imported when used), and the one
 top-level error handler (exit statuses of CONTRACT section 3; never a traceback)."""
 
 from __future__ import annotations
@@ -12,17 +12,8 @@ import click
 
 from ._version import __version__
 from .client import Docker
-from .container.cli import group as container_group
-from .container.cli import exec as exec_verb
-from .container.cli import logs as logs_verb
-from .container.cli import ls as ls_verb
-from .container.cli import run as run_verb
 from .errors import DockwrapError
-from .image.cli import group as image_group
-from .network.cli import group as network_group
-from .recipes.cli import cleanup_command, recipe_group
-from .swarm.cli import node_group, service_group, swarm_group
-from .system.cli import COMMANDS as SYSTEM_COMMANDS
+from .options import LazyCommands
 
 __all__ = ["cli", "main", "Terminated"]
 
@@ -31,7 +22,28 @@ class Terminated(BaseException):
     """SIGTERM, raised like KeyboardInterrupt so that `finally` blocks clean up."""
 
 
+#: every command: name -> "module:command", imported only when it runs (or `--help` lists it), so
+#: that `dockwrap container ls` loads neither the other verbs nor their records
+COMMANDS = LazyCommands({
+    "container": "dockwrap.container.cli:group",
+    "image": "dockwrap.image.cli:group",
+    "network": "dockwrap.network.cli:group",
+    "recipe": "dockwrap.recipes.cli:recipe_group",
+    "cleanup": "dockwrap.recipes.cli:cleanup_command",
+    "swarm": "dockwrap.swarm.cli:swarm_group",
+    "node": "dockwrap.swarm.cli:node_group",
+    "service": "dockwrap.swarm.cli:service_group",
+    "version": "dockwrap.system.cli.version:command",
+    # the short forms docker has too
+    "ps": "dockwrap.container.cli.ls:command",
+    "run": "dockwrap.container.cli.run:command",
+    "exec": "dockwrap.container.cli.exec:command",
+    "logs": "dockwrap.container.cli.logs:command",
+})
+
+
 @click.group(
+    commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="\b\nExamples:\n"
     "  dockwrap ps -a\n"
@@ -55,27 +67,6 @@ def cli(ctx: click.Context, binary: str | None, context: str | None, host: str |
     them as a script you can run.
     """
     ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
-
-
-#: every command, in the order `dockwrap --help` lists them: (command, name it is known by)
-COMMANDS: list[tuple[click.Command, str]] = [
-    (container_group, "container"),
-    (image_group, "image"),
-    (network_group, "network"),
-    (recipe_group, "recipe"),
-    (cleanup_command, "cleanup"),
-    (swarm_group, "swarm"),
-    (node_group, "node"),
-    (service_group, "service"),
-    *[(command, command.name or "") for command in SYSTEM_COMMANDS],
-    # the short forms docker has too
-    (ls_verb.command, "ps"),
-    (run_verb.command, "run"),
-    (exec_verb.command, "exec"),
-    (logs_verb.command, "logs"),
-]
-for _command, _name in COMMANDS:
-    cli.add_command(_command, name=_name)
 
 
 def _error(message: str, hint: str | None = None) -> None:

@@ -1,16 +1,14 @@
 """Output of the CLI: tables like docker's own, `--json`, `-q`.
 
 Data goes to stdout only; progress and hints go to stderr. tabulate is imported when a table is
-actually printed (it costs ~25 ms at import).
+actually printed (it costs ~25 ms at import); json and the record helpers when JSON is printed, so
+that loading a verb module for `--help` costs next to nothing.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, Callable, Sequence
-
-from .parse.record import Record, jsonable
 
 __all__ = ["Column", "print_table", "print_json", "print_records", "print_quiet", "print_line"]
 
@@ -39,6 +37,10 @@ def print_json(value: Any, raw: bool = False) -> None:
     """One JSON document on stdout: a record, a list of records, or plain data."""
     if _dry_run():
         return
+    import json
+
+    from .parse.record import Record, jsonable
+
     if isinstance(value, Record):
         data = value.to_json(raw=raw)
     elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Record):

@@ -1,24 +1,24 @@
-"""`dockwrap container VERB`: one module per verb, registered in COMMANDS."""
+"""`dockwrap container VERB`: one module per verb, registered in COMMANDS (imported when used)."""
 
 from __future__ import annotations
 
 import click
 
-from . import exec as exec_
-from . import inspect, logs, ls, port, rm, run, start, stats, stop, top
+from ...options import LazyCommands
 
 __all__ = ["group", "COMMANDS"]
 
-COMMANDS: list[click.Command] = [
-    ls.command, run.command, exec_.command, logs.command, top.command, inspect.command,
-    stats.command, start.command, stop.command, rm.command, port.command,
-]
+#: verb -> "module:command"; a verb's module is imported only when it runs or is listed by --help
+COMMANDS = LazyCommands({
+    verb: f"{__name__}.{module}:command"
+    for verb, module in [
+        ("ls", "ls"), ("run", "run"), ("exec", "exec"), ("logs", "logs"), ("top", "top"), ("inspect", "inspect"),
+        ("stats", "stats"), ("start", "start"), ("stop", "stop"), ("rm", "rm"), ("port", "port"),
+    ]
+})
 
 
-@click.group(name="container", epilog="\b\nExamples:\n  dockwrap container ls -a\n  dockwrap container run -d --name web busybox httpd -f -p 80")
+@click.group(name="container", commands=COMMANDS,
+             epilog="\b\nExamples:\n  dockwrap container ls -a\n  dockwrap container run -d --name web busybox httpd -f -p 80")
 def group() -> None:
     """Manage containers (the docker container verbs)."""
-
-
-for _command in COMMANDS:
-    group.add_command(_command)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ...client import Docker
 from ...formatter import Column, print_records
 from ...options import examples, json_option, pass_docker, quiet_option, raw_option
-from ..records import Container
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..records import Container
 
 
 def _command_cell(row: Container) -> str:

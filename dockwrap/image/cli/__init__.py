@@ -1,18 +1,18 @@
-"""`dockwrap image VERB`."""
+"""`dockwrap image VERB`: one module per verb, registered in COMMANDS (imported when used)."""
 
 from __future__ import annotations
 
 import click
 
-from . import ls
+from ...options import LazyCommands
 
-COMMANDS: list[click.Command] = [ls.command]
+__all__ = ["group", "COMMANDS"]
+
+#: verb -> "module:command"; a verb's module is imported only when it runs or is listed by --help
+COMMANDS = LazyCommands({"ls": f"{__name__}.ls:command"})
 
 
-@click.group(name="image", epilog="\b\nExamples:\n  dockwrap image ls\n  dockwrap image ls --json | jq -r '.[].repository'")
+@click.group(name="image", commands=COMMANDS,
+             epilog="\b\nExamples:\n  dockwrap image ls\n  dockwrap image ls --json | jq -r '.[].repository'")
 def group() -> None:
     """Manage images."""
-
-
-for _command in COMMANDS:
-    group.add_command(_command)

@@ -1,18 +1,20 @@
-"""`dockwrap network VERB`: one module per verb, registered in COMMANDS."""
+"""`dockwrap network VERB`: one module per verb, registered in COMMANDS (imported when used)."""
 
 from __future__ import annotations
 
 import click
 
-from . import connect, create, disconnect, inspect, ls, rm
+from ...options import LazyCommands
 
-COMMANDS: list[click.Command] = [ls.command, create.command, connect.command, disconnect.command, inspect.command, rm.command]
+__all__ = ["group", "COMMANDS"]
+
+#: verb -> "module:command"; a verb's module is imported only when it runs or is listed by --help
+COMMANDS = LazyCommands({
+    verb: f"{__name__}.{verb}:command" for verb in ("ls", "create", "connect", "disconnect", "inspect", "rm")
+})
 
 
-@click.group(name="network", epilog="\b\nExamples:\n  dockwrap network create lesson\n  dockwrap network connect --alias web lesson a")
+@click.group(name="network", commands=COMMANDS,
+             epilog="\b\nExamples:\n  dockwrap network create lesson\n  dockwrap network connect --alias web lesson a")
 def group() -> None:
     """Manage networks."""
-
-
-for _command in COMMANDS:
-    group.add_command(_command)
