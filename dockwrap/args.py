@@ -6,7 +6,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .errors import UsageError
 
-__all__ = ["repeat", "label_args", "names_of"]
+__all__ = ["repeat", "label_args", "names_of", "operands"]
 
 
 def repeat(flag: str, values: Iterable[str] | None) -> list[str]:
@@ -30,4 +30,14 @@ def names_of(names: Sequence[str] | str, what: str) -> list[str]:
     listed = [names] if isinstance(names, str) else list(names)
     if not listed:
         raise UsageError(f"name at least one {what}")
+    return listed
+
+
+def operands(values: Sequence[str]) -> list[str]:
+    """User-given operands (container, network, service names) for the end of an argv: after a
+    `--` when one of them starts with `-`, which docker would read as a flag; unchanged otherwise.
+    Only operands may follow them (a container's command, ps arguments): no option is read after `--`."""
+    listed = list(values)
+    if any(value.startswith("-") for value in listed):
+        return ["--", *listed]
     return listed

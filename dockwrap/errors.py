@@ -11,6 +11,7 @@
         ├── DaemonUnreachable         1: no engine answers at the host or context used
         ├── NoSuchContext             1: --context names a context docker does not have
         ├── NoSuchContainer, NoSuchImage, NoSuchNetwork, NoSuchService
+        ├── RemovalInProgress         `rm` of a container that is being removed already
         ├── NameConflict
         │   └── ServiceExists
         ├── PortInUse
@@ -39,6 +40,7 @@ __all__ = [
     "DaemonUnreachable",
     "NoSuchContext",
     "NoSuchContainer",
+    "RemovalInProgress",
     "NoSuchImage",
     "NoSuchNetwork",
     "NoSuchService",
@@ -82,9 +84,10 @@ class CommandTimeout(DockwrapError):
     exit_code = 124
 
     def __init__(self, argv: Sequence[str], seconds: float) -> None:
-        self.argv = tuple(argv)
+        from .display import quote, redacted
+
+        self.argv = tuple(redacted(argv))
         self.seconds = seconds
-        from .display import quote
 
         super().__init__(f"timed out after {seconds:g}s and was killed: {quote(argv)}")
         self.hint = "raise the limit with --timeout SECONDS (or DOCKWRAP_TIMEOUT), 0 for none"
@@ -135,8 +138,10 @@ class DockerCommandFailed(DockwrapError):
         self.exit_status = exit_status
         self.exit_code = exit_status if exit_status > 0 else 1
         self.stderr = redact_text(stderr, argv)
-        self.stdout = stdout
-        self.message = docker_message(self.stderr) or f"docker exited with status {exit_status}"
+        self.stdout = redact_text(stdout, argv)
+        # `docker exec` reports a command it cannot start on stdout (docker/cli#2025).
+        self.message = (docker_message(self.stderr) or _oci_failure(stdout)
+                        or f"docker exited with status {exit_status}")
         super().__init__(self.message)
 
     def __repr__(self) -> str:
@@ -162,6 +167,11 @@ class NoSuchContext(DockerCommandFailed):
 
 class NoSuchContainer(DockerCommandFailed):
     pass
+
+
+class RemovalInProgress(DockerCommandFailed):
+    """`rm` of a container the daemon is removing already (its `--rm`, or another `rm`): it is
+    on its way out."""
 
 
 class NoSuchImage(DockerCommandFailed):
@@ -237,6 +247,13 @@ class PortInUse(DockerCommandFailed):
             self.hint += f"; docker created container {created[:12]} without starting it: dockwrap rm -f {created[:12]}"
 
 
+#: How docker begins the line saying that no engine answers (or that the context naming one does
+#: not exist): exec, logs and service logs print it bare, among the container's own output, so
+#: these are held back and classified by the table below rather than shown as output.
+NO_ENGINE_LINE = (r"Cannot connect to the Docker daemon|error during connect|"
+                  r"(?:Got )?permission denied while trying to connect|failed to connect to the docker API|"
+                  r"Failed to initialize: |unable to resolve docker endpoint: ")
+
 #: (pattern searched in stderr, error class). The first match wins, so the more specific
 #: patterns come first. Every pattern is tested against stderr recorded from both clients
 #: (tests/unit/test_errors.py, tests/fixtures/errors/).
@@ -254,6 +271,7 @@ ERROR_PATTERNS: tuple[tuple[re.Pattern[str], type[DockerCommandFailed]], ...] = 
         (r"port is already allocated|address already in use", PortInUse),
         (r'The container name "[^"]+" is already in use', NameConflict),
         (r"No such container|no container with name or ID", NoSuchContainer),
+        (r"removal of container \S+ is already in progress", RemovalInProgress),
         (r"No such image|Unable to find image|pull access denied|manifest unknown|"
          r"repository does not exist", NoSuchImage),
         (r"No such network:|network \S+ not found", NoSuchNetwork),
@@ -273,6 +291,13 @@ _NOISE = re.compile(
 _STATUS_WRAPPER = re.compile(r"^Status: (.*), Code: \d+$")
 # A log line of docker's own: `time="..." level=error msg="error waiting for container: unexpected EOF"`.
 _LOG_ERROR = re.compile(r'^time=".*" level=(?:error|fatal) msg="((?:[^"\\]|\\.)*)"')
+
+
+def _oci_failure(stdout: str) -> str:
+    for line in stdout.splitlines()[:5]:
+        if line.startswith("OCI runtime"):
+            return line.strip()
+    return ""
 
 
 def docker_message(stderr: str) -> str:

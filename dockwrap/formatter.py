@@ -41,6 +41,7 @@ def print_json(value: Any, raw: bool = False) -> None:
 
     from .parse.record import Record, jsonable
 
+    data: Any
     if isinstance(value, Record):
         data = value.to_json(raw=raw)
     elif isinstance(value, (list, tuple)) and value and isinstance(value[0], Record):

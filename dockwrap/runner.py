@@ -11,31 +11,35 @@ Four ways to run, by what happens to the output:
 * `interactive`  the user's terminal is handed to docker (-it).
 
 `sh` costs ~100 ms to import (it pulls in asyncio), so it is imported on the first real call
-only: --help, --version and --dry-run never pay for it.
+only: --help, --version and --dry-run never pay for it. For the same reason shutil, signal and
+the quoting of `display` are imported where they are used.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import sys
 import threading
-from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Literal, Sequence
 
-from .display import quote
+from .signals import SignalsHeld
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, UsageError, classify
 
 if TYPE_CHECKING:  # pragma: no cover
     import sh
 
-__all__ = ["Runner", "Completed"]
+__all__ = ["Runner", "Completed", "Output"]
+
+#: where a call's output goes: captured and returned, or straight to our own stdout and stderr
+Output = Literal["capture", "terminal"]
 
 # sh raises on any exit status not listed here; we read the status ourselves instead.
 _ANY_STATUS = list(range(-64, 256))
 # After SIGTERM, how long a child gets before SIGKILL (timeouts, interrupts).
 KILL_GRACE_SECONDS = 1.0
+# How long an interrupted call that creates something may take to finish (a second Ctrl-C ends it).
+FINISH_SECONDS = 20.0
 # Reading in 64 KiB chunks: sh's default line buffering costs ~0.6 s per 200,000 lines.
 _CHUNK = 65536
 
@@ -49,6 +53,13 @@ class Completed:
     stdout: bytes = b""
     stderr: bytes = b""
 
+    def __repr__(self) -> str:
+        # The argv as -x shows it: the values of secret `-e NAME=VALUE` never get into logs.
+        from .display import redacted
+
+        return (f"Completed(argv={tuple(redacted(self.argv))!r}, exit_code={self.exit_code!r}, "
+                f"stdout={self.stdout!r}, stderr={self.stderr!r})")
+
     @property
     def out(self) -> str:
         return self.stdout.decode("utf-8", "replace")
@@ -58,12 +69,16 @@ class Completed:
         return self.stderr.decode("utf-8", "replace")
 
 
-@dataclass
 class _Live:
     """Children that are running now, so that an interrupt can end them all."""
 
-    procs: dict[int, Any] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    __slots__ = ("procs", "finishing", "lock")
+
+    def __init__(self) -> None:
+        self.procs: dict[int, Any] = {}
+        #: calls that an interrupt lets finish (they create something): terminate_all spares them
+        self.finishing: set[int] = set()
+        self.lock = threading.Lock()
 
 
 class Runner:
@@ -141,6 +156,10 @@ class Runner:
 
     def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:
         """Print a call as -x or --dry-run want it."""
+        if not (self.dry_run or self.explain):
+            return
+        from .display import quote
+
         if self.dry_run:
             with self._print_lock:
                 print(quote(argv) + (dry_run_suffix or self.dry_run_suffix), flush=True)
@@ -158,6 +177,7 @@ class Runner:
         input: bytes | None = None,
         timeout: float | None | bool = True,
         dry_run_suffix: str = "",
+        creates: bool | float = False,
     ) -> Completed:
         """Run a call and capture its output.
 
@@ -165,6 +185,10 @@ class Runner:
         :param input: bytes for docker's stdin (default: an empty, closed stdin)
         :param timeout: True for the runner's limit, or seconds, or None for none
         :param dry_run_suffix: appended to the printed line under --dry-run (e.g. `|| true`)
+        :param creates: the call makes something (`run --detach`, `network create`): an interrupt
+            lets it finish (up to FINISH_SECONDS, or as many seconds as given; a second interrupt
+            stops the wait) rather than killing it, since the daemon goes on creating after its
+            client died, and what it made then would appear only after a cleanup had looked for it
         """
         argv = self.argv(args)
         self.show(argv, dry_run_suffix)
@@ -173,8 +197,9 @@ class Runner:
         kwargs: dict[str, Any] = {"_out_bufsize": _CHUNK, "_err_bufsize": _CHUNK}
         if input is not None:
             kwargs["_in"] = input
-        proc = self._spawn(argv, **kwargs)
-        self._wait(proc, argv, self._limit(timeout))
+        grace = FINISH_SECONDS if creates is True else float(creates or 0)
+        proc = self._spawn(argv, finish=grace, **kwargs)
+        self._wait(proc, argv, self._limit(timeout), finish=grace)
         done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
         if check and done.exit_code != 0:
             raise self.error(done)
@@ -187,41 +212,47 @@ class Runner:
         stdin: bool = False,
         hold_stderr: Callable[[str], bool] | None = None,
         timeout: float | None | bool = True,
+        status_is_docker: bool = False,
     ) -> Completed:
         """Run a call whose output goes straight to our stdout and stderr.
 
         :param stdin: give docker our stdin (for `exec -i` and friends)
         :param hold_stderr: stderr lines for which this is true are kept back rather than
-            printed (docker's own error lines); they come back in `Completed.stderr`
-        :returns: the exit status, and the held-back stderr lines
+            printed (docker's own error lines): with a non-zero status they are the error raised;
+            with status 0 they were the container's after all, and are printed then
+        :param status_is_docker: any non-zero status is docker's failure (`logs` has no status
+            of its own), not a container command's
+        :returns: the exit status
         """
         argv = self.argv(args)
         self.show(argv)
         if self.dry_run:
             return Completed(tuple(argv), 0)
-        held: list[str] = []
-        blanks: list[str] = []
+        held: list[bytes] = []
+        blanks: list[bytes] = []
         sys.stdout.flush()
         sys.stderr.flush()
         kwargs: dict[str, Any] = {"_out": _target(sys.stdout)}
         if hold_stderr is None:
             kwargs["_err"] = _target(sys.stderr)
         else:
-            def on_err(line: str) -> None:
+            def on_err(chunk: str | bytes) -> None:
+                # A line; sh hands over the bytes themselves when they are not UTF-8 (binary
+                # output), else the decoded text, which encodes back to the same bytes.
+                line = chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
                 # docker separates its message from its help footer by a blank line: a blank
                 # line waits to see whether docker's own text or the container's comes next.
                 if not line.strip():
                     blanks.append(line)
-                elif hold_stderr(line):
+                elif hold_stderr(line.decode("utf-8", "replace")):
                     blanks.clear()
                     held.append(line)
                 else:
-                    sys.stderr.write("".join(blanks) + line)
+                    _write_stderr(b"".join(blanks) + line)
                     blanks.clear()
-                    sys.stderr.flush()
 
             kwargs["_err"] = on_err
-            kwargs["_decode_errors"] = "replace"
+            kwargs["_encoding"] = "utf-8"
         if stdin:
             kwargs["_in"] = sys.stdin
         if not _has_fileno(sys.stdout):
@@ -229,8 +260,13 @@ class Runner:
         proc = self._spawn(argv, **kwargs)
         self._wait(proc, argv, self._limit(timeout))
         if blanks and not held:
-            sys.stderr.write("".join(blanks))
-        return Completed(tuple(argv), proc.exit_code, b"", "".join(held).encode())
+            _write_stderr(b"".join(blanks))
+        done = Completed(tuple(argv), proc.exit_code, b"", b"".join(held))
+        if done.exit_code != 0 and (held or status_is_docker):
+            raise self.error(done)
+        if held:
+            _write_stderr(done.stderr)
+        return Completed(tuple(argv), proc.exit_code)
 
     def interactive(self, args: Sequence[str]) -> int:
         """Hand the user's terminal to docker (`run -it`, `exec -it`, `start -ai`); its exit status."""
@@ -277,9 +313,10 @@ class Runner:
         return classify(done.argv, done.exit_code, done.err, done.out, self.endpoint)
 
     def terminate_all(self) -> None:
-        """End every docker child still running (on interrupt: docker must not outlive us)."""
+        """End every docker child still running (on interrupt: docker must not outlive us),
+        except the calls that create something: their own thread waits for them to finish."""
         with self._live.lock:
-            procs = list(self._live.procs.values())
+            procs = [proc for key, proc in self._live.procs.items() if key not in self._live.finishing]
         for proc in procs:
             self._end(proc)
 
@@ -294,6 +331,8 @@ class Runner:
 
     def _resolve(self) -> "sh.Command":
         if self._command is None:
+            import shutil
+
             path = shutil.which(self.binary)
             if path is None:
                 candidate = self.binary if os.sep in self.binary else shutil.which(self.binary, mode=os.F_OK)
@@ -304,7 +343,7 @@ class Runner:
             self._command = sh.Command(path)
         return self._command
 
-    def _spawn(self, argv: list[str], **kwargs: Any) -> Any:
+    def _spawn(self, argv: list[str], finish: float = 0, **kwargs: Any) -> Any:
         command = self._resolve()
         options: dict[str, Any] = {
             "_bg": True,
@@ -318,17 +357,34 @@ class Runner:
             "_new_group": True,
         }
         options.update(kwargs)
-        try:
-            proc = command(*argv[1:], **options)
-        except PermissionError as exc:
-            raise DockerNotExecutable(self.binary) from exc
-        except FileNotFoundError as exc:
-            raise DockerNotFound(self.binary) from exc
-        with self._live.lock:
-            self._live.procs[id(proc)] = proc
+        if _has_fileno(options.get("_out")):
+            # docker writes straight to that fd, terminal or not; sh refuses _tty_out beside a TTY.
+            del options["_tty_out"]
+        # An interrupt while sh starts docker would leave sh half-way with docker running and no
+        # handle on it: it waits until docker is registered, and is delivered then.
+        with SignalsHeld() as deferred:
+            try:
+                proc = command(*argv[1:], **options)
+            except PermissionError as exc:
+                raise DockerNotExecutable(self.binary) from exc
+            except FileNotFoundError as exc:
+                raise DockerNotFound(self.binary) from exc
+            with self._live.lock:
+                self._live.procs[id(proc)] = proc
+                if finish:
+                    self._live.finishing.add(id(proc))
+        if deferred.pending:
+            try:
+                deferred.deliver()
+            except BaseException:
+                if finish:
+                    self._finish(proc, None, finish)
+                self._end(proc)
+                self._reap(proc)
+                raise
         return proc
 
-    def _wait(self, proc: Any, argv: list[str], limit: float | None) -> None:
+    def _wait(self, proc: Any, argv: list[str], limit: float | None, finish: float = 0) -> None:
         expired = threading.Event()
         timer = None
         if limit:
@@ -343,6 +399,8 @@ class Runner:
             proc.wait()
         except BaseException:
             # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
+            if finish:
+                self._finish(proc, limit, finish)
             self._end(proc)
             self._reap(proc)
             raise
@@ -351,11 +409,22 @@ class Runner:
                 timer.cancel()
             with self._live.lock:
                 self._live.procs.pop(id(proc), None)
+                self._live.finishing.discard(id(proc))
         if expired.is_set():
             raise CommandTimeout(argv, limit or 0)
 
+    @staticmethod
+    def _finish(proc: Any, limit: float | None, grace: float) -> None:
+        """Let an interrupted call that creates something end by itself, within bounds."""
+        try:
+            proc.wait(timeout=min(limit or grace, grace))
+        except BaseException:  # out of time, or interrupted once more: it is ended now
+            pass
+
     def _end(self, proc: Any) -> None:
         """SIGTERM to docker's process group, then SIGKILL after a grace period."""
+        import signal
+
         try:
             proc.process.signal_group(signal.SIGTERM)
         except (ProcessLookupError, OSError):
@@ -378,6 +447,7 @@ class Runner:
             pass
         with self._live.lock:
             self._live.procs.pop(id(proc), None)
+            self._live.finishing.discard(id(proc))
 
 
 def _sh() -> Any:
@@ -397,6 +467,18 @@ def _has_fileno(stream: IO[Any]) -> bool:
     except (AttributeError, OSError, ValueError):
         return False
     return True
+
+
+def _write_stderr(data: bytes) -> None:
+    """Bytes to our stderr as they are (its binary buffer, where it has one)."""
+    buffer = getattr(sys.stderr, "buffer", None)
+    if buffer is None:
+        sys.stderr.write(data.decode("utf-8", "replace"))
+        sys.stderr.flush()
+        return
+    sys.stderr.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _target(stream: IO[Any]) -> Any:

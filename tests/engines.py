@@ -13,12 +13,17 @@ line (or by runc's state there), never by a process name.
 The daemon gets a bridge of its own (never `--bridge none`: a dockerd started that way deletes
 the host's `docker0`, which the machine's engine shares, since both live in one network
 namespace) and no iptables rules, so it cannot disturb the machine's engine. Its containers are
-on that private bridge, with no way out of it.
+on that private bridge, with no way out of it. Its user-defined networks take their subnets from a
+private pool (10.N.0.0/16), not from the machine engine's, and `stop()` deletes their bridges
+(`br-<network id>`, with the veths on them): dockerd keeps them when it stops, and when it is
+killed in the middle of starting a container, and each one left would hold one of the machine
+engine's ~30 address pools until none were left for anybody.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -73,6 +78,8 @@ class SecondEngine:
         self.wait_seconds = wait_seconds
         self.dir: Path | None = None
         self.bridge: str | None = None
+        #: where its user-defined networks take their subnets from (10.N.0.0/16)
+        self.pool: str | None = None
         self._proc: subprocess.Popen[bytes] | None = None
 
     # -- where it is -------------------------------------------------------------------------------
@@ -119,6 +126,9 @@ class SecondEngine:
         self.dir = Path(tempfile.mkdtemp(prefix=_PREFIX, dir=_TMP))
         d = self.dir
         self.bridge = _make_bridge()
+        import secrets
+
+        self.pool = pool = f"10.{100 + secrets.randbelow(100)}.0.0/16"
         argv = [
             "dockerd",
             "--data-root", str(d / "data"),
@@ -128,6 +138,7 @@ class SecondEngine:
             "--bridge", self.bridge,
             "--iptables=false",
             "--ip-masq=false",
+            "--default-address-pool", f"base={pool},size=24",
         ]
         try:
             with open(d / "log", "wb") as log:
@@ -169,6 +180,7 @@ class SecondEngine:
                 self._proc.kill()
                 self._proc.wait(timeout=10)
         self._sweep()
+        self._delete_network_bridges()
         shutil.rmtree(self.dir, ignore_errors=True)
         if self.bridge:
             subprocess.run(["ip", "link", "del", self.bridge], capture_output=True, timeout=10)
@@ -192,6 +204,23 @@ class SecondEngine:
             if pids:
                 time.sleep(0.3)
         self._unmount()
+
+    def _delete_network_bridges(self) -> None:
+        """The bridges of this engine's user-defined networks (br- and the first 12 characters of
+        a network ID found in its network store), and the veths on them."""
+        assert self.dir is not None
+        try:
+            store = (self.dir / "data" / "network" / "files" / "local-kv.db").read_bytes()
+        except OSError:
+            return
+        ids = {match.decode()[:12] for match in re.findall(rb"[0-9a-f]{64}", store)}
+        for name in sorted(f"br-{i}" for i in ids):
+            ports = Path("/sys/class/net", name, "brif")
+            if not ports.parent.exists():
+                continue
+            for port in (sorted(p.name for p in ports.iterdir()) if ports.is_dir() else []):
+                subprocess.run(["ip", "link", "del", port], capture_output=True, timeout=10)
+            subprocess.run(["ip", "link", "del", name], capture_output=True, timeout=10)
 
     def _our_pids(self) -> list[int]:
         """Processes whose command line names this engine's directory (dockerd, containerd, shims)."""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterable, Iterator, Literal, Mapping, Sequence, overload
 
-from ..args import label_args, names_of, repeat
-from ..errors import UsageError
+from ..args import label_args, names_of, operands, repeat
+from ..errors import NO_ENGINE_LINE, DockwrapError, UsageError
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
-from ..runner import Completed, Runner
+from ..logs import logs as docker_logs
+from ..runner import Completed, Output, Runner
 from .records import (
     Container,
     ContainerDetails,
@@ -33,11 +35,13 @@ LS_TEMPLATE = "{" + ",".join(f'"{name}":{{{{json .{name}}}}}' for name in _LS_FI
 # Lines that docker itself writes around a failed run/exec, as opposed to the container's output.
 DOCKER_OWN_LINE = re.compile(
     r"^(\S*docker: Error|docker: |Error response from daemon: |Error: No such |Unable to find image '|"
-    r"See '\S*docker|Run 'docker .*--help'|OCI runtime (exec|create) failed|time=\".*\" level=)"
+    r"See '\S*docker|Run 'docker .*--help'|OCI runtime (exec|create) failed|time=\".*\" level=|" + NO_ENGINE_LINE + ")"
 )
 # exec, logs and start -a of a missing or stopped container: docker's message, status 1.
 _DOCKER_EXIT1 = re.compile(r"^(Error response from daemon: |Error: No such container)")
-Output = Literal["capture", "terminal"]
+# How long an interrupted foreground run may go on (to get its container made: killed in the
+# middle, docker may make it after whoever cleans up has looked).
+RUN_GRACE_SECONDS = 3.0
 
 
 def _docker_failed(done: Completed) -> bool:
@@ -74,17 +78,17 @@ class ContainerCommands:
 
     def inspect(self, names: Sequence[str] | str) -> list[ContainerDetails]:
         """`docker container inspect` of any number of containers, in one call."""
-        done = self._runner.run(["container", "inspect", *names_of(names, "container")])
+        done = self._runner.run(["container", "inspect", *operands(names_of(names, "container"))])
         return parse_container_inspect(done.out)
 
     def top(self, name: str, ps_args: Sequence[str] = ()) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs."""
-        done = self._runner.run(["container", "top", name, *ps_args])
+        done = self._runner.run(["container", "top", *operands([name]), *ps_args])
         return parse_top(done.out)
 
     def port(self, name: str) -> list[PortMapping]:
         """`docker container port`: the published ports."""
-        done = self._runner.run(["container", "port", name])
+        done = self._runner.run(["container", "port", *operands([name])])
         return field_value("docker container port", "output", parse_port_lines, done.out)
 
     def stats(self, names: Sequence[str] | str = (), all: bool = False) -> list[Stats]:
@@ -92,7 +96,7 @@ class ContainerCommands:
         args = ["container", "stats", "--no-stream", "--format", "{{json .}}"]
         if all:
             args.append("--all")
-        done = self._runner.run([*args, *([names] if isinstance(names, str) else names)])
+        done = self._runner.run([*args, *operands([names] if isinstance(names, str) else names)])
         return parse_stats(done.out)
 
     def stats_stream(self, names: Sequence[str] | str = ()) -> Iterator[Stats]:
@@ -100,7 +104,7 @@ class ContainerCommands:
         iteration stops (which ends docker)."""
         from ..parse.jsonlines import load_objects
 
-        args = ["container", "stats", "--format", "{{json .}}", *([names] if isinstance(names, str) else names)]
+        args = ["container", "stats", "--format", "{{json .}}", *operands([names] if isinstance(names, str) else names)]
         for line in self._runner.stream(args):
             text = line.replace("\x1b[2J", "").replace("\x1b[H", "").replace("\x1b[J", "").strip()
             for obj in load_objects(text, "docker container stats"):
@@ -121,20 +125,8 @@ class ContainerCommands:
             iterator of lines (stdout and stderr merged) that ends docker when closed; with
             output="terminal" the output goes to our own stdout and stderr.
         """
-        args = ["container", "logs"]
-        if follow:
-            args.append("--follow")
-        if tail is not None:
-            args += ["--tail", str(tail)]
-        if timestamps:
-            args.append("--timestamps")
-        args.append(name)
-        if output == "terminal":
-            done = self._runner.passthrough(args, hold_stderr=DOCKER_OWN_LINE.match, timeout=not follow)
-            return self._check_held(done)
-        if follow:
-            return self._runner.stream(args, merge_stderr=True)
-        return self._runner.run(args)
+        return docker_logs(self._runner, "container", name, follow=follow, tail=tail, timestamps=timestamps,
+                    output=output, docker_line=DOCKER_OWN_LINE)
 
     # -- running --------------------------------------------------------------------------------
 
@@ -198,7 +190,7 @@ class ContainerCommands:
             args += ["--entrypoint", entrypoint]
         if pull:
             args += ["--pull", pull]
-        return [*args, image, *(command or [])]
+        return [*args, *operands([image]), *(command or [])]
 
     @overload
     def run(self, image: str, command: Sequence[str] | None = ..., *, detach: Literal[True],
@@ -219,21 +211,25 @@ class ContainerCommands:
         """
         args = self.run_args(image, command, detach=detach, **options)  # type: ignore[arg-type]
         if detach:
-            done = self._runner.run(args)
+            done = self._runner.run(args, creates=True)
             if self._runner.dry_run:
                 return str(options.get("name") or "")
             return done.out.strip()
-        return self._foreground(args, output, bool(options.get("interactive")), bool(options.get("tty")))
+        return self._foreground(args, output, bool(options.get("interactive")), bool(options.get("tty")), creates=True)
 
     def exec(self, name: str, command: Sequence[str], *, interactive: bool = False, tty: bool = False,
              env: Iterable[str] = (), workdir: str | None = None, user: str | None = None,
-             output: Output = "capture") -> Completed:
-        """`docker container exec`: run a command in a running container; its status is exit_code."""
+             output: Output = "capture", input: bytes | None = None) -> Completed:
+        """`docker container exec`: run a command in a running container; its status is exit_code.
+
+        :param input: bytes for the command's stdin (with output="capture"; implies interactive)
+        """
         if isinstance(command, str):
             raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
         if not command:
             raise UsageError("exec needs a command to run")
         args = ["container", "exec"]
+        interactive = interactive or input is not None
         if interactive:
             args.append("--interactive")
         if tty:
@@ -243,8 +239,8 @@ class ContainerCommands:
             args += ["--workdir", workdir]
         if user:
             args += ["--user", user]
-        args += [name, *command]
-        return self._foreground(args, output, interactive, tty)
+        args += [*operands([name]), *command]
+        return self._foreground(args, output, interactive, tty, input)
 
     def start(self, names: Sequence[str] | str, *, attach: bool = False, interactive: bool = False,
               output: Output = "capture") -> Completed:
@@ -254,7 +250,7 @@ class ContainerCommands:
             args.append("--attach")
         if interactive:
             args.append("--interactive")
-        args += names_of(names, "container")
+        args += operands(names_of(names, "container"))
         if attach or interactive:
             return self._foreground(args, output, interactive, interactive)
         return self._runner.run(args)
@@ -264,7 +260,7 @@ class ContainerCommands:
         args = ["container", "stop"]
         if time is not None:
             args += ["-t", str(time)]  # --time became --timeout in 28.x; -t means both
-        done = self._runner.run([*args, *names_of(names, "container")])
+        done = self._runner.run([*args, *operands(names_of(names, "container"))])
         return done.out.split()
 
     def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False) -> list[str]:
@@ -274,19 +270,25 @@ class ContainerCommands:
             args.append("--force")
         if volumes:
             args.append("--volumes")
-        done = self._runner.run([*args, *names_of(names, "container")])
+        done = self._runner.run([*args, *operands(names_of(names, "container"))])
         return done.out.split()
 
     # -- internals --------------------------------------------------------------------------------
 
-    def _foreground(self, args: list[str], output: Output, interactive: bool, tty: bool) -> Completed:
+    def _foreground(self, args: list[str], output: Output, interactive: bool, tty: bool,
+                    input: bytes | None = None, creates: bool = False) -> Completed:
+        if output == "terminal" and tty and interactive and not self._runner.dry_run and not sys.stdin.isatty():
+            # docker would say only "the input device is not a TTY", with status 1.
+            error = DockwrapError("the input device is not a TTY: -t needs a terminal on stdin")
+            error.hint = "drop -t (keep -i to pipe input into the command), or run from a terminal"
+            raise error
         if output == "terminal" and tty:
             code = self._runner.interactive(args)
             return Completed(tuple(self._runner.argv(args)), code)
         if output == "terminal":
-            done = self._runner.passthrough(args, stdin=interactive, hold_stderr=DOCKER_OWN_LINE.match, timeout=False)
-            return self._check_held(done)
-        done = self._runner.run(args, check=False, timeout=False)
+            return self._runner.passthrough(args, stdin=interactive, hold_stderr=DOCKER_OWN_LINE.match, timeout=False)
+        # A run makes its container first: an interrupt gives it a moment to (see Runner.run).
+        done = self._runner.run(args, check=False, timeout=False, input=input, creates=RUN_GRACE_SECONDS if creates else False)
         if _docker_failed(done) or (done.exit_code != 0 and self._is_docker_error(done)):
             raise self._runner.error(done)
         return done
@@ -294,13 +296,3 @@ class ContainerCommands:
     def _is_docker_error(self, done: Completed) -> bool:
         # exec/logs of a missing container exit 1 with docker's own message only.
         return done.exit_code == 1 and not done.out and bool(_DOCKER_EXIT1.match(done.err))
-
-    def _check_held(self, done: Completed) -> Completed:
-        """For passthrough calls: docker's own held-back lines mean docker failed; print them otherwise."""
-        if done.stderr and done.exit_code != 0:
-            raise self._runner.error(done)
-        if done.stderr:
-            import sys
-
-            sys.stderr.write(done.err)
-        return done

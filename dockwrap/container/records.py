@@ -18,7 +18,7 @@ from ..parse.labels import parse_labels
 from ..parse.ports import PortMapping, parse_ports, ports_from_inspect
 from ..parse.record import Record, build, check_text, constructor, field_value
 from ..parse.times import parse_time
-from ..parse.units import parse_container_size, parse_count, parse_percent, parse_size, parse_size_pair
+from ..parse.units import parse_container_size, parse_count, parse_percent, parse_size_pair
 
 __all__ = [
     "Container",

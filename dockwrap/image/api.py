@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..args import repeat
+from ..args import operands, repeat
 from ..runner import Runner
 from .records import Image, parse_image_ls
 
@@ -25,13 +25,13 @@ class ImageCommands:
         args += repeat("--filter", filters)
         args += ["--format", "{{json .}}"]
         if reference:
-            args.append(reference)
+            args += operands([reference])
         return parse_image_ls(self._runner.run(args).out)
 
     def repo_digests(self, reference: str) -> list[str]:
         """The registry digests of a local image: empty for an image that came from no registry
         (built or imported here), which a registry cannot resolve either."""
-        done = self._runner.run(["image", "inspect", "--format", "{{json .RepoDigests}}", reference])
+        done = self._runner.run(["image", "inspect", "--format", "{{json .RepoDigests}}", *operands([reference])])
         import json
 
         text = done.out.strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from ..args import label_args, names_of
+from ..args import label_args, names_of, operands
 from ..errors import UsageError
 from ..runner import Runner
 from .records import Network, NetworkDetails, parse_network_inspect, parse_network_ls
@@ -49,7 +49,7 @@ class NetworkCommands:
         if attachable:
             args.append("--attachable")
         args += label_args(labels)
-        done = self._runner.run([*args, name])
+        done = self._runner.run([*args, *operands([name])], creates=True)
         return name if self._runner.dry_run else done.out.strip()
 
     def connect(self, network: str, container: str, *, aliases: Iterable[str] = (), ip: str | None = None) -> None:
@@ -59,21 +59,21 @@ class NetworkCommands:
             args += ["--alias", alias]
         if ip:
             args += ["--ip", ip]
-        self._runner.run([*args, network, container])
+        self._runner.run([*args, *operands([network, container])])
 
     def disconnect(self, network: str, container: str, *, force: bool = False) -> None:
         """`docker network disconnect`."""
         args = ["network", "disconnect"]
         if force:
             args.append("--force")
-        self._runner.run([*args, network, container])
+        self._runner.run([*args, *operands([network, container])])
 
     def inspect(self, names: Sequence[str] | str) -> list[NetworkDetails]:
         """`docker network inspect` of any number of networks, in one call."""
-        done = self._runner.run(["network", "inspect", *names_of(names, "network")])
+        done = self._runner.run(["network", "inspect", *operands(names_of(names, "network"))])
         return parse_network_inspect(done.out)
 
     def rm(self, names: Sequence[str] | str) -> list[str]:
         """`docker network rm`; returns the names docker confirmed."""
-        done = self._runner.run(["network", "rm", *names_of(names, "network")])
+        done = self._runner.run(["network", "rm", *operands(names_of(names, "network"))])
         return done.out.split()

@@ -11,19 +11,9 @@ from ..parse.jsonlines import load_array, load_objects
 from ..parse.labels import parse_labels
 from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
+from ..parse.units import parse_bool
 
 __all__ = ["Network", "NetworkDetails", "NetworkMember", "parse_network_ls", "parse_network_inspect"]
-
-
-def _bool(value: Any) -> bool:
-    """List output prints booleans as the strings "true"/"false"; inspect as JSON booleans."""
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "false"):
-        return value == "true"
-    if value in (None, ""):
-        return False
-    raise ValueError(f"not a boolean: {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +38,8 @@ def _network(obj: dict[str, Any], command: str) -> Network:
         name=obj["Name"],
         driver=obj.get("Driver") or "",
         scope=obj.get("Scope") or "",
-        internal=field_value(command, "Internal", _bool, obj.get("Internal")),
-        ipv6=field_value(command, "IPv6", _bool, obj.get("IPv6")),
+        internal=field_value(command, "Internal", parse_bool, obj.get("Internal")),
+        ipv6=field_value(command, "IPv6", parse_bool, obj.get("IPv6")),
         labels=parse_labels(obj.get("Labels")),
         created_at=field_value(command, "CreatedAt", parse_time, obj.get("CreatedAt")),
         raw=obj,
@@ -126,8 +116,8 @@ def _details(obj: dict[str, Any], command: str) -> NetworkDetails:
         name=obj["Name"],
         driver=obj.get("Driver") or "",
         scope=obj.get("Scope") or "",
-        internal=field_value(command, "Internal", _bool, obj.get("Internal")),
-        ipv6=field_value(command, "EnableIPv6", _bool, obj.get("EnableIPv6")),
+        internal=field_value(command, "Internal", parse_bool, obj.get("Internal")),
+        ipv6=field_value(command, "EnableIPv6", parse_bool, obj.get("EnableIPv6")),
         labels=dict(obj.get("Labels") or {}),
         created_at=field_value(command, "Created", parse_time, obj.get("Created")),
         subnet=ipv4.get("Subnet") or None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_size", "parse_size_pair", "parse_percent", "parse_count", "parse_container_size"]
+__all__ = ["parse_size", "parse_size_pair", "parse_percent", "parse_count", "parse_container_size", "parse_bool"]
 
 _UNITS = {
     "B": 1,
@@ -64,3 +64,15 @@ def parse_count(text: str) -> int | None:
     if not isinstance(text, str):  # int() would take a JSON number or boolean as a count
         raise TypeError(f"not a count: {text!r}")
     return int(text)
+
+
+def parse_bool(value: object) -> bool:
+    """List output prints booleans as the strings "true"/"false" (node ls' Self and inspect as
+    JSON booleans); empty means false."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    if value in (None, ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")

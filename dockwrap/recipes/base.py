@@ -10,7 +10,6 @@ containers, then one `network rm`; signals are held off while it runs.
 from __future__ import annotations
 
 import secrets
-import signal
 import sys
 import threading
 import time
@@ -21,7 +20,9 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar
 
-from ..errors import DockerCommandFailed, NoSuchContainer, NoSuchNetwork
+from ..signals import SignalsHeld
+from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, DockwrapError, NoSuchContainer,
+                      NoSuchContext, NoSuchNetwork, RemovalInProgress)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -32,7 +33,8 @@ T = TypeVar("T")
 DEFAULT_IMAGE = "busybox:latest"
 #: when a recipe leaves what it created: never, only when it succeeded (webhost), always (--keep)
 Keep = Literal["never", "success", "always"]
-# A recipe must end even when the engine hangs: each removal call gets this long.
+# A recipe must end even when the engine hangs: each removal call gets this long (or --timeout,
+# when that is shorter), and the first one that fails to get an answer ends the removal.
 CLEANUP_TIMEOUT = 60.0
 
 
@@ -93,6 +95,11 @@ class RecipeRun:
         self._gwbridge_existed = True
         self._ledger_lock = threading.Lock()
         self.succeeded = False
+        #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
+        #: for `dockwrap cleanup`
+        self.cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
+        #: whether a create call of this run succeeded (else an engine that never answered left nothing)
+        self.made_something = False
 
     # -- names and creation -----------------------------------------------------------------------
 
@@ -105,6 +112,7 @@ class RecipeRun:
         with self._ledger_lock:
             self.networks.append(network)
         self.docker.network.create(network, labels=self.labels, **options)
+        self.made_something = True
         return network
 
     def create_service(self, part: str, command: Sequence[str], **options: Any) -> str:
@@ -114,6 +122,7 @@ class RecipeRun:
             self.services.append(name)
         self.docker.service.create(self.image, list(command), name=name, labels=self.labels,
                                    container_labels=self.labels, resolve_image=self.image_from_registry, **options)
+        self.made_something = True
         return name
 
     @cached_property
@@ -151,6 +160,7 @@ class RecipeRun:
             pull=self.pull,
             **spec.options,
         )
+        self.made_something = True
         return name
 
     def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
@@ -208,8 +218,28 @@ class RecipeRun:
             return
         if self.docker.dry_run and (everything or self.swarm_started):
             print("# cleanup")
-        with _signals_held():
+        with SignalsHeld() as held:
             self.cleanup(thorough=exc_type is not None)
+        if held.pending and exc_type is None:
+            held.deliver()
+        failure = self.cleanup_failure
+        if failure is None:
+            return
+        gone = isinstance(failure, (DaemonUnreachable, NoSuchContext))
+        left = None
+        if self.made_something:
+            left = f"remove what run {self.run_id} left with: dockwrap cleanup --run {self.run_id}"
+            if gone:
+                left = "once it answers, " + left
+        # An engine that went away makes what the run showed untrustworthy, and any error it
+        # caused on the way (an "unexpected EOF") beside the point: that is the error then.
+        if exc is None or (gone and isinstance(exc, DockwrapError) and not isinstance(exc, CommandTimeout)):
+            if left:
+                failure.hint = f"{failure.hint}; {left}"
+            raise failure from exc
+        # An interrupt, or an error that already says what went wrong: it stays the error.
+        if left:
+            print(f"dockwrap: warning: cleanup: {failure}; {left}", file=sys.stderr)
 
     def cleanup(self, thorough: bool = False) -> None:
         """Remove what this run created: its services, one `rm -f` for all containers, one
@@ -219,31 +249,31 @@ class RecipeRun:
             case a docker call that was cut short created something after all
         """
         runner = self.docker.runner
-        previous, runner.timeout = runner.timeout, CLEANUP_TIMEOUT
+        previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
         try:
             containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
             services = list(dict.fromkeys(self.services))
             if thorough and services and not self.docker.dry_run:
-                services += [s.name for s in _quietly(lambda: self.docker.service.ls(filters=[f"label=dockwrap.run={self.run_id}"]), [])
+                services += [s.name for s in self._quietly(lambda: self.docker.service.ls(filters=[f"label=dockwrap.run={self.run_id}"]), [])
                              if s.name not in services]
             if services:
-                _quietly(lambda: self.docker.service.rm(services), None)
+                self._quietly(lambda: self.docker.service.rm(services), None)
             if thorough and not self.docker.dry_run:
                 label = f"dockwrap.run={self.run_id}"
-                containers += [c.name for c in _quietly(lambda: self.docker.container.ls(all=True, filters=[f"label={label}"]), [])
+                containers += [c.name for c in self._quietly(lambda: self.docker.container.ls(all=True, filters=[f"label={label}"]), [])
                                if c.name not in containers]
             if containers:
-                _quietly(lambda: self.docker.container.rm(containers, force=True), None)
+                self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
             if networks:
                 self._remove_networks(networks)
             if thorough and not self.docker.dry_run:
-                leftover = [n.name for n in _quietly(lambda: self.docker.network.ls(filters=[f"label={label}"]), [])]
+                leftover = [n.name for n in self._quietly(lambda: self.docker.network.ls(filters=[f"label={label}"]), [])]
                 if leftover:
-                    _quietly(lambda: self.docker.network.rm(leftover), None)
+                    self._quietly(lambda: self.docker.network.rm(leftover), None)
             if self.swarm_started:
-                _quietly(lambda: self.docker.swarm.leave(force=True), None)
+                self._quietly(lambda: self.docker.swarm.leave(force=True), None)
                 if not self._gwbridge_existed:
-                    _quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
+                    self._quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
                 self.swarm_started = False
         finally:
             runner.timeout = previous
@@ -251,17 +281,48 @@ class RecipeRun:
         self.networks.clear()
         self.services.clear()
 
+    def _quietly(self, call: Callable[[], T], default: T) -> T:
+        """A removal step: cleanup goes on past what is already gone and past other failures, but
+        once the engine does not answer (or not in time) the remaining steps are skipped: one
+        clear error instead of a failure, or a timeout, per step."""
+        if self.cleanup_failure is not None:
+            return default
+        try:
+            return call()
+        except (NoSuchContainer, NoSuchNetwork, RemovalInProgress):  # already gone, or going
+            return default
+        except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+            self.cleanup_failure = exc
+            return default
+        except DockerCommandFailed as exc:  # go on past the others, each reported once
+            print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
+            return default
+
     def _remove_networks(self, networks: list[str]) -> None:
-        if not self.services:
-            _quietly(lambda: self.docker.network.rm(networks), None)
+        if self.cleanup_failure is not None:
             return
+        if not self.services:
+            try:
+                self.docker.network.rm(networks)
+                return
+            except NoSuchNetwork:
+                return
+            except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+                self.cleanup_failure = exc
+                return
+            except DockerCommandFailed as exc:
+                if "active endpoints" not in exc.message:
+                    print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
+                    return
+            # A container that docker itself is removing (its `run --rm`) holds on to the network
+            # for a moment: each network is tried again below, as for a service's tasks.
         if self.docker.dry_run:
             # The printed script does not wait for the tasks to leave the network: go on anyway.
             with self.may_fail():
                 self.docker.network.rm(networks)
             return
         # A removed service's tasks leave its overlay network a few seconds later.
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + CLEANUP_TIMEOUT / 2
         for network in networks:
             while True:
                 try:
@@ -269,38 +330,11 @@ class RecipeRun:
                     break
                 except NoSuchNetwork:
                     break
+                except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+                    self.cleanup_failure = exc
+                    return
                 except DockerCommandFailed as exc:
                     if "active endpoints" not in exc.message or time.monotonic() > deadline:
                         print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
                         break
                 time.sleep(0.5)
-
-
-def _quietly(call: Callable[[], T], default: T) -> T:
-    """Cleanup goes on past what is already gone (and past other failures, reported once)."""
-    try:
-        return call()
-    except (NoSuchContainer, NoSuchNetwork):
-        return default
-    except DockerCommandFailed as exc:
-        print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
-        return default
-
-
-class _signals_held:
-    """Hold off SIGINT and SIGTERM while removing: a second Ctrl-C must not stop the removal.
-    The signal is delivered again once removal is done."""
-
-    def __enter__(self) -> None:
-        self.pending: list[int] = []
-        self.saved: dict[int, Any] = {}
-        if threading.current_thread() is not threading.main_thread():
-            return
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            self.saved[signum] = signal.signal(signum, lambda s, f: self.pending.append(s))
-
-    def __exit__(self, *exc: object) -> None:
-        for signum, handler in self.saved.items():
-            signal.signal(signum, handler)
-        if self.pending and exc[0] is None:
-            signal.raise_signal(self.pending[0])

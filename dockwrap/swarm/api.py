@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-import sys
 import time
 from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence, overload
 
 from ..args import label_args, names_of, operands, repeat
-from ..errors import DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
-from ..runner import Completed, Runner
+from ..errors import NO_ENGINE_LINE, DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
+from ..logs import logs as docker_logs
+from ..runner import Completed, Output, Runner
 from .records import (
     Node,
     Service,
@@ -31,9 +31,8 @@ ENDPOINT_MODES = ("vip", "dnsrr")
 # Lines of `service logs` stderr that are docker's own, not a task's (those carry a
 # `name.slot.id@node | ` prefix).
 _DOCKER_OWN_LOG_LINE = re.compile(
-    r"^(Error response from daemon: |Error: |no such task or service: |error from daemon in stream: )"
+    r"^(Error response from daemon: |Error: |no such task or service: |error from daemon in stream: |" + NO_ENGINE_LINE + ")"
 )
-Output = Literal["capture", "terminal"]
 
 
 class SwarmCommands:
@@ -52,7 +51,7 @@ class SwarmCommands:
         args = ["swarm", "init"]
         if advertise_addr:
             args += ["--advertise-addr", advertise_addr]
-        done = self._runner.run(args)
+        done = self._runner.run(args, creates=True)
         if self._runner.dry_run:
             return ""
         return parse_swarm_init(done.out)
@@ -158,7 +157,7 @@ class ServiceCommands:
             args += ["--hostname", hostname]
         # --env NAME=VALUE as its own argument: the shape display.redacted() knows.
         args += repeat("--env", env)
-        done = self._runner.run([*args, *operands([image]), *(command or [])])
+        done = self._runner.run([*args, *operands([image]), *(command or [])], creates=True)
         if self._runner.dry_run:
             return name
         # Without --detach docker prints its progress after the ID.
@@ -220,24 +219,8 @@ class ServiceCommands:
             that ends docker when closed; with output="terminal" the output goes to our own
             stdout and stderr.
         """
-        args = ["service", "logs"]
-        if follow:
-            args.append("--follow")
-        if tail is not None:
-            args += ["--tail", str(tail)]
-        if timestamps:
-            args.append("--timestamps")
-        args += operands([name])
-        if output == "terminal":
-            done = self._runner.passthrough(args, hold_stderr=_DOCKER_OWN_LOG_LINE.match, timeout=not follow)
-            if done.exit_code != 0:
-                raise self._runner.error(done)
-            if done.stderr:  # held back, but docker succeeded: they were the service's lines
-                sys.stderr.write(done.err)
-            return done
-        if follow:
-            return self._runner.stream(args, merge_stderr=True)
-        return self._runner.run(args)
+        return docker_logs(self._runner, "service", name, follow=follow, tail=tail, timestamps=timestamps,
+                    output=output, docker_line=_DOCKER_OWN_LOG_LINE)
 
     def wait_converged(
         self,

@@ -25,6 +25,7 @@ from ..parse.jsonlines import load_array, load_objects
 from ..parse.ports import PortMapping, parse_ports
 from ..parse.record import Record, build, field_value
 from ..parse.times import parse_time
+from ..parse.units import parse_bool
 
 __all__ = [
     "Service",
@@ -187,17 +188,6 @@ def parse_service_ps(text: str, command: str = "docker service ps") -> list[Task
     return [build(command, _task, obj) for obj in load_objects(text, command)]
 
 
-def _bool(value: Any) -> bool:
-    """node ls prints Self as a JSON boolean; accept the strings other formatters print too."""
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "false"):
-        return value == "true"
-    if value in (None, ""):
-        return False
-    raise ValueError(f"not a boolean: {value!r}")
-
-
 @dataclass(frozen=True, slots=True)
 class Node(Record):
     """A row of `docker node ls`."""
@@ -220,7 +210,7 @@ def _node(obj: dict[str, Any], command: str) -> Node:
         availability=obj.get("Availability") or "",
         manager_status=obj.get("ManagerStatus") or None,
         engine_version=obj.get("EngineVersion") or None,
-        self=field_value(command, "Self", _bool, obj.get("Self")),
+        self=field_value(command, "Self", parse_bool, obj.get("Self")),
         raw=obj,
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..args import operands
 from ..runner import Runner
 from .records import VersionInfo, parse_version
 
@@ -27,6 +28,6 @@ class SystemCommands:
 
     def context_host(self, name: str) -> str | None:
         """The docker endpoint (`unix:///...`, `ssh://...`, `tcp://...`) of a context."""
-        done = self._runner.run(["context", "inspect", "--format", "{{json .Endpoints.docker.Host}}", name])
+        done = self._runner.run(["context", "inspect", "--format", "{{json .Endpoints.docker.Host}}", *operands([name])])
         text = done.out.strip()
         return json.loads(text) if text else None

@@ -227,3 +227,23 @@ def test_version_shows_client_and_server():
     info = json.loads(dockwrap("version", "--json").stdout)
     assert info["client"]["version"] and info["server"]["version"]
     assert info["server"]["api_version"]
+
+
+def test_exec_it_without_a_terminal_says_what_to_do(web):
+    result = dockwrap("exec", "-it", web["name"], "sh")  # stdin is a pipe here
+    assert result.returncode == 1
+    assert result.stderr.startswith("dockwrap: error: the input device is not a TTY")
+    assert "drop -t" in result.stderr
+
+
+def test_exec_of_a_missing_command_names_it(docker, web):
+    from dockwrap import DockerCommandFailed
+
+    with pytest.raises(DockerCommandFailed) as info:
+        docker.container.exec(web["name"], ["dwt-no-such-command"])
+    assert info.value.exit_code == 126 and "dwt-no-such-command" in str(info.value)
+
+
+def test_exec_with_input_from_python(docker, web):
+    done = docker.container.exec(web["name"], ["sh", "-c", "cat; echo end"], input=b"fed\n")
+    assert (done.exit_code, done.stdout) == (0, b"fed\nend\n")

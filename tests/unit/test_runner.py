@@ -143,3 +143,26 @@ def test_sh_is_not_imported_by_a_dry_run():
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "False False"
+
+
+def test_passthrough_to_a_terminal(tmp_path):
+    # stdout a real terminal: docker must write to it directly (sh refuses _tty_out beside a TTY).
+    import pty
+    import subprocess
+
+    binary = fake_docker(tmp_path, "echo to-the-terminal\n")
+    code = f"from dockwrap.runner import Runner; import sys; sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)"
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=follower, stderr=follower)
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    assert proc.wait(timeout=30) == 0, screen
+    assert b"to-the-terminal" in screen and b"Traceback" not in screen

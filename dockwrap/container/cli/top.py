@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
 import click
 
 from ...client import Docker
 from ...formatter import print_json, print_table
 from ...options import examples, json_option, pass_docker, raw_option
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..records import Process
 
 
 @click.command(name="top", epilog=examples(
@@ -29,4 +34,9 @@ def command(docker: Docker, container: str, ps_args: tuple[str, ...], as_json: b
         print_json(processes, raw=raw)
         return
     headers = list(processes[0].raw) if processes else ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"]
-    print_table(processes, [(h, lambda p, h=h: p.raw.get(h)) for h in headers])
+    print_table(processes, [(h, _cell(h)) for h in headers])
+
+
+def _cell(header: str) -> Callable[[Process], str | None]:
+    """The column of one ps header, as docker printed it."""
+    return lambda process: process.raw.get(header)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ...client import Docker
 from ...formatter import print_json, print_table
 from ...options import examples, json_option, pass_docker, raw_option
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..records import NetworkDetails, NetworkMember
 
 
 @click.command(name="inspect", epilog=examples(
@@ -28,7 +32,10 @@ def command(docker: Docker, networks: tuple[str, ...], as_json: bool, raw: bool)
     elif as_json:
         print_json(details, raw=raw)
     else:
-        rows = [(d, m) for d in details for m in (d.containers or [None])]
+        # one row per attached container; a network with none still gets its row
+        rows: list[tuple[NetworkDetails, NetworkMember | None]] = [
+            (d, m) for d in details for m in (d.containers or [None])  # type: ignore[list-item]
+        ]
         print_table(rows, [
             ("NETWORK", lambda r: r[0].name),
             ("DRIVER", lambda r: r[0].driver),
