@@ -140,7 +140,7 @@ class DockerCommandFailed(DockwrapError):
         self.stderr = redact_text(stderr, argv)
         self.stdout = redact_text(stdout, argv)
         # `docker exec` reports a command it cannot start on stdout (docker/cli#2025).
-        self.message = (docker_message(self.stderr) or _oci_failure(stdout)
+        self.message = (docker_message(self.stderr) or _oci_failure(self.stdout)
                         or f"docker exited with status {exit_status}")
         super().__init__(self.message)
 
@@ -257,40 +257,39 @@ NO_ENGINE_LINE = (r"Cannot connect to the Docker daemon|error during connect|"
 #: (pattern searched in stderr, error class). The first match wins, so the more specific
 #: patterns come first. Every pattern is tested against stderr recorded from both clients
 #: (tests/unit/test_errors.py, tests/fixtures/errors/).
-ERROR_PATTERNS: tuple[tuple[re.Pattern[str], type[DockerCommandFailed]], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), cls)
-    for pattern, cls in (
-        (r"Cannot connect to the Docker daemon|error during connect|"
-         r"permission denied while trying to connect to the Docker daemon|"
-         r"dial unix \S+: connect: |failed to connect to the docker API", DaemonUnreachable),
-        (r'context "[^"]+"(: context not found| does not exist)', NoSuchContext),
-        # the engine's swarm state says more than any name the message may also contain
-        (r"This node is not a swarm manager", NotSwarmManager),
-        (r"This node is not part of a swarm", NotInSwarm),
-        (r"This node is already part of a swarm", AlreadyInSwarm),
-        (r"port is already allocated|address already in use", PortInUse),
-        (r'The container name "[^"]+" is already in use', NameConflict),
-        (r"No such container|no container with name or ID", NoSuchContainer),
-        (r"removal of container \S+ is already in progress", RemovalInProgress),
-        (r"No such image|Unable to find image|pull access denied|manifest unknown|"
-         r"repository does not exist", NoSuchImage),
-        (r"No such network:|network \S+ not found", NoSuchNetwork),
-        (r"No such service|no such task or service|service \S+ not found", NoSuchService),
-        (r"name conflicts with an existing object", ServiceExists),
-    )
+#: (Patterns are compiled on the first failure, by `re`'s own cache: a run that fails nowhere
+#: never pays for them.)
+ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
+    (r"Cannot connect to the Docker daemon|error during connect|"
+     r"permission denied while trying to connect to the Docker daemon|"
+     r"dial unix \S+: connect: |failed to connect to the docker API", DaemonUnreachable),
+    (r'context "[^"]+"(: context not found| does not exist)', NoSuchContext),
+    # the engine's swarm state says more than any name the message may also contain
+    (r"This node is not a swarm manager", NotSwarmManager),
+    (r"This node is not part of a swarm", NotInSwarm),
+    (r"This node is already part of a swarm", AlreadyInSwarm),
+    (r"port is already allocated|address already in use", PortInUse),
+    (r'The container name "[^"]+" is already in use', NameConflict),
+    (r"No such container|no container with name or ID", NoSuchContainer),
+    (r"removal of container \S+ is already in progress", RemovalInProgress),
+    (r"No such image|Unable to find image|pull access denied|manifest unknown|"
+     r"repository does not exist", NoSuchImage),
+    (r"No such network:|network \S+ not found", NoSuchNetwork),
+    (r"No such service|no such task or service|service \S+ not found", NoSuchService),
+    (r"name conflicts with an existing object", ServiceExists),
 )
 
 # Lines docker adds around the message that carry no information of their own.
-_NOISE = re.compile(
+_NOISE = (
     r"^(See '.*--help'\.?|Run '.*--help' for more information|Usage:.*|exit status \d+|"
     r"time=\".*\" level=\w+ msg=.*)$"
 )
 
 
 # 20.10's `service inspect` wraps the daemon's message: `Status: <message>, Code: 1`.
-_STATUS_WRAPPER = re.compile(r"^Status: (.*), Code: \d+$")
+_STATUS_WRAPPER = r"^Status: (.*), Code: \d+$"
 # A log line of docker's own: `time="..." level=error msg="error waiting for container: unexpected EOF"`.
-_LOG_ERROR = re.compile(r'^time=".*" level=(?:error|fatal) msg="((?:[^"\\]|\\.)*)"')
+_LOG_ERROR = r'^time=".*" level=(?:error|fatal) msg="((?:[^"\\]|\\.)*)"'
 
 
 def _oci_failure(stdout: str) -> str:
@@ -302,11 +301,11 @@ def _oci_failure(stdout: str) -> str:
 
 def docker_message(stderr: str) -> str:
     """The failure message in docker's stderr as one line, without help footers and log noise."""
-    lines = [_STATUS_WRAPPER.sub(r"\1", line.strip()) for line in stderr.splitlines()]
-    kept = [line for line in lines if line and not _NOISE.match(line)]
+    lines = [re.sub(_STATUS_WRAPPER, r"\1", line.strip()) for line in stderr.splitlines()]
+    kept = [line for line in lines if line and not re.match(_NOISE, line)]
     if not kept:
         # Nothing but log lines (a `run` whose daemon died under it): the last error logged says why.
-        logged = [match.group(1).replace('\\"', '"') for match in map(_LOG_ERROR.match, lines) if match]
+        logged = [match.group(1).replace('\\"', '"') for match in (re.match(_LOG_ERROR, line) for line in lines) if match]
         return logged[-1] if logged else ""
     # A failed `run` says "Unable to find image ... locally" before the real reason: keep both
     # (but once: `rm a b` with no daemon says the same for each name).
@@ -321,7 +320,7 @@ def classify(
 ) -> DockerCommandFailed:
     """The error that a failed docker call (non-zero exit) stands for."""
     for pattern, cls in ERROR_PATTERNS:
-        if pattern.search(stderr):
+        if re.search(pattern, stderr, re.IGNORECASE):
             if cls is DaemonUnreachable:
                 return DaemonUnreachable(argv, exit_status, stderr, stdout, endpoint)
             return cls(argv, exit_status, stderr, stdout)

@@ -210,7 +210,7 @@ class Runner:
         args: Sequence[str],
         *,
         stdin: bool = False,
-        hold_stderr: Callable[[str], bool] | None = None,
+        hold_stderr: Callable[[str], object] | None = None,
         timeout: float | None | bool = True,
         status_is_docker: bool = False,
     ) -> Completed:
@@ -461,7 +461,7 @@ def _environment() -> dict[str, str]:
     return dict(os.environ, TZ="UTC")
 
 
-def _has_fileno(stream: IO[Any]) -> bool:
+def _has_fileno(stream: Any) -> bool:
     try:
         stream.fileno()
     except (AttributeError, OSError, ValueError):

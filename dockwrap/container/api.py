@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Iterable, Iterator, Literal, Mapping, Sequence, overload
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, Sequence, overload
 
 from ..args import label_args, names_of, operands, repeat
 from ..errors import NO_ENGINE_LINE, DockwrapError, UsageError
@@ -12,17 +12,38 @@ from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
 from ..logs import logs as docker_logs
 from ..runner import Completed, Output, Runner
-from .records import (
-    Container,
-    ContainerDetails,
-    Process,
-    Stats,
-    parse_container_inspect,
-    parse_container_ls,
-    parse_stats,
-    parse_top,
-    stats_row,
-)
+from .records.ls import Container, parse_container_ls
+
+#: the options of `run` (docker's run flags, snake_case), in the order run_args prints them
+RUN_OPTIONS = ("interactive", "tty", "remove", "init", "name", "hostname", "labels", "env", "env_file", "network",
+               "network_aliases", "links", "publish", "workdir", "entrypoint", "pull")
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import TypedDict, Unpack
+
+    class RunOptions(TypedDict, total=False):
+        """`container.run` options: each is one docker run flag (repeatable ones take lists)."""
+
+        name: str | None
+        publish: Iterable[str]
+        env: Iterable[str]
+        env_file: str | None
+        network: str | None
+        network_aliases: Iterable[str]
+        links: Iterable[str]
+        remove: bool
+        init: bool
+        pull: str | None
+        interactive: bool
+        tty: bool
+        labels: Mapping[str, str] | Iterable[str] | None
+        workdir: str | None
+        entrypoint: str | None
+        hostname: str | None
+
+    from .records.inspect import ContainerDetails
+    from .records.stats import Stats
+    from .records.top import Process
 
 __all__ = ["ContainerCommands", "LS_TEMPLATE", "DOCKER_OWN_LINE"]
 
@@ -78,11 +99,15 @@ class ContainerCommands:
 
     def inspect(self, names: Sequence[str] | str) -> list[ContainerDetails]:
         """`docker container inspect` of any number of containers, in one call."""
+        from .records.inspect import parse_container_inspect
+
         done = self._runner.run(["container", "inspect", *operands(names_of(names, "container"))])
         return parse_container_inspect(done.out)
 
     def top(self, name: str, ps_args: Sequence[str] = ()) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs."""
+        from .records.top import parse_top
+
         done = self._runner.run(["container", "top", *operands([name]), *ps_args])
         return parse_top(done.out)
 
@@ -93,6 +118,8 @@ class ContainerCommands:
 
     def stats(self, names: Sequence[str] | str = (), all: bool = False) -> list[Stats]:
         """`docker container stats --no-stream`: one sample of each container."""
+        from .records.stats import parse_stats
+
         args = ["container", "stats", "--no-stream", "--format", "{{json .}}"]
         if all:
             args.append("--all")
@@ -103,6 +130,7 @@ class ContainerCommands:
         """`docker container stats`: a sample per container about once a second, until the
         iteration stops (which ends docker)."""
         from ..parse.jsonlines import load_objects
+        from .records.stats import stats_row
 
         args = ["container", "stats", "--format", "{{json .}}", *operands([names] if isinstance(names, str) else names)]
         for line in self._runner.stream(args):
@@ -116,6 +144,9 @@ class ContainerCommands:
     @overload
     def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
              output: Output = ...) -> Completed: ...
+    @overload
+    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed | Iterator[str]: ...
 
     def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
              output: Output = "capture") -> Completed | Iterator[str]:
@@ -130,78 +161,64 @@ class ContainerCommands:
 
     # -- running --------------------------------------------------------------------------------
 
-    def run_args(
-        self,
-        image: str,
-        command: Sequence[str] | None = None,
-        *,
-        detach: bool = False,
-        name: str | None = None,
-        publish: Iterable[str] = (),
-        env: Iterable[str] = (),
-        env_file: str | None = None,
-        network: str | None = None,
-        network_aliases: Iterable[str] = (),
-        links: Iterable[str] = (),
-        remove: bool = False,
-        init: bool = False,
-        pull: str | None = None,
-        interactive: bool = False,
-        tty: bool = False,
-        labels: Mapping[str, str] | Iterable[str] | None = None,
-        workdir: str | None = None,
-        entrypoint: str | None = None,
-        hostname: str | None = None,
-    ) -> list[str]:
+    def run_args(self, image: str, command: Sequence[str] | None = None, *, detach: bool = False,
+                 **options: Unpack[RunOptions]) -> list[str]:
         """The argv (after `docker`) of `container run`, options in docker's documented order."""
         if isinstance(command, str):
             raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
+        unknown = set(options) - set(RUN_OPTIONS)
+        if unknown:
+            raise TypeError(f"container.run got unknown options: {', '.join(sorted(unknown))}")
         if not image:
             raise UsageError("an image is needed")
+        pull = options.get("pull")
         if pull not in (None, "always", "missing", "never"):
             raise UsageError(f"--pull must be always, missing or never, not {pull!r}")
+        o = options
         args = ["container", "run"]
         if detach:
             args.append("--detach")
-        if interactive:
+        if o.get("interactive"):
             args.append("--interactive")
-        if tty:
+        if o.get("tty"):
             args.append("--tty")
-        if remove:
+        if o.get("remove"):
             args.append("--rm")
-        if init:
+        if o.get("init"):
             args.append("--init")
-        if name:
-            args += ["--name", name]
-        if hostname:
-            args += ["--hostname", hostname]
-        args += label_args(labels)
-        args += repeat("--env", env)
-        if env_file:
-            args += ["--env-file", env_file]
-        if network:
-            args += ["--network", network]
-        args += repeat("--network-alias", network_aliases)
-        args += repeat("--link", links)
-        args += repeat("--publish", publish)
-        if workdir:
-            args += ["--workdir", workdir]
-        if entrypoint is not None:
-            args += ["--entrypoint", entrypoint]
+        if o.get("name"):
+            args += ["--name", str(o.get("name"))]
+        if o.get("hostname"):
+            args += ["--hostname", str(o.get("hostname"))]
+        args += label_args(o.get("labels"))
+        args += repeat("--env", o.get("env"))
+        if o.get("env_file"):
+            args += ["--env-file", str(o.get("env_file"))]
+        if o.get("network"):
+            args += ["--network", str(o.get("network"))]
+        args += repeat("--network-alias", o.get("network_aliases"))
+        args += repeat("--link", o.get("links"))
+        args += repeat("--publish", o.get("publish"))
+        if o.get("workdir"):
+            args += ["--workdir", str(o.get("workdir"))]
+        if o.get("entrypoint") is not None:
+            args += ["--entrypoint", str(o.get("entrypoint"))]
         if pull:
             args += ["--pull", pull]
         return [*args, *operands([image]), *(command or [])]
 
     @overload
     def run(self, image: str, command: Sequence[str] | None = ..., *, detach: Literal[True],
-            output: Output = ..., **options: object) -> str: ...
+            output: Output = ..., **options: Unpack[RunOptions]) -> str: ...
     @overload
     def run(self, image: str, command: Sequence[str] | None = ..., *, detach: Literal[False] = ...,
-            output: Output = ..., **options: object) -> Completed: ...
+            output: Output = ..., **options: Unpack[RunOptions]) -> Completed: ...
 
     def run(self, image: str, command: Sequence[str] | None = None, *, detach: bool = False,
-            output: Output = "capture", **options: object) -> str | Completed:
-        """`docker container run`; options as in `run_args`.
+            output: Output = "capture", **options: Unpack[RunOptions]) -> str | Completed:
+        """`docker container run`; the options (see RUN_OPTIONS) are docker's run flags: name,
+        publish, env, env_file, network, network_aliases, links, remove, init, pull, interactive,
+        tty, labels, workdir, entrypoint, hostname.
 
         :returns: with detach=True the new container's ID (under --dry-run: its name, or "");
             otherwise the finished run, whose exit_code is the container command's own.
@@ -209,7 +226,7 @@ class ContainerCommands:
             with interactive and tty the terminal is handed to it.
         :raises DockerCommandFailed: (or a subclass) when docker itself failed
         """
-        args = self.run_args(image, command, detach=detach, **options)  # type: ignore[arg-type]
+        args = self.run_args(image, command, detach=detach, **options)
         if detach:
             done = self._runner.run(args, creates=True)
             if self._runner.dry_run:

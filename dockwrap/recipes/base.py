@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar
 
@@ -165,7 +165,7 @@ class RecipeRun:
 
     def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
         """Start independent helper containers together."""
-        return self.parallel([lambda spec=spec: self.start(spec) for spec in specs])
+        return self.parallel([partial(self.start, spec) for spec in specs])
 
     def parallel(self, steps: Sequence[Callable[[], T]]) -> list[T]:
         """Run independent steps at once; their results in order. Under --dry-run they run one
@@ -254,20 +254,18 @@ class RecipeRun:
             containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
             services = list(dict.fromkeys(self.services))
             if thorough and services and not self.docker.dry_run:
-                services += [s.name for s in self._quietly(lambda: self.docker.service.ls(filters=[f"label=dockwrap.run={self.run_id}"]), [])
-                             if s.name not in services]
+                services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
             if services:
                 self._quietly(lambda: self.docker.service.rm(services), None)
             if thorough and not self.docker.dry_run:
-                label = f"dockwrap.run={self.run_id}"
-                containers += [c.name for c in self._quietly(lambda: self.docker.container.ls(all=True, filters=[f"label={label}"]), [])
-                               if c.name not in containers]
+                containers += [name for name in self._labelled_names(partial(self.docker.container.ls, all=True))
+                               if name not in containers]
             if containers:
                 self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
             if networks:
                 self._remove_networks(networks)
             if thorough and not self.docker.dry_run:
-                leftover = [n.name for n in self._quietly(lambda: self.docker.network.ls(filters=[f"label={label}"]), [])]
+                leftover = self._labelled_names(self.docker.network.ls)
                 if leftover:
                     self._quietly(lambda: self.docker.network.rm(leftover), None)
             if self.swarm_started:
@@ -297,6 +295,11 @@ class RecipeRun:
         except DockerCommandFailed as exc:  # go on past the others, each reported once
             print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
             return default
+
+    def _labelled_names(self, ls: Callable[..., Sequence[Any]]) -> list[str]:
+        """Names of what carries this run's label, by one `ls` (a sweep after an interrupt)."""
+        names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[f"label=dockwrap.run={self.run_id}"])], [])
+        return names
 
     def _remove_networks(self, networks: list[str]) -> None:
         if self.cleanup_failure is not None:

@@ -21,6 +21,7 @@ from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
+    from ..runner import Completed
 
 __all__ = ["Backend", "RoundRobinResult", "round_robin", "parse_nslookup", "SERVER_SCRIPT"]
 
@@ -140,14 +141,16 @@ def round_robin(
 def _one_container_per_query(run: RecipeRun, net: str, alias: str, queries: int) -> tuple[str, list[str]]:
     """The seed's way: `docker run --rm` a fresh client for the lookup and for every query."""
     docker = run.docker
-    common = {"network": net, "remove": True, "labels": run.labels, "pull": run.pull}
-    run.containers.append(run.name("lookup"))
-    wait = docker.container.run(run.image, ["sh", "-c", client_script(alias, 0)], name=run.name("lookup"), **common)
+
+    def client(name: str, command: list[str]) -> Completed:
+        run.containers.append(name)  # --rm removes it; the ledger still covers an interrupt
+        return docker.container.run(run.image, command, name=name, network=net, remove=True, labels=run.labels,
+                                    pull=run.pull)
+
+    wait = client(run.name("lookup"), ["sh", "-c", client_script(alias, 0)])
     dns, _ = _sections(wait.out)
     answers = []
     for i in range(1, queries + 1):
-        name = run.name(f"q{i}")
-        run.containers.append(name)
-        done = docker.container.run(run.image, ["wget", "-q", "-O", "-", f"http://{alias}/"], name=name, **common)
+        done = client(run.name(f"q{i}"), ["wget", "-q", "-O", "-", f"http://{alias}/"])
         answers.append(done.out.strip() if done.exit_code == 0 else "!error")
     return dns, answers

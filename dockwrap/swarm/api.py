@@ -210,6 +210,9 @@ class ServiceCommands:
     @overload
     def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
              output: Output = ...) -> Completed: ...
+    @overload
+    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed | Iterator[str]: ...
 
     def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
              output: Output = "capture") -> Completed | Iterator[str]:

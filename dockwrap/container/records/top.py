@@ -1,0 +1,67 @@
+"""`docker container top` rows: Process (host PIDs), from docker's aligned text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...errors import ParseError
+from ...parse.record import Record, field_value
+
+
+_TOP_FIELDS = {"UID": "uid", "USER": "uid", "PID": "pid", "PPID": "ppid", "C": "c", "STIME": "stime",
+               "TTY": "tty", "TIME": "time", "CMD": "cmd", "COMMAND": "cmd", "ARGS": "cmd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Process(Record):
+    """A row of `docker container top`: a process of the container, with its host PID."""
+
+    uid: str | None
+    pid: int
+    ppid: int | None
+    c: str | None
+    stime: str | None
+    tty: str | None
+    time: str | None
+    cmd: str | None
+    #: other ps columns, under their lower-cased header names
+    extra: dict[str, str] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_json(self, raw: bool = False) -> dict[str, Any]:
+        out = Record.to_json(self, raw)
+        out.pop("extra")
+        out.update(self.extra)
+        return out
+
+
+def parse_top(text: str, command: str = "docker container top") -> list[Process]:
+    """`docker top` text: aligned columns; only the last column may contain spaces."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return []
+    titles = lines[0].split()
+    if "PID" not in titles:
+        raise ParseError(command, "no PID column in the header", lines[0])
+    processes = []
+    for line in lines[1:]:
+        cells = line.split(None, len(titles) - 1)
+        if len(cells) != len(titles):
+            raise ParseError(command, f"expected {len(titles)} columns", line)
+        row = dict(zip(titles, cells))
+        known: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        for title, value in row.items():
+            name = _TOP_FIELDS.get(title)
+            if name and name not in known:
+                known[name] = value
+            else:
+                extra[title.lower()] = value
+        pid = field_value(command, "PID", int, known.get("pid"))
+        ppid = field_value(command, "PPID", int, known["ppid"]) if "ppid" in known else None
+        processes.append(Process(
+            pid=pid, ppid=ppid, uid=known.get("uid"), c=known.get("c"), stime=known.get("stime"),
+            tty=known.get("tty"), time=known.get("time"), cmd=known.get("cmd"), extra=extra, raw=row,
+        ))
+    return processes
