@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable, Sequence
 
-__all__ = ["Column", "print_table", "print_json", "print_records", "print_quiet", "print_line"]
+__all__ = ["Column", "print_table", "print_json", "print_records", "print_details", "print_quiet", "print_line"]
 
 #: (header, cell) pairs: what a table shows of each record
 Column = tuple[str, Callable[[Any], Any]]
@@ -95,3 +95,22 @@ def print_records(
         print_quiet([quiet_value(row) for row in rows])
     else:
         print_table(rows, columns)
+
+
+def print_details(
+    details: Sequence[Any],
+    columns: Sequence[Column],
+    *,
+    as_json: bool = False,
+    raw: bool = False,
+    table_rows: Sequence[Any] | None = None,
+) -> None:
+    """An inspect command's output: `--raw` alone prints docker's own objects, `--json` ours
+    (with docker's inside as `raw` when both are given), else a table (of `table_rows` when a
+    detail spreads over several rows)."""
+    if raw and not as_json:
+        print_json([detail.raw for detail in details])
+    elif as_json:
+        print_json(list(details), raw=raw)
+    else:
+        print_table(details if table_rows is None else table_rows, columns)

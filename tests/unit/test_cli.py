@@ -154,3 +154,16 @@ def test_fast_paths_import_neither_sh_nor_tabulate(argv):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=dict(os.environ, DOCKWRAP_DOCKER="docker"))
     assert out.stderr.strip().splitlines()[-1] == "loaded: False False"
+
+
+@pytest.mark.parametrize("argv", [
+    ["container", "inspect", "x", "--raw"],
+    ["network", "inspect", "x", "--json"],
+    ["container", "ls", "--json"],
+    ["network", "create", "x"],
+])
+def test_dry_run_prints_only_the_calls(tmp_path, argv):
+    binary = fake_docker(tmp_path, "exit 99\n")
+    result = dockwrap("--docker", binary, "--dry-run", *argv)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1 and result.stdout.startswith(binary + " ")

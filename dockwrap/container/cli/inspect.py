@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 
 import click
 
 from ...client import Docker
-from ...formatter import print_json, print_table
+from ...formatter import print_details
 from ...options import examples, json_option, pass_docker, raw_option
 
 
@@ -24,16 +22,11 @@ from ...options import examples, json_option, pass_docker, raw_option
 def command(docker: Docker, containers: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show details of containers: state, PID, addresses per network, ports, labels."""
     details = docker.container.inspect(list(containers))
-    if raw and not as_json:
-        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
-    elif as_json:
-        print_json(details, raw=raw)
-    else:
-        print_table(details, [
-            ("NAME", lambda d: d.name),
-            ("STATE", lambda d: d.state.status),
-            ("PID", lambda d: d.state.pid or ""),
-            ("IMAGE", lambda d: d.image),
-            ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
-            ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
-        ])
+    print_details(details, [
+        ("NAME", lambda d: d.name),
+        ("STATE", lambda d: d.state.status),
+        ("PID", lambda d: d.state.pid or ""),
+        ("IMAGE", lambda d: d.image),
+        ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
+        ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
+    ], as_json=as_json, raw=raw)

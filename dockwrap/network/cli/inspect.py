@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from ...client import Docker
-from ...formatter import print_json, print_table
+from ...formatter import print_details
 from ...options import examples, json_option, pass_docker, raw_option
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,21 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
 def command(docker: Docker, networks: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show networks: subnet, gateway, and each container's addresses (one docker call)."""
     details = docker.network.inspect(list(networks))
-    if raw and not as_json:
-        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
-    elif as_json:
-        print_json(details, raw=raw)
-    else:
-        # one row per attached container; a network with none still gets its row
-        rows: list[tuple[NetworkDetails, NetworkMember | None]] = [
-            (d, m) for d in details for m in (d.containers or [None])  # type: ignore[list-item]
-        ]
-        print_table(rows, [
-            ("NETWORK", lambda r: r[0].name),
-            ("DRIVER", lambda r: r[0].driver),
-            ("SUBNET", lambda r: r[0].subnet),
-            ("GATEWAY", lambda r: r[0].gateway),
-            ("CONTAINER", lambda r: r[1].name if r[1] else ""),
-            ("IPV4", lambda r: r[1].ipv4_address if r[1] else ""),
-            ("MAC", lambda r: r[1].mac_address if r[1] else ""),
-        ])
+    # one row per attached container; a network with none still gets its row
+    rows: list[tuple[NetworkDetails, NetworkMember | None]] = [
+        (d, m) for d in details for m in (d.containers or [None])  # type: ignore[list-item]
+    ]
+    print_details(details, [
+        ("NETWORK", lambda r: r[0].name),
+        ("DRIVER", lambda r: r[0].driver),
+        ("SUBNET", lambda r: r[0].subnet),
+        ("GATEWAY", lambda r: r[0].gateway),
+        ("CONTAINER", lambda r: r[1].name if r[1] else ""),
+        ("IPV4", lambda r: r[1].ipv4_address if r[1] else ""),
+        ("MAC", lambda r: r[1].mac_address if r[1] else ""),
+    ], as_json=as_json, raw=raw, table_rows=rows)

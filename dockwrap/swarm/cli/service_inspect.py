@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 
 import click
 
 from ...client import Docker
-from ...formatter import print_json, print_table
+from ...formatter import print_details
 from ...options import examples, json_option, pass_docker, raw_option
 
 
@@ -23,17 +21,12 @@ from ...options import examples, json_option, pass_docker, raw_option
 def command(docker: Docker, services: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show services: mode, endpoint, virtual IPs, networks, ports (one docker call)."""
     details = docker.service.inspect(list(services))
-    if raw and not as_json:
-        sys.stdout.write(json.dumps([d.raw for d in details], indent=2) + "\n")
-    elif as_json:
-        print_json(details, raw=raw)
-    else:
-        print_table(details, [
-            ("NAME", lambda d: d.name),
-            ("MODE", lambda d: d.mode),
-            ("REPLICAS", lambda d: d.replicas),
-            ("ENDPOINT MODE", lambda d: d.endpoint_mode),
-            ("VIRTUAL IPS", lambda d: d.virtual_ips),
-            ("PORTS", lambda d: [str(p) for p in d.ports]),
-            ("IMAGE", lambda d: d.image),
-        ])
+    print_details(details, [
+        ("NAME", lambda d: d.name),
+        ("MODE", lambda d: d.mode),
+        ("REPLICAS", lambda d: d.replicas),
+        ("ENDPOINT MODE", lambda d: d.endpoint_mode),
+        ("VIRTUAL IPS", lambda d: d.virtual_ips),
+        ("PORTS", lambda d: [str(p) for p in d.ports]),
+        ("IMAGE", lambda d: d.image),
+    ], as_json=as_json, raw=raw)
