@@ -7,7 +7,7 @@ only change ever made is replacing the value of a secret-looking `-e NAME=VALUE`
 from __future__ import annotations
 
 import re
-import shlex
+from shlex import join as shell_join
 from typing import Iterable, Sequence
 
 __all__ = ["quote", "redacted", "redact_text", "is_secret_name"]
@@ -67,4 +67,4 @@ def redact_text(text: str, argv: Sequence[str]) -> str:
 
 def quote(argv: Iterable[str]) -> str:
     """The argv as one shell line, secrets redacted: what -x and --dry-run print."""
-    return shlex.join(redacted(argv))
+    return shell_join(redacted(argv))

@@ -25,7 +25,7 @@ def jsonable(value: Any) -> Any:
 
 
 class Record:
-    """Mixin for frozen dataclasses built from docker output."""
+    """Mixin for frozen dataclasses built out of what docker printed."""
 
     __slots__ = ()
 

@@ -6,7 +6,7 @@ shown to hold; under --dry-run it prints its docker calls as a bash script and n
 
 from __future__ import annotations
 
-import shlex
+from shlex import split as shell_split
 from typing import Any, Callable, TypeVar
 
 import click
@@ -170,7 +170,7 @@ def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, c
     common = _common(options)
     if not options["keep"]:
         common.pop("keep")
-    command = shlex.split(command_line) if command_line is not None else None
+    command = shell_split(command_line) if command_line is not None else None
     result = docker.recipes.webhost(port=port, name=name, remove=remove, container_port=container_port,
                                     command=command, **common)
 

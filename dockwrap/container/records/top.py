@@ -1,4 +1,4 @@
-"""`docker container top` rows: Process (host PIDs), from docker's aligned text."""
+"""`docker container top` rows: Process (host PIDs), read off the aligned text docker prints."""
 
 from __future__ import annotations
 
