@@ -179,3 +179,56 @@ def http_get(url: str, timeout: float = 5) -> tuple[int, str]:
 
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.status, response.read().decode()
+
+
+def run_in_terminal(command: list[str], typed: bytes, prompt: bytes = b"# ", *, env: dict[str, str] | None = None,
+                    cwd: str | None = None, seconds: float = 90) -> tuple[int, bytes]:
+    """Run a command with a pseudo-terminal as stdin, stdout and stderr; type once the prompt
+    shows; return its exit status and everything the terminal showed."""
+    import pty
+    import select
+    import time
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdin=follower, stdout=follower, stderr=follower,
+                            start_new_session=True)
+    os.close(follower)
+    screen, sent, deadline = b"", False, time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:  # the terminal closed: the program ended
+                    break
+                if not chunk:
+                    break
+                screen += chunk
+            if not sent and prompt in screen:
+                os.write(leader, typed)
+                sent = True
+            if proc.poll() is not None and not ready:
+                break
+        return proc.wait(timeout=30), screen
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(leader)
+
+
+def swarm_state() -> str:
+    return docker_cli("info", "--format", "{{.Swarm.LocalNodeState}}").stdout.strip()
+
+
+def no_swarm_until_done(what: str) -> Iterator[bool]:
+    """For a fixture around something that starts its own swarm and must leave it: skip where a
+    swarm is active (not ours to touch); yield whether docker_gwbridge existed before; afterwards
+    leave a swarm that was left behind, and fail."""
+    if swarm_state() != "inactive":
+        pytest.skip(f"the engine is in a swarm already: {what} would use it, and must not leave it")
+    had_gwbridge = docker_cli("network", "inspect", "docker_gwbridge").returncode == 0
+    yield had_gwbridge
+    if swarm_state() != "inactive":
+        docker_cli("swarm", "leave", "--force")
+        pytest.fail(f"{what} left the engine in a swarm")

@@ -2,8 +2,6 @@
 .py, no terminal), exits 0, labels what it creates, and leaves nothing behind."""
 
 import os
-import pty
-import select
 import subprocess
 import sys
 import time
@@ -11,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import docker_cli
+from tests.harness import docker_cli, run_in_terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -87,37 +85,6 @@ def test_example(script, case):
         assert name.startswith(("dwx-", "dw-")), name
 
 
-def run_in_terminal(command: list[str], env: dict[str, str], prompt: bytes, typed: bytes,
-                    seconds: float = 90) -> tuple[int, bytes]:
-    """Run a command with a pseudo-terminal as stdin, stdout and stderr; type once the prompt shows."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdin=follower, stdout=follower, stderr=follower,
-                            start_new_session=True)
-    os.close(follower)
-    screen, sent, deadline = b"", False, time.monotonic() + seconds
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(leader, 4096)
-                except OSError:  # the terminal closed: the program ended
-                    break
-                if not chunk:
-                    break
-                screen += chunk
-            if not sent and prompt in screen:
-                os.write(leader, typed)
-                sent = True
-            if proc.poll() is not None and not ready:
-                break
-        return proc.wait(timeout=30), screen
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(leader)
-
-
 @pytest.mark.docker
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("script", [EXAMPLES / "05_exec.sh", EXAMPLES / "05_exec.py"], ids=["05_exec.sh", "05_exec.py"])
@@ -125,7 +92,7 @@ def test_exec_example_at_a_terminal(script, case):
     """On a terminal, lesson 05 hands it to a shell in the container (exec -it); every other
     command of the script prints to that terminal too."""
     command = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script)]
-    code, screen = run_in_terminal(command, example_env(case), b"/ # ", b"echo typed-$((6*7)); exit\r")
+    code, screen = run_in_terminal(command, b"echo typed-$((6*7)); exit\r", b"/ # ", env=example_env(case), cwd=str(ROOT))
     text = screen.decode(errors="replace")
     assert left_over(f"label=dockwrap.test.case={case.id}") == {}
     assert code == 0, text

@@ -7,24 +7,15 @@ import subprocess
 
 import pytest
 
-from tests.harness import docker_cli, dockwrap, our_resources
+from tests.harness import docker_cli, dockwrap, no_swarm_until_done, our_resources, swarm_state
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(240)]
-
-
-def swarm_state() -> str:
-    return docker_cli("info", "--format", "{{.Swarm.LocalNodeState}}").stdout.strip()
 
 
 @pytest.fixture
 def no_swarm():
     """The recipe makes the engine a swarm for its run; someone else's swarm is not ours to touch."""
-    if swarm_state() != "inactive":
-        pytest.skip("the engine is in a swarm already; the recipe would use it, this test wants to see it start one")
-    had_gwbridge = docker_cli("network", "inspect", "docker_gwbridge").returncode == 0
-    yield had_gwbridge
-    if swarm_state() != "inactive":  # the recipe failed to leave: do it, and fail below
-        docker_cli("swarm", "leave", "--force")
+    yield from no_swarm_until_done("the recipe")
 
 
 def test_swarm_round_robin(no_swarm, labels):

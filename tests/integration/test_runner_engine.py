@@ -1,16 +1,12 @@
 """The runner against the real engine: -x, --dry-run, an unreachable host, and -it through a
 pseudo-terminal (the user's terminal handed to the container)."""
 
-import os
-import pty
-import select
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.harness import docker_cli, dockwrap, our_resources
+from tests.harness import docker_cli, dockwrap, our_resources, run_in_terminal
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
@@ -60,36 +56,8 @@ def test_unreachable_host_names_the_socket(tmp_path):
     assert "hint:" in result.stderr and "Traceback" not in result.stderr
 
 
-def run_in_pty(argv: list[str], typed: bytes, seconds: float = 60) -> tuple[int, bytes]:
-    """Run argv with a pseudo-terminal as its stdin/stdout/stderr, type into it, collect the screen."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower, start_new_session=True)
-    os.close(follower)
-    screen = b""
-    sent = False
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closed: the program ended
-                break
-            if not chunk:
-                break
-            screen += chunk
-        if not sent and (b"# " in screen or b"$ " in screen):  # the shell's prompt
-            os.write(leader, typed)
-            sent = True
-        if proc.poll() is not None and not ready:
-            break
-    code = proc.wait(timeout=10)
-    os.close(leader)
-    return code, screen
-
-
 def test_run_interactive_terminal(names, labels):
-    code, screen = run_in_pty(
+    code, screen = run_in_terminal(
         [sys.executable, "-m", "dockwrap", "run", "-it", "--rm", "--name", names("tty"), "--pull", "never",
          "-l", f"dockwrap.test={labels['dockwrap.test']}", "busybox:latest", "sh"],
         b"echo h''i; exit 3\r",
@@ -102,7 +70,7 @@ def test_start_attach_interactive(names, labels):
     name = names("again")
     label_args = sum((["--label", f"{k}={v}"] for k, v in labels.items()), [])
     assert docker_cli("container", "create", "-it", "--name", name, *label_args, "busybox:latest", "sh").returncode == 0
-    code, screen = run_in_pty([sys.executable, "-m", "dockwrap", "container", "start", "-ai", name],
+    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "container", "start", "-ai", name],
                               b"echo a''b; exit 4\r")
     assert code == 4, screen
     assert b"ab\r\n" in screen
@@ -111,6 +79,6 @@ def test_start_attach_interactive(names, labels):
 def test_exec_interactive_terminal(docker, names, labels):
     name = names("box")
     docker.container.run("busybox:latest", ["sleep", "120"], detach=True, init=True, name=name, labels=labels, pull="never")
-    code, screen = run_in_pty([sys.executable, "-m", "dockwrap", "exec", "-it", name, "sh"], b"echo e''x; exit 6\r")
+    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "exec", "-it", name, "sh"], b"echo e''x; exit 6\r")
     assert code == 6, screen
     assert b"ex\r\n" in screen

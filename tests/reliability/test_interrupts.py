@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from tests.harness import docker_cli, dockwrap, free_port
+from tests.harness import docker_cli, dockwrap, free_port, no_swarm_until_done, swarm_state
 from tests.reliability.helpers import (
     docker_argvs, label_options, left_by, no_traceback, run_id_of, start_recipe, wait_until,
 )
@@ -62,10 +62,6 @@ def ours(labels, run: str) -> list[int]:
     return sorted(set(docker_argvs(f"dockwrap.test.case={labels['dockwrap.test.case']}")) | set(docker_argvs(f"-{run}-")))
 
 
-def swarm_state() -> str:
-    return docker_cli("info", "--format", "{{.Swarm.LocalNodeState}}").stdout.strip()
-
-
 RECIPES = {
     "pingable-pair": (["pingable-pair", "-c", "30"], "exec"),
     "round-robin": (["round-robin", "--replicas", "2", "--queries", "300"], "-client"),
@@ -83,13 +79,7 @@ def swarm_guard(request):
     if "swarm" not in request.node.callspec.id:
         yield None
         return
-    if swarm_state() != "inactive":
-        pytest.skip("the engine is in a swarm already: the recipe would use it, and must not leave it")
-    had_gwbridge = docker_cli("network", "inspect", "docker_gwbridge").returncode == 0
-    yield had_gwbridge
-    if swarm_state() != "inactive":  # the recipe failed to leave: do it, and fail below
-        docker_cli("swarm", "leave", "--force")
-        pytest.fail("the interrupted recipe left the engine in a swarm")
+    yield from no_swarm_until_done("the interrupted recipe")
 
 
 @pytest.mark.timeout(120)
