@@ -68,6 +68,32 @@ def test_garbage_raises_value_error(text: str) -> None:
         parse_time(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the shape of the fast path for list output (29 characters, ` +0000 UTC`), but not a time
+        "2026-W48-6 17:39:40 +0000 UTC",  # an ISO week date, which fromisoformat would take
+        "2026-11-28x17:39:40 +0000 UTC",  # fromisoformat takes any separator
+        "2026-11-28 25:39:40 +0000 UTC",
+        "2026-11-28 17:3a:40 +0000 UTC",
+        "2026-11-2817:39:40  +0000 UTC",
+        "2026-11-28 17:39:4٠ +0000 UTC",
+    ],
+)
+def test_fast_path_shaped_garbage_raises_value_error(text: str) -> None:
+    assert len(text) == len("2026-11-28 17:39:40 +0000 UTC")
+    with pytest.raises(ValueError):
+        parse_time(text)
+
+
+@pytest.mark.parametrize("text", ["2026-11-28 17:39:40 +0000 UTC", "2024-02-29 00:00:00 +0000 UTC",
+                                  "1999-12-31 23:59:59 +0000 UTC"])
+def test_fast_path_agrees_with_general_form(text: str) -> None:
+    # The same time with an offset spelled differently takes the regex path.
+    assert parse_time(text) == parse_time(text.replace(" +0000 UTC", " +00:00"))
+    assert parse_time(text) == parse_time(text.replace(" ", "T", 1).replace(" +0000 UTC", "Z"))
+
+
 @pytest.mark.parametrize("client", client_params())
 def test_recorded_times(client: str) -> None:
     """Every time field of the recorded output parses, and list and inspect agree on each."""
