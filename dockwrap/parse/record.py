@@ -8,7 +8,7 @@ from typing import Any, Callable, TypeVar
 
 from ..errors import ParseError
 
-__all__ = ["Record", "jsonable", "field_value", "check_text", "build", "constructor"]
+__all__ = ["Record", "jsonable", "field_value", "check_text", "build", "constructor", "deferred", "slot_setter"]
 
 
 def jsonable(value: Any) -> Any:
@@ -69,20 +69,97 @@ def build(command: str, make: Callable[[Any, str], T], obj: Any) -> T:
         raise ParseError(command, f"unexpected data ({type(exc).__name__}: {exc})", repr(obj)[:200]) from None
 
 
-def constructor(cls: type[T]) -> Callable[..., T]:
-    """A positional constructor of the frozen, slotted dataclass `cls`, taking every field.
+class _Pending:
+    """What a deferred slot holds until its first read."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<pending>"
+
+
+_PENDING = _Pending()
+
+
+class _DeferredSlot:
+    """The descriptor of a slot that fills itself on first read: `load(record)` gives the value.
+
+    Until then the slot holds _PENDING (a marker, not an empty slot: raising and catching
+    AttributeError on each first read would cost more than the parsing it defers). Everything that
+    reads the field (attribute access, __eq__, __repr__, to_json, dataclasses.replace, pickling)
+    goes through __get__, so a deferred field looks like any other; only the work moves to the
+    first read. Two threads reading it first at the same moment may both load it; the values are
+    equal and the last one stays.
+    """
+
+    __slots__ = ("member", "load", "name")
+
+    def __init__(self, member: Any, load: Callable[[Any], Any], name: str) -> None:
+        self.member = member
+        self.load = load
+        self.name = name
+
+    def __get__(self, record: Any, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        value = self.member.__get__(record, owner)
+        if value is _PENDING:
+            value = self.load(record)
+            self.member.__set__(record, value)
+        return value
+
+    def __set__(self, record: Any, value: Any) -> None:
+        self.member.__set__(record, value)
+
+    def __delete__(self, record: Any) -> None:
+        self.member.__delete__(record)
+
+    def __repr__(self) -> str:
+        return f"<deferred field {self.name!r}>"
+
+
+def deferred(cls: type, name: str, load: Callable[[Any], Any]) -> None:
+    """Make field `name` of the slotted dataclass `cls` load itself on first read, from the record.
+
+    For fields that are costly to build and often not read (the ports and labels of 10,000 listed
+    containers): the parser checks the text is well formed, a constructor(omit=...) marks the
+    slot pending, and load(record) builds the value from record.raw when somebody asks.
+    """
+    member = cls.__dict__.get(name)
+    if member is None or "__slots__" not in cls.__dict__ or isinstance(member, _DeferredSlot):
+        raise TypeError(f"{cls.__name__}.{name} is not a slot of a slotted dataclass")
+    setattr(cls, name, _DeferredSlot(member, load, name))
+
+
+def _slot(cls: type, name: str) -> Any:
+    member = cls.__dict__.get(name)
+    return member.member if isinstance(member, _DeferredSlot) else member
+
+
+def slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """set(record, value) for a field of a frozen, slotted dataclass, while a parser builds it."""
+    setter: Callable[[Any, Any], None] = _slot(cls, name).__set__
+    return setter
+
+
+def constructor(cls: type[T], omit: tuple[str, ...] = ()) -> Callable[..., T]:
+    """A positional constructor of the frozen, slotted dataclass `cls`, taking every field but
+    the deferred ones named in `omit` (they are loaded on first read).
 
     It gives the same object as cls(...), about twice as fast: the frozen __init__ sets each
     field through object.__setattr__, which is most of the cost of parsing a `container ls` row
     (benchmarks/parse_ls.py). Here each slot is set through its own descriptor, in code generated
     once per class, the way dataclasses generates __init__.
     """
-    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    names = [f.name for f in dataclasses.fields(cls) if f.name not in omit]  # type: ignore[arg-type]
     if "__slots__" not in cls.__dict__ or not all(name in cls.__dict__ for name in names):
         raise TypeError(f"{cls.__name__} is not a slotted dataclass")
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    namespace.update({f"_set_{name}": cls.__dict__[name].__set__ for name in names})
+    if not all(isinstance(cls.__dict__.get(name), _DeferredSlot) for name in omit):
+        raise TypeError(f"{cls.__name__}: only deferred fields may be left out: {omit}")
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_pending": _PENDING}
+    namespace.update({f"_set_{name}": _slot(cls, name).__set__ for name in (*names, *omit)})
     body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
+    body += "".join(f"    _set_{name}(obj, _pending)\n" for name in omit)
     exec(f"def make({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n", namespace)
     make: Callable[..., T] = namespace["make"]
     make.__qualname__ = f"constructor({cls.__name__})"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from dockwrap.parse import ports as ports_module
-from dockwrap.parse.ports import PortMapping, parse_port_lines, parse_ports, ports_from_inspect
+from dockwrap.parse.ports import PortMapping, parse_port_lines, parse_ports, ports_from_inspect, well_formed_ports
 
 from .corpus import PORT_BASE, WEB, client_params, read
 
@@ -93,6 +94,55 @@ _ITEMS = [
 def test_fast_path_agrees_with_general_parser(item: str) -> None:
     """parse_ports handles the common items inline; _parse_item defines what they mean."""
     assert parse_ports(item) == ports_module._parse_item(item)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", None, "80/tcp", "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp", ":::8080->80/tcp", "*:80->80/tcp",
+     "[fe80::1]:1->2/udp", "9000-9001/tcp, 9999/sctp", ":8080->80/tcp"],
+)
+def test_well_formed(text: str | None) -> None:
+    assert well_formed_ports(text)
+    parse_ports(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # garbage, and forms parse_ports takes but only it can check (published ranges) or that
+    # docker does not print (no protocol, commas without spaces)
+    ["0.0.0.0:8000-8002->80-81/tcp", "0.0.0.0:8000-8002->8000-8002/tcp", "web/tcp", "0.0.0.0:http->80/tcp",
+     "0.0.0.0:80->/tcp", "a->b->c", "80", "80/tcp,81/tcp", "80/tcp, ", "host-a:1->2/tcp", "\u0663/tcp",
+     "[fe80::1%eth0]:8080->80/tcp", "80/TCP"],
+)
+def test_not_well_formed(text: str) -> None:
+    assert not well_formed_ports(text)
+
+
+def test_well_formed_never_hides_a_failure() -> None:
+    """Records leave ports that pass well_formed_ports to be parsed on first read: whatever it
+    accepts must parse. Items from docker's forms and near misses, joined every which way."""
+    rng = random.Random(4)
+
+    def pick(good: list[str], bad: list[str]) -> str:
+        return rng.choice(good) if rng.random() < 0.8 else rng.choice(bad)
+
+    hosts = (["0.0.0.0:", "[::]:", ":::", "::1:", "*:", ":", "[::1]:"],
+             ["[:", "]:", "1.2.3.4", "::", "a:", "0.0.0.0:08", "[fe80::1%eth0]:"])
+    ports = (["80", "8000-8002", "08"], ["", "x", "9-1", "1-", "-1", "99999999999999999999", "\u0663"])
+    protocols = (["/tcp", "/udp", "/sctp"], ["", "/", "/TCP", "/tcp/udp"])
+    arrows = (["->"], ["-", ">", "", "->->"])
+    separators = ([", "], [",", " ,", "", ",  "])
+    accepted = 0
+    for _ in range(20_000):
+        items = []
+        for _ in range(rng.randint(1, 3)):
+            published = f"{pick(*hosts)}{pick(*ports)}{pick(*arrows)}" if rng.random() < 0.5 else ""
+            items.append(f"{published}{pick(*ports)}{pick(*protocols)}")
+        text = items[0] + "".join(pick(*separators) + item for item in items[1:])
+        if well_formed_ports(text):
+            accepted += 1
+            parse_ports(text)  # must not raise
+    assert accepted > 1000  # the generator does reach the accepted forms
 
 
 def test_str_gives_docker_form_back() -> None:

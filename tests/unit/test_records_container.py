@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
+import pickle
 from datetime import datetime
 
 import pytest
@@ -19,7 +22,8 @@ from dockwrap.container.records import (
     state_from_status,
 )
 from dockwrap.errors import ParseError
-from dockwrap.parse.ports import PortMapping
+from dockwrap.parse.labels import parse_labels
+from dockwrap.parse.ports import PortMapping, parse_ports
 
 from .corpus import CREATED, EXITED, NET1, NET2, PAUSED, PORT_BASE, WEB, client_params, read, release
 
@@ -202,7 +206,7 @@ def test_ls_changed_type_is_parse_error(client: str, field: str, value: object) 
         parse_container_ls("\n".join(lines), "docker container ls --all")
     assert caught.value.command == "docker container ls --all"
     assert "docker container ls --all" in str(caught.value)
-    if field in ("Ports", "CreatedAt", "Size"):
+    if field in ("Ports", "CreatedAt", "Size", "Labels", "Status", "Command"):
         assert f"field {field}" in str(caught.value)
 
 
@@ -219,6 +223,34 @@ def test_garbled_line_is_parse_error_naming_the_line() -> None:
         parse_container_ls("\n".join(lines))
     assert caught.value.command == "docker container ls"
     assert caught.value.line == lines[2]
+
+
+@pytest.mark.parametrize("client", client_params())
+def test_ls_deferred_fields_read_like_any_other(client: str) -> None:
+    """Ports and labels are built on first read (benchmarks/parse_ls.py); a parsed row must still
+    compare, print, copy, pickle and refuse assignment like a row built with every field given."""
+    for row in parse_container_ls(read(client, "container-ls")):
+        given = Container(**{f.name: getattr(row, f.name) for f in dataclasses.fields(row)})
+        fresh = parse_container_ls(json.dumps(row.raw))[0]  # nothing read yet
+        assert fresh == given and given == fresh
+        assert repr(fresh) == repr(given)
+        fresh = parse_container_ls(json.dumps(row.raw))[0]
+        assert fresh.to_json(raw=True) == given.to_json(raw=True)
+        fresh = parse_container_ls(json.dumps(row.raw))[0]
+        assert pickle.loads(pickle.dumps(fresh)) == given
+        assert copy.copy(parse_container_ls(json.dumps(row.raw))[0]) == given
+        assert dataclasses.replace(parse_container_ls(json.dumps(row.raw))[0], name="other").ports == given.ports
+        assert row.ports == parse_ports(row.raw.get("Ports")) and row.ports is row.ports
+        assert row.labels == parse_labels(row.raw.get("Labels")) and row.labels is row.labels
+        for name, value in (("ports", []), ("labels", {})):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(parse_container_ls(json.dumps(row.raw))[0], name, value)
+
+
+def test_ls_published_range_is_checked_while_parsing() -> None:
+    row = parse_container_ls('{"ID":"abc","Ports":"0.0.0.0:8000-8001->8000-8001/tcp, 80/tcp"}')[0]
+    assert row.ports == [PortMapping("0.0.0.0", 8000, 8000, "tcp"), PortMapping("0.0.0.0", 8001, 8001, "tcp"),
+                         PortMapping(None, None, 80, "tcp")]
 
 
 def test_bad_ports_text_is_parse_error() -> None:
@@ -420,3 +452,12 @@ def test_inspect_changed_shape_is_parse_error(change) -> None:  # type: ignore[n
     with pytest.raises(ParseError) as caught:
         parse_container_inspect(json.dumps([obj]))
     assert caught.value.command == "docker container inspect"
+
+
+def test_only_deferred_fields_may_be_left_unset() -> None:
+    from dockwrap.parse.record import constructor, deferred
+
+    with pytest.raises(TypeError, match="only deferred"):
+        constructor(Container, omit=("name",))
+    with pytest.raises(TypeError, match="not a slot"):
+        deferred(Container, "ports", lambda row: [])  # already deferred

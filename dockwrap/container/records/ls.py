@@ -10,8 +10,8 @@ from ...errors import ParseError
 from ...parse.gostring import go_unquote
 from ...parse.jsonlines import load_objects
 from ...parse.labels import parse_labels
-from ...parse.ports import PortMapping, parse_ports
-from ...parse.record import Record, build, check_text, constructor, field_value
+from ...parse.ports import PortMapping, parse_ports, well_formed_ports
+from ...parse.record import Record, build, check_text, constructor, deferred, field_value, slot_setter
 from ...parse.times import parse_time
 from ...parse.units import parse_container_size
 
@@ -55,50 +55,68 @@ def _first_name(names: str) -> str:
     return names.split(",")[0].lstrip("/")
 
 
-_new_container = constructor(Container)  # Container(...) with the fields in order, faster
+def _ports_of(row: Container) -> list[PortMapping]:
+    return parse_ports(row.raw.get("Ports"))
+
+
+def _labels_of(row: Container) -> dict[str, str]:
+    return parse_labels(row.raw.get("Labels"))
+
+
+# Ports and labels are most of the cost of a row (a quarter of a million PortMapping objects for
+# 10,000 containers with ten mappings each) and many callers never read them: the parser checks
+# the ports text is well formed and the fields build themselves from `raw` on first read.
+deferred(Container, "ports", _ports_of)
+deferred(Container, "labels", _labels_of)
+_new_container = constructor(Container, omit=("ports", "labels"))  # Container(...) in field order, faster
+_set_ports = slot_setter(Container, "ports")
 _CONVERSION_ERRORS = (ValueError, TypeError, AttributeError, KeyError)  # what build() reports
-_TEXT_FIELDS = ("ID", "Image", "Command", "Status", "State", "RunningFor")
+_TEXT_FIELDS = ("ID", "Image", "Command", "Status", "State", "RunningFor", "Ports", "Labels")
 
 
 def _container(obj: dict[str, Any], command: str) -> Container:
     status = obj.get("Status") or ""
     size = obj.get("Size")
+    row_id = obj["ID"]
+    image = obj.get("Image") or ""
+    cmd = obj.get("Command") or ""
+    state = obj.get("State")
+    running_for = obj.get("RunningFor")
+    ports_text = obj.get("Ports")
+    try:
+        # One C-level check that the text fields are strings; check_text says which is not.
+        "".join((row_id, image, cmd, status, state or "", running_for or "", ports_text or "",
+                 obj.get("Labels") or ""))
+    except TypeError:
+        check_text(command, obj, _TEXT_FIELDS)
+        raise
     try:
         created_at = parse_time(obj.get("CreatedAt"))
-        ports = parse_ports(obj.get("Ports"))
+        # Odd forms (published ranges) are parsed now, so that a bad one fails here, not on first read.
+        ports = None if well_formed_ports(ports_text) else parse_ports(ports_text)
         size_bytes = parse_container_size(size)[0] if size else None
     except _CONVERSION_ERRORS:
         # field_value costs a call per field and row, so it only runs to name the failing field
         field_value(command, "CreatedAt", parse_time, obj.get("CreatedAt"))
-        field_value(command, "Ports", parse_ports, obj.get("Ports"))
+        field_value(command, "Ports", parse_ports, ports_text)
         field_value(command, "Size", parse_container_size, size)
         raise
-    row_id = obj["ID"]
-    image = obj.get("Image") or ""
-    cmd = go_unquote(obj.get("Command") or "")
-    state = obj.get("State") or state_from_status(status)
-    running_for = obj.get("RunningFor")
-    try:
-        # One C-level check that the fields kept as they are are strings; check_text says which is not.
-        "".join((row_id, image, cmd, status, state or "", running_for or ""))
-    except TypeError:
-        check_text(command, obj, _TEXT_FIELDS)
-        raise
-    return _new_container(
+    row = _new_container(
         row_id,  # id
         _first_name(obj.get("Names") or ""),  # name
         image,  # image
-        cmd,  # command
+        go_unquote(cmd),  # command
         created_at,  # created_at
-        state,  # state
+        state or state_from_status(status),  # state
         status,  # status
-        ports,  # ports
         [n for n in (obj.get("Networks") or "").split(",") if n],  # networks
-        parse_labels(obj.get("Labels")),  # labels
         size_bytes,  # size_bytes
         running_for,  # running_for
         obj,  # raw
     )
+    if ports is not None:
+        _set_ports(row, ports)
+    return row
 
 
 def parse_container_ls(text: str, command: str = "docker container ls") -> list[Container]:
