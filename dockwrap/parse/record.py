@@ -123,7 +123,8 @@ def deferred(cls: type, name: str, load: Callable[[Any], Any]) -> None:
 
     For fields that are costly to build and often not read (the ports and labels of 10,000 listed
     containers): the parser checks the text is well formed, a constructor(omit=...) marks the
-    slot pending, and load(record) builds the value from record.raw when somebody asks.
+    slot pending, and load(record) builds the value from record.raw when somebody asks (so a
+    caller who edits `raw` before that sees the edit in the field).
     """
     member = cls.__dict__.get(name)
     if member is None or "__slots__" not in cls.__dict__ or isinstance(member, _DeferredSlot):
