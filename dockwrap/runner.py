@@ -198,8 +198,7 @@ class Runner:
         if input is not None:
             kwargs["_in"] = input
         grace = FINISH_SECONDS if creates is True else float(creates or 0)
-        proc = self._spawn(argv, finish=grace, **kwargs)
-        self._wait(proc, argv, self._limit(timeout), finish=grace)
+        proc = self._call(argv, self._limit(timeout), finish=grace, **kwargs)
         done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
         if check and done.exit_code != 0:
             raise self.error(done)
@@ -257,8 +256,7 @@ class Runner:
             kwargs["_in"] = sys.stdin
         if not _has_fileno(sys.stdout):
             kwargs["_out_bufsize"] = _CHUNK
-        proc = self._spawn(argv, **kwargs)
-        self._wait(proc, argv, self._limit(timeout))
+        proc = self._call(argv, self._limit(timeout), **kwargs)
         if blanks and not held:
             _write_stderr(b"".join(blanks))
         done = Completed(tuple(argv), proc.exit_code, b"", b"".join(held))
@@ -295,14 +293,17 @@ class Runner:
         self.show(argv)
         if self.dry_run:
             return
-        proc = self._spawn(argv, _iter=True, _bg=False, _decode_errors="replace", _err_to_out=merge_stderr)
+        started: list[Any] = []
         try:
+            proc = self._spawn(argv, started, _iter=True, _bg=False, _decode_errors="replace",
+                               _err_to_out=merge_stderr)
             for line in proc:
                 yield line
         finally:
-            if proc.process.is_alive()[0]:
-                self._end(proc)
-            self._reap(proc)
+            if started:
+                if started[0].process.is_alive()[0]:
+                    self._end(started[0])
+                self._reap(started[0])
         if check and proc.exit_code not in (0, None) and proc.exit_code > 0:
             raise self.error(Completed(tuple(argv), proc.exit_code, b"", proc.stderr))
 
@@ -343,7 +344,39 @@ class Runner:
             self._command = sh.Command(path)
         return self._command
 
-    def _spawn(self, argv: list[str], finish: float = 0, **kwargs: Any) -> Any:
+    def _call(self, argv: list[str], limit: float | None, finish: float = 0, **kwargs: Any) -> Any:
+        """Start docker and wait for it. A timeout ends it. An interrupt, whenever it comes (even
+        between the start and the wait), ends it too, after letting it finish for up to `finish`
+        seconds when it creates something."""
+        started: list[Any] = []
+        expired = threading.Event()
+        timer = None
+        try:
+            proc = self._spawn(argv, started, finish, **kwargs)
+            if limit:
+                timer = threading.Timer(limit, self._expire, (proc, expired))
+                timer.daemon = True
+                timer.start()
+            proc.wait()
+        except BaseException:
+            # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
+            if started:
+                if finish:
+                    self._finish(started[0], limit, finish)
+                self._end(started[0])
+                self._reap(started[0])
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+            if started:
+                self._forget(started[0])
+        if expired.is_set():
+            raise CommandTimeout(argv, limit or 0)
+        return proc
+
+    def _spawn(self, argv: list[str], started: list[Any], finish: float = 0, **kwargs: Any) -> Any:
+        """Start docker and append it to `started` (the caller's handle for ending it)."""
         command = self._resolve()
         options: dict[str, Any] = {
             "_bg": True,
@@ -361,7 +394,7 @@ class Runner:
             # docker writes straight to that fd, terminal or not; sh refuses _tty_out beside a TTY.
             del options["_tty_out"]
         # An interrupt while sh starts docker would leave sh half-way with docker running and no
-        # handle on it: it waits until docker is registered, and is delivered then.
+        # handle on it: it waits until the caller has the handle, and is delivered then.
         with SignalsHeld() as deferred:
             try:
                 proc = command(*argv[1:], **options)
@@ -373,45 +406,14 @@ class Runner:
                 self._live.procs[id(proc)] = proc
                 if finish:
                     self._live.finishing.add(id(proc))
+            started.append(proc)
         if deferred.pending:
-            try:
-                deferred.deliver()
-            except BaseException:
-                if finish:
-                    self._finish(proc, None, finish)
-                self._end(proc)
-                self._reap(proc)
-                raise
+            deferred.deliver()
         return proc
 
-    def _wait(self, proc: Any, argv: list[str], limit: float | None, finish: float = 0) -> None:
-        expired = threading.Event()
-        timer = None
-        if limit:
-            def expire() -> None:
-                expired.set()
-                self._end(proc)
-
-            timer = threading.Timer(limit, expire)
-            timer.daemon = True
-            timer.start()
-        try:
-            proc.wait()
-        except BaseException:
-            # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
-            if finish:
-                self._finish(proc, limit, finish)
-            self._end(proc)
-            self._reap(proc)
-            raise
-        finally:
-            if timer is not None:
-                timer.cancel()
-            with self._live.lock:
-                self._live.procs.pop(id(proc), None)
-                self._live.finishing.discard(id(proc))
-        if expired.is_set():
-            raise CommandTimeout(argv, limit or 0)
+    def _expire(self, proc: Any, expired: threading.Event) -> None:
+        expired.set()
+        self._end(proc)
 
     @staticmethod
     def _finish(proc: Any, limit: float | None, grace: float) -> None:
@@ -445,6 +447,9 @@ class Runner:
             proc.wait()
         except BaseException:  # a second Ctrl-C while reaping: give up on the zombie
             pass
+        self._forget(proc)
+
+    def _forget(self, proc: Any) -> None:
         with self._live.lock:
             self._live.procs.pop(id(proc), None)
             self._live.finishing.discard(id(proc))

@@ -166,3 +166,39 @@ def test_passthrough_to_a_terminal(tmp_path):
         screen += chunk
     assert proc.wait(timeout=30) == 0, screen
     assert b"to-the-terminal" in screen and b"Traceback" not in screen
+
+
+def _interrupt_right_after_start(monkeypatch) -> None:
+    """Make a Ctrl-C land between docker's start and the wait for it (a window CI once hit)."""
+    original = Runner._spawn
+
+    def spawn_then_interrupt(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Runner, "_spawn", spawn_then_interrupt)
+
+
+def test_interrupt_right_after_start_lets_a_creating_call_finish(tmp_path, monkeypatch):
+    made = tmp_path / "made"
+    binary = fake_docker(tmp_path, f"sleep 1\ntouch {made}\necho 0123456789ab\n")
+    runner = Runner(binary=binary)
+    _interrupt_right_after_start(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run(["run", "-d", "busybox"], creates=True)
+    assert made.exists()  # finished before the interrupt went on, not orphaned
+    assert not runner._live.procs
+
+
+def test_interrupt_right_after_start_ends_any_other_call(tmp_path, monkeypatch):
+    made = tmp_path / "made"
+    binary = fake_docker(tmp_path, f"sleep 2\ntouch {made}\n")
+    runner = Runner(binary=binary)
+    _interrupt_right_after_start(monkeypatch)
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        runner.run(["ps"])
+    assert time.monotonic() - start < 1.9
+    assert not runner._live.procs
+    time.sleep(2.5)
+    assert not made.exists()  # ended, not left running on its own
