@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import ClassVar, Iterator, Literal, overload
 
 from .args import operands
 from .runner import Completed, Output, Runner
 
-__all__ = ["logs"]
+__all__ = ["logs", "LogsVerb"]
 
 
 def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | None, timestamps: bool,
@@ -35,3 +35,34 @@ def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | Non
     if follow:
         return runner.stream(args, merge_stderr=True)
     return runner.run(args)
+
+
+class LogsVerb:
+    """The `logs` method of a group's commands (ContainerCommands, ServiceCommands): the class
+    names its group and the stderr lines that are docker's own."""
+
+    _runner: Runner
+    logs_group: ClassVar[str]
+    logs_docker_line: ClassVar[re.Pattern[str]]
+
+    @overload
+    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Iterator[str]: ...
+    @overload
+    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed: ...
+    @overload
+    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
+             output: Output = ...) -> Completed | Iterator[str]: ...
+
+    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
+             output: Output = "capture") -> Completed | Iterator[str]:
+        """`docker container logs` or `docker service logs` (each line of a service prefixed
+        `name.slot.id@node | `).
+
+        :returns: the output, stdout and stderr apart, as a Completed; with follow=True an
+            iterator of lines (stdout and stderr merged) that ends docker when closed; with
+            output="terminal" the output goes to our own stdout and stderr.
+        """
+        return logs(self._runner, self.logs_group, name, follow=follow, tail=tail, timestamps=timestamps,
+                    output=output, docker_line=self.logs_docker_line)

@@ -10,7 +10,7 @@ from ..args import label_args, names_of, operands, repeat
 from ..errors import NO_ENGINE_LINE, DockwrapError, UsageError
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
-from ..logs import logs as docker_logs
+from ..logs import LogsVerb
 from ..runner import Completed, Output, Runner
 from .records.ls import Container, parse_container_ls
 
@@ -74,8 +74,11 @@ def _docker_failed(done: Completed) -> bool:
     return any(DOCKER_OWN_LINE.match(line) for line in text.splitlines())
 
 
-class ContainerCommands:
+class ContainerCommands(LogsVerb):
     """The container verbs; `Docker().container`."""
+
+    logs_group = "container"
+    logs_docker_line = DOCKER_OWN_LINE
 
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
@@ -137,27 +140,6 @@ class ContainerCommands:
             text = line.replace("\x1b[2J", "").replace("\x1b[H", "").replace("\x1b[J", "").strip()
             for obj in load_objects(text, "docker container stats"):
                 yield stats_row(obj, "docker container stats")
-
-    @overload
-    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Iterator[str]: ...
-    @overload
-    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed: ...
-    @overload
-    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed | Iterator[str]: ...
-
-    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
-             output: Output = "capture") -> Completed | Iterator[str]:
-        """`docker container logs`.
-
-        :returns: the container's stdout and stderr (apart) as a Completed; with follow=True an
-            iterator of lines (stdout and stderr merged) that ends docker when closed; with
-            output="terminal" the output goes to our own stdout and stderr.
-        """
-        return docker_logs(self._runner, "container", name, follow=follow, tail=tail, timestamps=timestamps,
-                    output=output, docker_line=DOCKER_OWN_LINE)
 
     # -- running --------------------------------------------------------------------------------
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence, overload
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..args import label_args, names_of, operands, repeat
 from ..errors import NO_ENGINE_LINE, DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
-from ..logs import logs as docker_logs
-from ..runner import Completed, Output, Runner
+from ..logs import LogsVerb
+from ..runner import Runner
 from .records import (
     Node,
     Service,
@@ -85,8 +85,11 @@ class NodeCommands:
         return parse_node_ls(done.out)
 
 
-class ServiceCommands:
+class ServiceCommands(LogsVerb):
     """The service verbs; `Docker().service`."""
+
+    logs_group = "service"
+    logs_docker_line = _DOCKER_OWN_LOG_LINE
 
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
@@ -203,27 +206,6 @@ class ServiceCommands:
         """`docker service rm`; returns the names docker confirmed."""
         done = self._runner.run(["service", "rm", *operands(names_of(names, "service"))])
         return done.out.split()
-
-    @overload
-    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Iterator[str]: ...
-    @overload
-    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed: ...
-    @overload
-    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed | Iterator[str]: ...
-
-    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
-             output: Output = "capture") -> Completed | Iterator[str]:
-        """`docker service logs`: every task's output, each line prefixed `name.slot.id@node | `.
-
-        :returns: as `ContainerCommands.logs`: a Completed; with follow=True an iterator of lines
-            that ends docker when closed; with output="terminal" the output goes to our own
-            stdout and stderr.
-        """
-        return docker_logs(self._runner, "service", name, follow=follow, tail=tail, timestamps=timestamps,
-                    output=output, docker_line=_DOCKER_OWN_LOG_LINE)
 
     def wait_converged(
         self,
