@@ -29,10 +29,11 @@ import signal
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-__all__ = ["SecondEngine", "EngineFailed", "dockerd_available"]
+__all__ = ["SecondEngine", "EngineFailed", "dockerd_available", "busybox_engine"]
 
 DOCKER = os.environ.get("DOCKWRAP_DOCKER") or "docker"
 # Unix socket paths must be shorter than 108 bytes: keep the directory short (/tmp/dwr-XXXXXXXX).
@@ -277,6 +278,24 @@ class SecondEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextmanager
+def busybox_engine() -> Iterator[SecondEngine]:
+    """A started second engine holding busybox:latest, stopped at the end even when starting it or
+    the block fails; the test is skipped where no second engine can start here."""
+    import pytest
+
+    usable, why = dockerd_available()
+    if not usable:
+        pytest.skip(f"cannot start a second engine: {why}")
+    engine = SecondEngine()
+    try:
+        engine.start()
+        engine.load_image("busybox:latest")
+        yield engine
+    finally:
+        engine.stop()
 
 
 def _signal(pid: int, sig: int) -> None:

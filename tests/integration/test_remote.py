@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from tests.engines import SecondEngine, dockerd_available
+from tests.engines import SecondEngine, busybox_engine
 from tests.harness import SESSION, Case, docker_cli, dockwrap
 
 pytestmark = pytest.mark.docker
@@ -31,16 +31,8 @@ def ok(done: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[st
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[SecondEngine]:
-    usable, why = dockerd_available()
-    if not usable:
-        pytest.skip(f"cannot start a second engine: {why}")
-    second = SecondEngine()
-    try:
-        second.start()
-        second.load_image("busybox:latest")
+    with busybox_engine() as second:
         yield second
-    finally:
-        second.stop()
     assert second.dir is None
 
 
@@ -145,13 +137,7 @@ def test_missing_context_is_one_clear_error() -> None:
 def test_second_engine_cleans_up_after_a_crash():
     """What a reliability test does mid-recipe: kill -9 the daemon and its containerd while a
     container runs. stop() must still leave no process, mount or directory behind."""
-    usable, why = dockerd_available()
-    if not usable:
-        pytest.skip(f"cannot start a second engine: {why}")
-    engine = SecondEngine()
-    try:
-        engine.start()
-        engine.load_image("busybox:latest")
+    with busybox_engine() as engine:
         container_id = engine.docker("run", "-d", "--network", "none", "--pull", "never", "busybox", "sleep", "300").stdout.strip()
         directory = engine.dir
         assert directory is not None and engine.pid is not None
@@ -159,8 +145,6 @@ def test_second_engine_cleans_up_after_a_crash():
         os.kill(engine.pid, signal.SIGKILL)
         os.kill(containerd, signal.SIGKILL)
         time.sleep(0.3)
-    finally:
-        engine.stop()
     assert not directory.exists()
     marker = str(directory).encode()
     for entry in os.listdir("/proc"):

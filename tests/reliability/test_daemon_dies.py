@@ -20,7 +20,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.engines import SecondEngine, dockerd_available
+from tests.engines import SecondEngine, busybox_engine
 from tests.reliability.helpers import docker_argvs, docker_processes, label_options, no_traceback, start_recipe, wait_until
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
@@ -29,18 +29,10 @@ pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 @pytest.fixture
 def engine() -> Iterator[SecondEngine]:
     """A fresh second engine with busybox: a killed one cannot be used again."""
-    usable, why = dockerd_available()
-    if not usable:
-        pytest.skip(f"cannot start a second engine: {why}")
-    second = SecondEngine()
     directory = pool = None
-    try:
-        second.start()
+    with busybox_engine() as second:
         directory, pool = second.dir, second.pool
-        second.load_image("busybox:latest")
         yield second
-    finally:
-        second.stop()
     # nothing of it survives: no dockerd, containerd or shim names its directory any more, and
     # no bridge of its networks holds an address of its pool
     assert directory is None or not docker_processes(str(directory))
