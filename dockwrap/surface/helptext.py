@@ -274,6 +274,8 @@ def _option(match: re.Match[str], more: list[str]) -> HelpOption:
     if deprecated:
         text = text[: deprecated.start()]
     default = _DEFAULT.search(text)
+    if default and rest["type"] is None and default[1] != "true":
+        default = None  # pflag prints a boolean's default only when true: this is docker's text
     description = text[: default.start()] if default else text
     markers = [word for word, pattern in _MARKERS if pattern.search(description)]
     if deprecated and "deprecated" not in markers:

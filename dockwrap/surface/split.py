@@ -128,9 +128,10 @@ class _Options:
         self.long.setdefault("help", HELP)
         self.short.setdefault("h", HELP)
 
-    def closest(self, spelling: str) -> str | None:
-        found = difflib.get_close_matches(spelling, [f"--{long}" for long in self.long], n=1)
-        return found[0] if found else None
+    def closest(self, name: str) -> str | None:
+        """`--format` for `formatt` (names compared without their dashes)."""
+        found = difflib.get_close_matches(name, list(self.long), n=1)
+        return f"--{found[0]}" if found else None
 
 
 class _Splitter:
@@ -163,7 +164,7 @@ class _Splitter:
             return [OptionUse(word, None)]
         option = known.long.get(name)
         if option is None:
-            self.problem("unknown-option", word, f"unknown flag: --{name}", known.closest(f"--{name}"))
+            self.problem("unknown-option", word, f"unknown flag: --{name}", known.closest(name))
             return [OptionUse(f"--{name}", None, value if eq else None, bool(eq))]
         if eq:
             return [OptionUse(f"--{name}", option, value, True)]

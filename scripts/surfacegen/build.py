@@ -14,6 +14,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dockwrap.surface.helptext import HelpOption, HelpText, parse_help
 
@@ -36,7 +37,7 @@ class Tree:
     version: str
     source: Path
     pages: dict[Path_, HelpText]
-    probes: dict[str, dict[str, object]]
+    probes: dict[str, Any]  # _probes.json, as `record` wrote it
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -158,7 +159,7 @@ def command_facts(name: Path_, spellings: Spellings, trees: list[Tree], versions
             if _option_shapes(page.options) != _option_shapes(primary.options):
                 raise BuildError(f"docker {tree.version}: `{' '.join(path)}` and `{shown}` differ in options")
         completion = tree.probes["completion"]
-        offered = {long for path in pages for long in completion.get(" ".join(path), [])}  # type: ignore[attr-defined]
+        offered = {long for path in pages for long in completion.get(" ".join(path), [])}
         per_tree.append((tree, primary.options, _hidden_options(tree, spellings, name, primary), offered))
     newest = trees[0]
     page = newest.pages.get(name) or newest.pages[min(p for p in spellings.group(name) if p in newest.pages)]
