@@ -42,6 +42,8 @@ class Client:
     """One docker binary, run with the fixed environment."""
 
     def __init__(self, docker: str, home: str) -> None:
+        if os.path.exists(CONFIG_DIR):
+            raise SystemExit(f"gen-surface: {CONFIG_DIR} exists; it must not (docker would read it)")
         self.docker = shutil.which(docker) or docker  # on the caller's PATH, not the fixed one
         self.home = home
         self.env = {
@@ -169,8 +171,6 @@ def probe(client: Client, pages: dict[tuple[str, ...], str]) -> dict[str, object
 
 def record(docker: str, out: Path) -> str:
     """Record DOCKER's pages and probes into OUT (replacing what is there); returns the version."""
-    if os.path.exists(CONFIG_DIR):
-        raise SystemExit(f"gen-surface: {CONFIG_DIR} exists; it must not (docker would read it)")
     with tempfile.TemporaryDirectory(prefix="gen-surface-home-") as home:
         client = Client(docker, home)
         version, version_line = client.version()
