@@ -76,7 +76,7 @@ def read_values(command: Command | None, pieces: Sequence[Piece]) -> tuple[list[
 def _option(command_name: str, command: Command | None, piece: Piece) -> tuple[str | None, list[Finding]]:
     option, value, shown = piece.name, piece.value, _shown(piece)
     findings: list[Finding] = []
-    note = None
+    note = piece.note
     known = command.option(option) if command and option else None
     if option in _LEGACY:
         findings.append(Finding("warning", "legacy-option",
@@ -86,6 +86,8 @@ def _option(command_name: str, command: Command | None, piece: Piece) -> tuple[s
     elif known is not None and known.deprecated:
         findings.append(Finding("warning", "deprecated-option",
                                 f"{option} is deprecated: a later docker may refuse it", piece.spelling))
+    if option not in _LEGACY and known is not None and known.hidden:
+        note = "hidden: docker takes it, but its --help does not list it"
     if option == "--link":
         findings.append(Finding("warning", "legacy-link",
                                 f"{shown}: --link is a legacy feature of the default bridge network; on a network "

@@ -174,3 +174,30 @@ def test_nothing_to_explain_says_so():
     result = dockwrap("explain", input="set -e\necho hi\n")
     assert result.returncode == 0
     assert result.stderr == "dockwrap: note: no docker command in the input\n"
+
+
+@pytest.mark.skipif(not os.access("/usr/bin/docker", os.X_OK), reason="no second docker client at /usr/bin/docker")
+def test_the_descriptions_are_the_installed_clients_own():
+    # the same line, two clients: each one's words (dockwrap stores none of them)
+    def summary(*docker: str) -> str:
+        result = dockwrap(*docker, "explain", "--json", "run", "busybox:1")
+        return json.loads(result.stdout)[0]["pieces"][0]["description"]
+
+    old = subprocess.run(["/usr/bin/docker", "--version"], capture_output=True, text=True).stdout
+    new = subprocess.run(["docker", "--version"], capture_output=True, text=True).stdout
+    if "20.10" not in old or "20.10" in new:
+        pytest.skip(f"want docker 20.10 at /usr/bin/docker and another on PATH, have {old!r} and {new!r}")
+    assert summary("--docker", "/usr/bin/docker") == "Run a command in a new container"
+    assert summary() == "Create and run a new container from an image"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/explain.md"])
+def test_the_documented_output_is_what_explain_prints(doc):
+    import shlex
+
+    text = (ROOT / doc).read_text()
+    blocks = [block.split("```")[0] for block in text.split("```\n$ dockwrap explain ")[1:]]
+    assert blocks
+    for block in blocks:
+        argv, _, shown = block.partition("\n")
+        assert dockwrap("explain", *shlex.split(argv)).stdout == shown

@@ -15,6 +15,7 @@ import subprocess
 
 import pytest
 
+from dockwrap import surface
 from dockwrap.explain import explain
 from dockwrap.explain.records import Explanation
 
@@ -118,6 +119,7 @@ CASES = [
     ("DOCKER_HOST=ssh://me@box docker -D ps", "container ls", "env DOCKER_HOST G --debug", ""),
     ("docker --context prod stop -t 5 web", "container stop", "G --context=prod --timeout=5 CONTAINER:web", ""),
     ("docker network", "network", "", "group"),
+    ("docker stop --time 5 web", "container stop", "--time=5 CONTAINER:web", "deprecated-option"),
 ]
 
 
@@ -236,6 +238,50 @@ def test_descriptions_are_the_installed_dockers(line):
             # the option's line of `docker PATH --help`, its description after it, as docker prints them
             assert f"{piece.name} " in page and piece.description in page.split(piece.name, 1)[1]
             described += 1
-        elif piece.role in ("option", "global-option") and piece.name and piece.name not in ("--net", "--net-alias"):
-            pytest.fail(f"{piece.name} has no description")
+        elif piece.role == "option" and piece.name and not surface.find_option(path, piece.name).hidden:
+            pytest.fail(f"{piece.name} has no description, and docker's --help lists it")
     assert described >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "$ docker ps", "+ docker container ls", "sudo docker ps", "DOCKER_CONTEXT=prod docker ps", "/usr/local/bin/docker ps",
+    "if docker ps; then", "time docker ps", "! docker ps",
+])
+def test_what_may_come_before_docker(text):
+    from dockwrap.explain import explain_script
+
+    explained = [line for line in explain_script(text, describe=False) if line.status == "explained"]
+    assert [line.command for line in explained] == ["container ls"]
+
+
+def test_other_commands_are_skipped():
+    from dockwrap.explain import explain_script
+
+    lines = explain_script("dockwrap ps\necho docker ps\ndocker-compose up\n", describe=False)
+    assert [line.status for line in lines] == ["skipped"] * 3
+
+
+# -- missing operands: docker's own verdict -------------------------------------------------------
+
+@pytest.mark.skipif(DOCKER is None, reason="no docker client on PATH")
+@pytest.mark.parametrize("argv", [
+    ["run"], ["run", "busybox"], ["exec", "box"], ["exec", "box", "sh"], ["network", "connect", "net"],
+    ["network", "connect", "net", "box"], ["rm"], ["rm", "a", "b"], ["logs"], ["image", "tag", "a"], ["cp", "a"],
+    ["cp", "a:/x", "/tmp/y"], ["ps"], ["network", "create"], ["volume", "create"], ["service", "scale"],
+    ["container", "top"], ["container", "top", "box", "-o", "pid"], ["swarm", "join"], ["node", "update"],
+])
+def test_a_missing_operand_is_what_docker_refuses(argv, tmp_path):
+    env = {**NO_ENGINE, "DOCKER_CONFIG": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    out = subprocess.run([DOCKER or "docker", *argv], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         stdin=subprocess.DEVNULL, timeout=30)
+    refused = "requires" in out.stderr and "argument" in out.stderr
+    missing = "missing-operand" in [finding.code for finding in explain(argv, describe=False).findings]
+    assert missing == refused, out.stderr
+
+
+@pytest.mark.parametrize("line", ["docker ps -h", "docker run --help", "docker --help", "docker network connect --help"])
+def test_help_runs_nothing_and_needs_no_operand(line):
+    explanation = explain(line, describe=False)
+    assert explanation.findings == ()
+    [piece] = [piece for piece in explanation.pieces if piece.name == "--help"]
+    assert piece.note == "docker prints the help and runs nothing"
