@@ -44,7 +44,8 @@ def command(ctx: click.Context, docker: Docker, as_json: bool, line: tuple[str, 
     if from_stdin and line == () and sys.stdin.isatty():
         raise click.UsageError("give a docker command line, or `-` and a script on stdin")
     if from_stdin or (len(line) == 1 and any(blank in line[0] for blank in " \t\n")):
-        text = sys.stdin.read() if from_stdin else line[0]
+        # bytes that are not UTF-8 are shown as U+FFFD: what is read is only explained, never run
+        text = sys.stdin.buffer.read().decode("utf-8", "replace") if from_stdin else line[0]
         found = [read(shell_command) for shell_command in commands(text)]
     else:
         found = [read_argv(line)]

@@ -103,7 +103,8 @@ class _Reader:
                 self._balanced()
                 expands = True
             else:
-                expands |= char == "$" and (self.peek(1).isalnum() or self.peek(1) in "_@*#?$!-")
+                after = self.peek(1)
+                expands |= char == "$" and bool(after) and (after.isalnum() or after in "_@*#?$!-")
                 self.take()
         return self.text[start:self.at].replace("\\\n", ""), expands
 
@@ -145,7 +146,7 @@ class _Reader:
         operator = next(op for op in _REDIRECTIONS if self.text.startswith(op, self.at))
         for _ in operator:
             self.take()
-        while self.peek() in _BLANKS:
+        while self.peek() and self.peek() in _BLANKS:
             self.take()
         target, _ = self.word()
         if operator in ("<<", "<<-"):

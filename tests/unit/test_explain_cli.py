@@ -201,3 +201,10 @@ def test_the_documented_output_is_what_explain_prints(doc):
     for block in blocks:
         argv, _, shown = block.partition("\n")
         assert dockwrap("explain", *shlex.split(argv)).stdout == shown
+
+
+def test_bytes_that_are_not_utf8_are_read_not_refused():
+    result = subprocess.run([sys.executable, "-m", "dockwrap", "explain", "-"], input=b"docker run --name \xff\xfe busybox:1\n",
+                            capture_output=True, env={**os.environ, **NOWHERE}, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "--name \ufffd\ufffd" in result.stdout.decode()

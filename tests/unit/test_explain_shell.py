@@ -34,6 +34,9 @@ def words(text: str) -> list[tuple[str, ...]]:
     ("docker run a#b '' \"\" x\\ y", [("docker", "run", "a#b", "", "", "x y")]),
     ("(cd /tmp && docker ps)", [("cd", "/tmp"), ("docker", "ps")]),
     ("docker run -v \"$(pwd)\":/src busybox", [("docker", "run", "-v", "$(pwd):/src", "busybox")]),
+    # the end of the text in the middle of something
+    ("docker ps <", [("docker", "ps")]), ("echo $", [("echo", "$")]), ("docker run 'a", [("docker", "run", "'a")]),
+    ("docker rm $(docker ps", [("docker", "rm", "$(docker ps")]), ("cat <<", [("cat",)]),
 ])
 def test_commands_and_words(text, expected):
     assert words(text) == expected
