@@ -114,6 +114,21 @@ def test_a_script_from_stdin():
     assert dockwrap("explain", "-", input=script).stdout == result.stdout
 
 
+@pytest.mark.parametrize("recipe", [["pingable-pair", "--default-bridge", "--link"], ["round-robin", "--swarm"],
+                                    ["webhost"], ["process-view"]])
+def test_every_recipes_script_is_explained_with_no_error(recipe):
+    script = dockwrap("--dry-run", "recipe", *recipe).stdout
+    result = dockwrap("explain", "--json", input=script)
+    assert result.returncode == 0, result.stderr
+    lines = json.loads(result.stdout)
+    explained = [line for line in lines if line["status"] == "explained"]
+    assert len(explained) == len([text for text in script.splitlines() if text.startswith("docker ")])
+    for line in explained:
+        assert [finding["code"] for finding in line["findings"] if finding["code"] != "latest-tag"] in (
+            [], ["legacy-link"])
+        assert all(piece["description"] for piece in line["pieces"] if piece["role"] in ("command", "option"))
+
+
 def test_a_recipe_script_is_explained_whole():
     script = dockwrap("--dry-run", "recipe", "round-robin").stdout
     result = dockwrap("explain", "--json", input=script)
