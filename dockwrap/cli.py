@@ -34,6 +34,7 @@ COMMANDS = LazyCommands({
     "node": "dockwrap.swarm.cli:node_group",
     "service": "dockwrap.swarm.cli:service_group",
     "version": "dockwrap.system.cli.version:command",
+    "explain": "dockwrap.explain.cli:command",
     # the short forms docker has too
     "ps": "dockwrap.container.cli.ls:command",
     "run": "dockwrap.container.cli.run:command",
