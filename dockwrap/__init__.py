@@ -14,6 +14,9 @@ from .client import Docker
 from .errors import (
     AlreadyInSwarm,
     CommandTimeout,
+    ContainerNotRunning,
+    ContainerPaused,
+    ContextInUse,
     DaemonUnreachable,
     DockerCommandFailed,
     DockerNotExecutable,
@@ -24,7 +27,9 @@ from .errors import (
     NoSuchContext,
     NoSuchImage,
     NoSuchNetwork,
+    NoSuchPath,
     NoSuchService,
+    NoSuchVolume,
     NotConverged,
     NotInSwarm,
     NotSwarmManager,
@@ -32,6 +37,7 @@ from .errors import (
     PortInUse,
     ServiceExists,
     UsageError,
+    VolumeInUse,
 )
 from .runner import Completed
 
@@ -55,6 +61,12 @@ __all__ = [
     "NotSwarmManager",
     "NotInSwarm",
     "AlreadyInSwarm",
+    "NoSuchVolume",
+    "NoSuchPath",
+    "VolumeInUse",
+    "ContainerNotRunning",
+    "ContainerPaused",
+    "ContextInUse",
     "CommandTimeout",
     "NotConverged",
     "ParseError",

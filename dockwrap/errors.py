@@ -17,7 +17,12 @@
         ├── PortInUse
         ├── NotSwarmManager           swarm commands on an engine that manages no swarm
         │   └── NotInSwarm            `swarm leave` outside a swarm
-        └── AlreadyInSwarm            `swarm init` inside one
+        ├── AlreadyInSwarm            `swarm init` inside one
+        ├── NoSuchVolume, NoSuchPath  (a path in a container, for `cp`)
+        ├── VolumeInUse               `volume rm` of a volume a container uses
+        ├── ContainerNotRunning       kill, pause, exec, top of a stopped container
+        ├── ContainerPaused           exec in (or pause of) a paused container
+        └── ContextInUse              `context rm` of the current context
 
 Docker's two clients on our machines (28.x and 20.10) word the same failure differently, add
 help footers and stray log lines, and 28.x wraps everything in "Error response from daemon".
@@ -51,6 +56,12 @@ __all__ = [
     "NotInSwarm",
     "AlreadyInSwarm",
     "NotConverged",
+    "NoSuchVolume",
+    "NoSuchPath",
+    "VolumeInUse",
+    "ContainerNotRunning",
+    "ContainerPaused",
+    "ContextInUse",
     "classify",
     "docker_message",
 ]
@@ -247,6 +258,37 @@ class PortInUse(DockerCommandFailed):
             self.hint += f"; docker created container {created[:12]} without starting it: dockwrap rm -f {created[:12]}"
 
 
+class NoSuchVolume(DockerCommandFailed):
+    pass
+
+
+class NoSuchPath(DockerCommandFailed):
+    """`cp` of a path the container does not have. 20.10 says `No such container:path: C:P` for a
+    missing container too, so there it may be either."""
+
+
+class VolumeInUse(DockerCommandFailed):
+    """`volume rm` (--force too) of a volume that a container, running or not, mounts."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r"volume is in use - \[([^\]]*)\]", self.stderr)
+        #: the IDs of the containers that use it, as docker names them
+        self.containers = [item.strip() for item in match.group(1).split(",") if item.strip()] if match else []
+
+
+class ContainerNotRunning(DockerCommandFailed):
+    """kill, pause, exec or top of a container that is created or exited."""
+
+
+class ContainerPaused(DockerCommandFailed):
+    """exec in a paused container, or pause of one."""
+
+
+class ContextInUse(DockerCommandFailed):
+    """`context rm` of the current context, without --force."""
+
+
 #: How docker begins the line saying that no engine answers (or that the context naming one does
 #: not exist): exec, logs and service logs print it bare, among the container's own output, so
 #: these are held back and classified by the table below rather than shown as output.
@@ -270,13 +312,20 @@ ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
     (r"This node is already part of a swarm", AlreadyInSwarm),
     (r"port is already allocated|address already in use", PortInUse),
     (r'The container name "[^"]+" is already in use', NameConflict),
-    (r"No such container|no container with name or ID", NoSuchContainer),
+    (r"No such container(?!:path)|no container with name or ID", NoSuchContainer),
     (r"removal of container \S+ is already in progress", RemovalInProgress),
     (r"No such image|Unable to find image|pull access denied|manifest unknown|"
      r"repository does not exist", NoSuchImage),
     (r"No such network:|network \S+ not found", NoSuchNetwork),
     (r"No such service|no such task or service|service \S+ not found", NoSuchService),
     (r"name conflicts with an existing object", ServiceExists),
+    (r"no such volume", NoSuchVolume),
+    (r"No such container:path: |Could not find the file \S+ in container", NoSuchPath),
+    (r"volume is in use", VolumeInUse),
+    (r"Container \S+ is not running", ContainerNotRunning),
+    (r"Container \S+ is (?:already )?paused", ContainerPaused),
+    (r'context (?:"[^"]+" )?is in use', ContextInUse),
+    (r'Current context "[^"]+" is not found', NoSuchContext),
 )
 
 # Lines docker adds around the message that carry no information of their own.

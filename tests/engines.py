@@ -75,8 +75,10 @@ class SecondEngine:
     Nothing happens until `start()` (or `with`); `stop()` may be called any number of times.
     """
 
-    def __init__(self, wait_seconds: float = 60.0) -> None:
+    def __init__(self, wait_seconds: float = 60.0, extra_args: tuple[str, ...] = ()) -> None:
         self.wait_seconds = wait_seconds
+        #: more dockerd options (a storage driver, say), after the ones that keep it private
+        self.extra_args = tuple(extra_args)
         self.dir: Path | None = None
         self.bridge: str | None = None
         #: where its user-defined networks take their subnets from (10.N.0.0/16)
@@ -140,6 +142,7 @@ class SecondEngine:
             "--iptables=false",
             "--ip-masq=false",
             "--default-address-pool", f"base={pool},size=24",
+            *self.extra_args,
         ]
         try:
             with open(d / "log", "wb") as log:

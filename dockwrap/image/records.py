@@ -51,5 +51,9 @@ def _image(obj: dict[str, Any], command: str) -> Image:
     )
 
 
+#: one row object to an Image: `system df -v` lists its images as `image ls` does
+image_row = _image
+
+
 def parse_image_ls(text: str, command: str = "docker image ls") -> list[Image]:
     return [build(command, _image, obj) for obj in load_objects(text, command)]

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import ParseError
 
-__all__ = ["load_objects", "load_array"]
+__all__ = ["load_objects", "load_array", "load_object"]
 
 
 def load_objects(text: str, command: str) -> list[dict[str, Any]]:
@@ -57,3 +57,14 @@ def load_array(text: str, command: str) -> list[dict[str, Any]]:
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ParseError(command, "output is not a JSON array of objects", text[:200])
     return items
+
+
+def load_object(text: str, command: str) -> dict[str, Any]:
+    """Parse output that is one JSON object (`version`, `system info`, `system df -v`)."""
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        raise ParseError(command, "output is not JSON", text.strip()[:200]) from None
+    if not isinstance(obj, dict):
+        raise ParseError(command, "output is not a JSON object", text.strip()[:200])
+    return obj

@@ -27,6 +27,12 @@ def client_params() -> list[pytest.param]:
     return [pytest.param(client, id=client) for client in CLIENTS]
 
 
+def recorded_params(name: str) -> list[pytest.param]:
+    """The clients that recorded `docker/<client>/<name>.txt` (the per-family scripts record with
+    28.2.2 and 20.10.24 only, and some commands exist in one of them only)."""
+    return [pytest.param(client, id=client) for client in CLIENTS if (DOCKER / client / f"{name}.txt").is_file()]
+
+
 def read(client: str, name: str) -> str:
     """The recorded stdout `docker/<client>/<name>.txt`."""
     return (DOCKER / client / f"{name}.txt").read_text()

@@ -48,9 +48,9 @@ EXPECTED: dict[str, type[DockerCommandFailed]] = {
     "not-swarm-manager-service": errors.NotSwarmManager,
     "not-swarm-manager-node": errors.NotSwarmManager,
     "unknown-flag": DockerCommandFailed,
-    "not-running-exec": DockerCommandFailed,
-    "not-running-top": DockerCommandFailed,
-    "exec-paused": DockerCommandFailed,
+    "not-running-exec": errors.ContainerNotRunning,
+    "not-running-top": errors.ContainerNotRunning,
+    "exec-paused": errors.ContainerPaused,
     "rm-running": DockerCommandFailed,
     "port-not-published": DockerCommandFailed,
 }

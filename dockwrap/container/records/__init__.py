@@ -20,10 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .ls import Container, parse_container_ls, state_from_status
     from .stats import Stats, parse_stats, stats_row
     from .top import Process, parse_top
+    from .wait import WaitResult, parse_wait
 
 __all__ = [
-    "Container", "ContainerDetails", "ContainerState", "Endpoint", "Process", "Stats", "PortMapping",
+    "Container", "ContainerDetails", "ContainerState", "Endpoint", "Process", "Stats", "PortMapping", "WaitResult",
     "parse_container_ls", "parse_container_inspect", "parse_top", "parse_stats", "stats_row", "state_from_status",
+    "parse_wait",
 ]
 
 _WHERE = {
@@ -32,6 +34,7 @@ _WHERE = {
     "Stats": "stats", "parse_stats": "stats", "stats_row": "stats",
     "ContainerDetails": "inspect", "ContainerState": "inspect", "Endpoint": "inspect",
     "parse_container_inspect": "inspect",
+    "WaitResult": "wait", "parse_wait": "wait",
 }
 
 

@@ -119,6 +119,10 @@ def _container(obj: dict[str, Any], command: str) -> Container:
     return row
 
 
+#: one row object to a Container: `system df -v` lists its containers as `container ls` does
+container_row = _container
+
+
 def parse_container_ls(text: str, command: str = "docker container ls") -> list[Container]:
     """`container ls --format '{{json .}}'` (or the per-field template) output to records."""
     objects = load_objects(text, command)

@@ -1,15 +1,15 @@
-"""`docker version` as records."""
+"""`docker version` as records: the client's side and the server's."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..errors import ParseError
-from ..parse.record import Record, build, check_text
-from ..parse.times import parse_time
+from ...errors import ParseError
+from ...parse.jsonlines import load_object
+from ...parse.record import Record, build, check_text
+from ...parse.times import parse_time
 
 __all__ = ["Version", "VersionInfo", "parse_version"]
 
@@ -77,11 +77,8 @@ def _version(obj: dict[str, Any], command: str) -> Version:
 
 def parse_version(text: str, command: str = "docker version") -> VersionInfo:
     """`docker version --format '{{json .}}'`; Server is null when no daemon answered."""
-    try:
-        obj = json.loads(text)
-    except ValueError:
-        raise ParseError(command, "output is not JSON", text.strip()[:200]) from None
-    if not isinstance(obj, dict) or not isinstance(obj.get("Client"), dict):
+    obj = load_object(text, command)
+    if not isinstance(obj.get("Client"), dict):
         raise ParseError(command, "no Client object", text.strip()[:200])
     server = obj.get("Server")
     return VersionInfo(
