@@ -27,9 +27,15 @@ def client_params() -> list[pytest.param]:
     return [pytest.param(client, id=client) for client in CLIENTS]
 
 
+def read_raw(path: Path) -> str:
+    """A recorded file, its line ends as docker wrote them (a terminal's \r, a progress line's
+    \r\r\n): read_text() would turn each \r into a line end of its own."""
+    return path.read_bytes().decode()
+
+
 def read(client: str, name: str) -> str:
     """The recorded stdout `docker/<client>/<name>.txt`."""
-    return (DOCKER / client / f"{name}.txt").read_text()
+    return read_raw(DOCKER / client / f"{name}.txt")
 
 
 def release(client: str) -> tuple[int, int]:
@@ -57,7 +63,7 @@ class RecordedError:
 def read_error(path: Path) -> RecordedError:
     """Parse the format of tests/fixtures/README.md: `# exit: N`, `# argv: ...`, `# stdout: ...`
     lines, then stderr verbatim."""
-    lines = path.read_text().split("\n")
+    lines = read_raw(path).split("\n")
     if not lines[0].startswith("# exit: "):
         raise ValueError(f"{path}: the first line is not '# exit: N'")
     exit_status = int(lines[0][len("# exit: "):])
