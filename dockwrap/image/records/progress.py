@@ -143,6 +143,14 @@ class ProgressStream:
         return [_event(line) or ProgressEvent("message", line) for line in screen_lines(text)]
 
 
+def _events(text: str, command: str) -> tuple[list[ProgressEvent], str | None]:
+    """The events of a whole output, and the reference when that is all it printed (`-q`)."""
+    events = parse_progress(text, command)
+    if not events:
+        raise ParseError(command, "no output")
+    return events, events[0].text if len(events) == 1 and events[0].kind == "reference" else None
+
+
 def _last_states(events: list[ProgressEvent]) -> dict[str, str]:
     layers: dict[str, str] = {}
     for event in events:
@@ -169,11 +177,9 @@ class PullResult(Record):
 
 
 def parse_pull(text: str, command: str = "docker image pull") -> PullResult:
-    events = parse_progress(text, command)
-    if not events:
-        raise ParseError(command, "no output")
-    if len(events) == 1 and events[0].kind == "reference":  # -q
-        return PullResult(events[0].text, None, None, {})
+    events, quiet = _events(text, command)
+    if quiet:
+        return PullResult(quiet, None, None, {})
     status = next((event for event in reversed(events) if event.kind == "status"), None)
     if status is None or status.reference is None:
         raise ParseError(command, "no Status line: the output is cut short", events[-1].text)
@@ -195,11 +201,9 @@ class PushResult(Record):
 
 
 def parse_push(text: str, command: str = "docker image push") -> PushResult:
-    events = parse_progress(text, command)
-    if not events:
-        raise ParseError(command, "no output")
-    if len(events) == 1 and events[0].kind == "reference":  # -q
-        return PushResult(events[0].text, None, None, {})
+    events, quiet = _events(text, command)
+    if quiet:
+        return PushResult(quiet, None, None, {})
     repository = next((event.reference for event in events if event.kind == "repository"), None)
     pushed = next((event for event in reversed(events) if event.kind == "pushed"), None)
     if repository is None or pushed is None:
