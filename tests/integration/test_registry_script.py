@@ -128,6 +128,32 @@ def test_several_at_once(registry: Registry, auth_registry: Registry) -> None:
     assert f"registry {registry.name} runs" in listed.stderr and f"registry {auth_registry.name} runs" in listed.stderr
 
 
+def _env(**extra: str) -> dict[str, str]:
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("REGISTRY")}, **extra}
+
+
+def test_cannot_install_without_root(own_name: str, tmp_path: Path) -> None:
+    """No registry binary and no way to install one: one clear line, exit 1, nothing started."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "id").write_text("#!/bin/sh\necho 1000\n")
+    (fake / "id").chmod(0o755)
+    done = subprocess.run([str(SCRIPT), "up", "--name", own_name], capture_output=True, text=True, timeout=30,
+                          env=_env(PATH=f"{fake}:{os.environ['PATH']}", DOCKWRAP_REGISTRY_BIN=str(tmp_path / "none")))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("registry: error: docker-registry missing and cannot be installed here (needs root")
+    assert not (STATE / own_name / "registry.pid").exists()
+
+
+def test_a_registry_that_exits_at_once(own_name: str) -> None:
+    done = subprocess.run([str(SCRIPT), "up", "--name", own_name], capture_output=True, text=True, timeout=30,
+                          env=_env(DOCKWRAP_REGISTRY_BIN="/bin/false"))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"registry: error: registry {own_name} exited; see {STATE / own_name / 'registry.log'}")
+    assert not (STATE / own_name / "registry.pid").exists() and (STATE / own_name / "registry.log").exists()
+
+
 def test_bad_usage() -> None:
     assert script("sideways").returncode == 2
     assert script("down", "--auth").returncode == 2

@@ -54,7 +54,8 @@ def test_prune(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Deleted Images:\n", "Total reclaimed space: lots\n", "Deleted Images:\nuntagged a\n\nTotal reclaimed space: 1B\n",
+    ["", "Deleted Images:\n", "Total reclaimed space: lots\n",
+     "Deleted Images:\nuntagged a\n\nTotal reclaimed space: 1B\n",
      "Deleted Images:\ndeleted: sha256:abc\n"],
 )
 def test_prune_garbage_or_cut_short(text: str) -> None:
@@ -76,7 +77,8 @@ def test_load(client: str) -> None:
     assert by_id.references == [] and len(by_id.image_ids) == 1 and by_id.image_ids[0].startswith("sha256:")
     renamed = parse_image_load(read(client, "image-load-renamed"))
     # the tag had been moved to the image saved by ID; loading takes it back
-    assert renamed.references == ["fxrec-img-built:q"] and renamed.moved_tags == {"fxrec-img-built:q": by_id.image_ids[0]}
+    assert renamed.references == ["fxrec-img-built:q"]
+    assert renamed.moved_tags == {"fxrec-img-built:q": by_id.image_ids[0]}
 
 
 @pytest.mark.parametrize("client", IMAGE_CLIENTS)

@@ -88,7 +88,8 @@ def _layer(layer_id: str, rest: str, text: str) -> ProgressEvent | None:
 
 def _event(line: str) -> ProgressEvent | None:
     if match := _PUSHED.match(line):
-        return ProgressEvent("pushed", line, reference=match.group(1), digest=match.group(2), size_bytes=int(match.group(3)))
+        tag, digest, size = match.groups()
+        return ProgressEvent("pushed", line, reference=tag, digest=digest, size_bytes=int(size))
     if match := _PULLING.match(line):
         return ProgressEvent("pulling", line, reference=match.group(1), detail=match.group(2))
     if match := _LAYER.match(line):

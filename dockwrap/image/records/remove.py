@@ -56,7 +56,8 @@ def parse_image_prune(text: str, command: str = "docker image prune") -> PruneRe
     lines = [line for line in text.splitlines() if line.strip()]
     match = _TOTAL.match(lines[-1]) if lines else None
     if not match:
-        raise ParseError(command, "no 'Total reclaimed space' line: the output is cut short", lines[-1] if lines else "")
+        last = lines[-1] if lines else ""
+        raise ParseError(command, "no 'Total reclaimed space' line: the output is cut short", last)
     rows = lines[:-1]
     if rows and rows[0] == "Deleted Images:":
         rows = rows[1:]
