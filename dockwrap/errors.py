@@ -22,7 +22,14 @@
         ├── VolumeInUse               `volume rm` of a volume a container uses
         ├── ContainerNotRunning       kill, pause, exec, top of a stopped container
         ├── ContainerPaused           exec in (or pause of) a paused container
-        └── ContextInUse              `context rm` of the current context
+        ├── ContextInUse              `context rm` of the current context
+        ├── RegistryUnreachable       a registry that refused, timed out or does not exist
+        ├── NoSuchTag (a NoSuchImage) a tag or repository the registry does not have
+        ├── AccessDenied              the registry refused the credentials or the access
+        │   ├── NotLoggedIn           it wants credentials and docker has none for it
+        │   └── LoginFailed           `login` with a wrong user or password
+        ├── BuildFailed               a build step failed (`step`, `output`), or no Dockerfile
+        └── ImageInUse                `image rm` of an image a container uses
 
 Docker's two clients on our machines (28.x and 20.10) word the same failure differently, add
 help footers and stray log lines, and 28.x wraps everything in "Error response from daemon".
@@ -62,6 +69,13 @@ __all__ = [
     "ContainerNotRunning",
     "ContainerPaused",
     "ContextInUse",
+    "RegistryUnreachable",
+    "NoSuchTag",
+    "AccessDenied",
+    "NotLoggedIn",
+    "LoginFailed",
+    "BuildFailed",
+    "ImageInUse",
     "classify",
     "docker_message",
 ]
@@ -287,6 +301,51 @@ class ContainerPaused(DockerCommandFailed):
 
 class ContextInUse(DockerCommandFailed):
     """`context rm` of the current context, without --force."""
+class RegistryUnreachable(DockerCommandFailed):
+    """The registry of a pull, push or login did not answer (refused, unknown host, timed out,
+    or plain HTTP where docker wants HTTPS)."""
+
+
+class NoSuchTag(NoSuchImage):
+    """The registry has no such tag or repository (manifest unknown)."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        self.hint = None  # NoSuchImage's is about local images
+
+
+class AccessDenied(DockerCommandFailed):
+    """The registry refused the credentials docker sent, or what the account asked to do."""
+
+
+class NotLoggedIn(AccessDenied):
+    """The registry wants credentials and docker has none for it."""
+
+
+class LoginFailed(AccessDenied):
+    """`login` with a user or password the registry does not take."""
+
+
+class BuildFailed(DockerCommandFailed):
+    """A build that stopped: at a step (`step`, the instruction, and `output`, what its command
+    printed, when the build's stdout was captured), or before any (no Dockerfile, a bad one)."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        from .image.records.build import failed_step
+
+        found = failed_step(self.stdout)
+        self.step = found.instruction if found else None
+        self.output = list(found.output) if found else []
+
+
+class ImageInUse(DockerCommandFailed):
+    """`image rm` of an image a container uses (`container`: its short ID)."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r"container ([0-9a-f]{12})", self.stderr)
+        self.container = match.group(1) if match else None
 
 
 #: How docker begins the line saying that no engine answers (or that the context naming one does
@@ -314,6 +373,19 @@ ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
     (r'The container name "[^"]+" is already in use', NameConflict),
     (r"No such container(?!:path)|no container with name or ID", NoSuchContainer),
     (r"removal of container \S+ is already in progress", RemovalInProgress),
+    (r"returned a non-zero code: \d+|unable to prepare context|dockerfile parse error|(?:COPY|ADD) failed|"
+     r"Cannot locate specified Dockerfile", BuildFailed),
+    (r"conflict: unable to (?:delete|remove repository reference) .* - (?:container \S+ is using its "
+     r"referenced image|image is being used by \w+ container)", ImageInUse),
+    (r"login attempt to \S+ failed with status: 40[13]|unauthorized: incorrect username or password", LoginFailed),
+    (r"no basic auth credentials", NotLoggedIn),
+    # Docker Hub's "pull access denied ... may require 'docker login': denied: ..." may as well
+    # mean no such repository: NoSuchImage below
+    (r"unauthorized: authentication required|"
+     r"(?<!may require 'docker login': )denied: requested access to the resource is denied", AccessDenied),
+    (r"manifest for \S+ not found|manifest unknown|name unknown", NoSuchTag),
+    (r'(?:Get|Head|Put|Post|Patch) "https?://[^"]+": (?:dial tcp|net/http: |context deadline exceeded|EOF|'
+     r"http: server gave HTTP response to HTTPS client)", RegistryUnreachable),
     (r"No such image|Unable to find image|pull access denied|manifest unknown|"
      r"repository does not exist", NoSuchImage),
     (r"No such network:|network \S+ not found", NoSuchNetwork),
@@ -331,7 +403,10 @@ ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
 # Lines docker adds around the message that carry no information of their own.
 _NOISE = (
     r"^(See '.*--help'\.?|Run '.*--help' for more information|Usage:.*|exit status \d+|"
-    r"time=\".*\" level=\w+ msg=.*)$"
+    r"time=\".*\" level=\w+ msg=.*|"
+    # 28.x's classic builder, before any build's own output or error
+    r"DEPRECATED: The legacy builder is deprecated.*|Install the buildx component to build images with BuildKit:|"
+    r"https://docs\.docker\.com/go/buildx/)$"
 )
 
 

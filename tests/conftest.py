@@ -1,3 +1,4 @@
-"""Loads the test harness (tests/harness.py): engine marker, naming, labelling, leftover check."""
+"""Loads the test harness (tests/harness.py): engine marker, naming, labelling, leftover check;
+and the local registries (tests/registry.py)."""
 
-pytest_plugins = ["tests.harness"]
+pytest_plugins = ["tests.harness", "tests.registry"]

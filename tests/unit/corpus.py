@@ -31,11 +31,15 @@ def recorded_params(name: str) -> list[pytest.param]:
     """The clients that recorded `docker/<client>/<name>.txt` (the per-family scripts record with
     28.2.2 and 20.10.24 only, and some commands exist in one of them only)."""
     return [pytest.param(client, id=client) for client in CLIENTS if (DOCKER / client / f"{name}.txt").is_file()]
+def read_raw(path: Path) -> str:
+    """A recorded file, its line ends as docker wrote them (a terminal's \r, a progress line's
+    \r\r\n): read_text() would turn each \r into a line end of its own."""
+    return path.read_bytes().decode()
 
 
 def read(client: str, name: str) -> str:
     """The recorded stdout `docker/<client>/<name>.txt`."""
-    return (DOCKER / client / f"{name}.txt").read_text()
+    return read_raw(DOCKER / client / f"{name}.txt")
 
 
 def release(client: str) -> tuple[int, int]:
@@ -63,7 +67,7 @@ class RecordedError:
 def read_error(path: Path) -> RecordedError:
     """Parse the format of tests/fixtures/README.md: `# exit: N`, `# argv: ...`, `# stdout: ...`
     lines, then stderr verbatim."""
-    lines = path.read_text().split("\n")
+    lines = read_raw(path).split("\n")
     if not lines[0].startswith("# exit: "):
         raise ValueError(f"{path}: the first line is not '# exit: N'")
     exit_status = int(lines[0][len("# exit: "):])

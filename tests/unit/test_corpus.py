@@ -43,11 +43,18 @@ def test_strip_keeps_the_recorded_text() -> None:
     assert not derive_1712.only_removed({"A": 1}, {"A": 2})
 
 
+# 20.10's client builds with BuildKit when asked to; 28.x without the buildx plugin refuses
+# (errors/28.2.2/image-build-buildkit.txt).
+ONLY_20_10 = {"image-build-buildkit.txt", "image-build-buildkit.stderr.txt",
+              # 20.10 warns of unencrypted credentials at every login, 28.x only for a new entry
+              "login-again.stderr.txt"}
+
+
 def test_every_command_recorded_for_every_client() -> None:
     """28.2.2 printed everything 20.10 did; what record.sh records is derived for 17.12 too (the
     per-family scripts' outputs are not: README)."""
     names = {path.name for path in (DOCKER / "20.10.24").glob("*.txt")}
-    assert names <= {path.name for path in (DOCKER / "28.2.2").glob("*.txt")}
+    assert names - ONLY_20_10 <= {path.name for path in (DOCKER / "28.2.2").glob("*.txt")}
     record_sh = {f"{name}.txt" for name in re.findall(r"^\s*rec ([\w-]+) ", (FIXTURES / "record.sh").read_text(), re.M)}
     assert len(record_sh) >= 20
     assert record_sh <= {path.name for path in (DOCKER / "17.12-derived").glob("*.txt")}

@@ -103,7 +103,7 @@ def test_logs_since_until_are_inclusive(client: str) -> None:
 def test_cp_reports_only_to_a_terminal(client: str) -> None:
     text = read(client, "container-cp-tty")
     if client.startswith("28."):
-        assert text.startswith("Successfully copied ") and text.endswith("/hostname\n")  # (\r\n from the terminal, read as text)
+        assert text.startswith("Successfully copied ") and text.endswith("/hostname\r\n")  # a terminal's line end
     else:
         assert text == ""  # 20.10 never says
     # with no terminal neither says anything

@@ -1,4 +1,4 @@
-"""Image records from the recorded output of every client (dockwrap/image/records.py)."""
+"""Image records from the recorded output of every client (dockwrap/image/records/ls.py)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, TypeVar
 
 from ...container.records.ls import Container, container_row
 from ...errors import ParseError
-from ...image.records import Image, image_row
+from ...image.records.ls import Image, image_row
 from ...parse.jsonlines import load_object, load_objects
 from ...parse.record import Record, build, check_text, field_value
 from ...parse.times import parse_time

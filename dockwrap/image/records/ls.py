@@ -1,4 +1,4 @@
-"""Typed records of the image commands and their parsers."""
+"""`docker image ls` rows: Image."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..parse.jsonlines import load_objects
-from ..parse.record import Record, build, check_text, field_value
-from ..parse.times import parse_time
-from ..parse.units import parse_size
-
-__all__ = ["Image", "parse_image_ls"]
+from ...parse.jsonlines import load_objects
+from ...parse.record import Record, build, check_text, field_value
+from ...parse.times import parse_time
+from ...parse.units import parse_size
 
 
 def _none(value: str | None) -> str | None:
