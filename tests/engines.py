@@ -328,12 +328,18 @@ class SecondEngine:
 @contextmanager
 def busybox_engine(tls: bool = False) -> Iterator[SecondEngine]:
     """A started second engine holding busybox:latest, stopped at the end even when starting it or
-    the block fails; the test is skipped where no second engine can start here."""
-    import pytest
+    the block fails; the test is skipped where no second engine can start here (fails under CI=true)."""
+    from tests.harness import cannot_start
 
     usable, why = dockerd_available()
     if not usable:
-        pytest.skip(f"cannot start a second engine: {why}")
+        cannot_start("a second engine", why)
+    if tls:
+        from tests.certs import openssl_available
+
+        usable, why = openssl_available()
+        if not usable:
+            cannot_start("a TLS engine", why)
     engine = SecondEngine(tls=tls)
     try:
         engine.start()
