@@ -96,10 +96,13 @@ def docker_still_works(name: str) -> None:
 def podman_env() -> Iterator[dict[str, str]]:
     """An environment in which `podman` uses a state of its own (scripts/podman up, in a temp
     directory), with busybox loaded from docker; `scripts/podman down` afterwards, after which
-    netavark's iptables rules are as they were and docker still works."""
+    netavark's iptables rules and podman's fixed directories are as they were, and docker still
+    works."""
     if os.geteuid() != 0:
         cannot_start("podman", "the test podman runs rootful and needs root")
     rules_before = netavark_rules()
+    # where rootful podman writes whatever its configuration (scripts/podman removes them on down)
+    absent = [p for p in ("/var/lib/containers", "/run/containers", "/run/runc", "/run/netns") if not os.path.exists(p)]
     state = tempfile.mkdtemp(prefix="dwp-", dir="/tmp")
     env = {**os.environ, "DOCKWRAP_PODMAN_STATE": state}
     script = str(REPO / "scripts" / "podman")
@@ -114,4 +117,5 @@ def podman_env() -> Iterator[dict[str, str]]:
         assert down.returncode == 0, down.stderr
         assert not os.path.exists(state)
         assert netavark_rules() == rules_before
+        assert [p for p in absent if os.path.exists(p)] == []
         docker_still_works(f"dwt-{SESSION}-after-podman")

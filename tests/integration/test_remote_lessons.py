@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 import pytest
 
 from tests.engines import SecondEngine
-from tests.harness import SESSION, Case, docker_cli, dockwrap, our_resources
+from tests.harness import DOCKER, SESSION, Case, docker_cli, dockwrap, our_resources
 from tests.remote_fixtures import docker_config, sshd, tls_engine  # noqa: F401
 from tests.sshd import SSHServer
 
@@ -57,11 +57,11 @@ def ok(done: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[st
 def ssh_context(sshd: SSHServer, docker_config) -> Iterator[str]:  # noqa: F811
     name = f"dwt-{SESSION}-ssh"
     env = sshd.env(base={**os.environ, "DOCKER_CONFIG": str(docker_config)})
-    done = subprocess.run(["docker", "context", "create", name, "--docker", f"host={sshd.url()}"], env=env,
+    done = subprocess.run([DOCKER, "context", "create", name, "--docker", f"host={sshd.url()}"], env=env,
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stderr
     yield name
-    subprocess.run(["docker", "context", "rm", "--force", name], env=env, capture_output=True, timeout=30)
+    subprocess.run([DOCKER, "context", "rm", "--force", name], env=env, capture_output=True, timeout=30)
 
 
 @pytest.fixture(params=WAYS)
