@@ -98,3 +98,12 @@ def test_missing_container_is_one_clear_error(podman_env: dict[str, str], case: 
 def test_docker_works_beside_podman(podman_env: dict[str, str], scene: dict[str, str], case: Case) -> None:  # noqa: F811
     """While podman runs a published container on a user network (netavark's chains in place)."""
     docker_still_works(case.name("beside"))
+
+
+def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
+    (sample,) = json.loads(ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", "--json", scene["web"],
+                                       env=podman_env)).stdout)
+    assert sample["name"] == scene["web"] and sample["pids"] >= 1 and sample["mem_usage_bytes"] > 0
+    table = ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", scene["web"], env=podman_env))
+    header, row = table.stdout.splitlines()
+    assert header.split()[:3] == ["CONTAINER", "ID", "NAME"] and scene["web"] in row and "%" in row and " / " in row
