@@ -101,6 +101,13 @@ class SSHServer:
         return env
 
     @property
+    def pid(self) -> int | None:
+        """The listening sshd's PID while it runs."""
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc.pid
+        return None
+
+    @property
     def log(self) -> Path:
         return self._path("sshd.log")
 
