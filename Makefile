@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test unit engine-up engine-down bench clean
+.PHONY: demo test unit engine-up engine-down test-tools bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ engine-up:
 engine-down:
 	scripts/engine down
 
+# What the remote-engine tests start (sshd, openssl, podman): the tests install it themselves
+# when missing; this does it ahead of time.
+test-tools:
+	scripts/test-tools all
+
 demo: $(VENV)/.installed engine-up
 	$(BIN)/dockwrap recipe pingable-pair
 
@@ -33,4 +38,5 @@ bench: $(VENV)/.installed engine-up
 	$(BIN)/python benchmarks/run.py
 
 clean:
+	[ ! -d .podman ] || scripts/podman down
 	rm -rf $(VENV) .engine *.egg-info

@@ -9,6 +9,9 @@
     ├── UsageError                    2: bad arguments caught before any docker call
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
+        │   ├── SSHHostKeyUnknown, SSHConnectionRefused, SSHAuthFailed, RemoteDockerMissing
+        │   └── TLSRequired, TLSBadCertificate, TLSNameMismatch
+        ├── TLSFileMissing            a CA, certificate or key file named for TLS is missing
         ├── NoSuchContext             1: --context names a context docker does not have
         ├── NoSuchContainer, NoSuchImage, NoSuchNetwork, NoSuchService
         ├── RemovalInProgress         `rm` of a container that is being removed already
@@ -402,7 +405,7 @@ ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
 
 # Lines docker adds around the message that carry no information of their own.
 _NOISE = (
-    r"^(See '.*--help'\.?|Run '.*--help' for more information|Usage:.*|exit status \d+|"
+    r"^(See '.*--help'\.?|(?:Run|Try) '.*--help' for more information|Usage:.*|exit status \d+|"
     r"time=\".*\" level=\w+ msg=.*|"
     # 28.x's classic builder, before any build's own output or error
     r"DEPRECATED: The legacy builder is deprecated.*|Install the buildx component to build images with BuildKit:|"
@@ -445,7 +448,120 @@ def classify(
     """The error that a failed docker call (non-zero exit) stands for."""
     for pattern, cls in ERROR_PATTERNS:
         if re.search(pattern, stderr, re.IGNORECASE):
-            if cls is DaemonUnreachable:
-                return DaemonUnreachable(argv, exit_status, stderr, stdout, endpoint)
+            if issubclass(cls, DaemonUnreachable):
+                return cls(argv, exit_status, stderr, stdout, endpoint)
             return cls(argv, exit_status, stderr, stdout)
     return DockerCommandFailed(argv, exit_status, stderr, stdout)
+
+
+# -- Remote engines (SSH, TLS) and podman's wording ---------------------------------------------
+# docker reports an ssh:// failure as "error during connect: ... command [ssh ... docker system
+# dial-stdio] has exited with exit status N, ...: stderr=<ssh's own stderr>", and a TLS failure as
+# Go's crypto/tls or x509 error; both are searched before the DaemonUnreachable pattern, which they
+# would match too. Recorded from both clients: tests/fixtures/errors/<client>/{ssh,tls}-*.txt.
+
+
+class SSHHostKeyUnknown(DaemonUnreachable):
+    """ssh does not trust the host's key (unknown, or changed), and docker's ssh cannot ask."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        self.hint = (f"ssh does not trust the host key of {endpoint}: check and accept it once with a plain "
+                     "`ssh -p PORT USER@HOST` (docker's ssh cannot ask), then run this again")
+
+
+class SSHConnectionRefused(DaemonUnreachable):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        self.hint = (f"no SSH server answers at {endpoint}: check the host and the port in the URL "
+                     "(ssh://USER@HOST:PORT) and that sshd runs there")
+
+
+class SSHAuthFailed(DaemonUnreachable):
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        self.hint = (f"the SSH server refused the login for {endpoint}: check the user in the URL and that "
+                     "`ssh USER@HOST` logs in with a key and no prompt (ssh-agent, ~/.ssh/config)")
+
+
+class RemoteDockerMissing(DaemonUnreachable):
+    """The SSH login works, but the docker there cannot be run or reaches no engine."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        if "docker.example.com. Is the docker daemon running" in stderr:
+            # docker's placeholder host of a connection through ssh: the remote docker answered
+            self.hint = (f"the docker on the SSH host of {endpoint} reaches no engine at its socket (the path "
+                         "in the URL, or its default): check there with: ssh USER@HOST docker version")
+        else:
+            self.hint = (f"the SSH host of {endpoint} has no `docker` (18.09+) on the PATH of a non-interactive "
+                         "login: install it there, or put it on that PATH")
+
+
+class TLSRequired(DaemonUnreachable):
+    """Plain HTTP to an engine that speaks TLS."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        self.hint = (f"the engine at {endpoint} speaks TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=DIR "
+                     "(ca.pem, cert.pem, key.pem), or use a context made with "
+                     "docker context create NAME --docker 'host=tcp://HOST:PORT,ca=...,cert=...,key=...'")
+
+
+class TLSFileMissing(DockerCommandFailed):
+    """A CA, certificate or key file that the TLS settings name does not exist."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout)
+        match = re.search(r"open (\S+\.pem): no such file", self.stderr)
+        self.path = match.group(1) if match else None
+        self.hint = ("TLS needs ca.pem, cert.pem and key.pem: point DOCKER_CERT_PATH (or --tlscacert, "
+                     "--tlscert, --tlskey) at the files; without either, docker looks in ~/.docker/")
+
+
+class TLSBadCertificate(DaemonUnreachable):
+    """One side does not accept the other's certificate."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        if re.search(r"unknown authority", stderr):
+            self.hint = (f"the certificate of the engine at {endpoint} is not signed by the CA given: ca.pem "
+                         "(--tlscacert) must be the CA that signed the engine's certificate")
+        else:
+            self.hint = (f"the engine at {endpoint} refused the client certificate: use the cert.pem and "
+                         "key.pem signed by the engine's CA (DOCKER_CERT_PATH, or --tlscert and --tlskey)")
+
+
+class TLSNameMismatch(DaemonUnreachable):
+    """The engine's certificate does not cover the host name or address of the URL."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        match = re.search(r"certificate is valid for (.+?), not (\S+)", stderr)
+        self.covered = match.group(1) if match else None
+        self.hint = (f"the certificate of the engine at {endpoint} does not cover the host in the URL: connect by "
+                     f"a name or address it covers ({self.covered or 'see its subjectAltName'}), or reissue it "
+                     "with this one")
+
+
+REMOTE_ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
+    (r"Host key verification failed|host key is known for|REMOTE HOST IDENTIFICATION HAS CHANGED", SSHHostKeyUnknown),
+    (r"ssh: connect to host \S+ port \d+: Connection refused", SSHConnectionRefused),
+    (r"Permission denied \(publickey", SSHAuthFailed),
+    (r"dial-stdio\] has exited with exit status 127|"
+     r"Cannot connect to the Docker daemon at http://docker\.example\.com\b", RemoteDockerMissing),
+    (r"Client sent an HTTP request to an HTTPS server", TLSRequired),
+    (r"unable to resolve docker endpoint: open \S+\.pem: no such file", TLSFileMissing),
+    (r"remote error: tls: bad certificate|x509: certificate signed by unknown authority", TLSBadCertificate),
+    (r"x509: certificate is (valid for .+, not|not valid for any names)", TLSNameMismatch),
+)
+
+#: podman 4.x words a missing image or network in its own way (its other messages match the table)
+PODMAN_ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
+    (r": image not known", NoSuchImage),
+    (r"unable to find network with name or ID \S+: network not found", NoSuchNetwork),
+)
+
+ERROR_PATTERNS = REMOTE_ERROR_PATTERNS + ERROR_PATTERNS + PODMAN_ERROR_PATTERNS
+__all__ += ["SSHHostKeyUnknown", "SSHConnectionRefused", "SSHAuthFailed", "RemoteDockerMissing", "TLSRequired",
+            "TLSFileMissing", "TLSBadCertificate", "TLSNameMismatch"]

@@ -18,6 +18,13 @@ private pool (10.N.0.0/16), not from the machine engine's, and `stop()` deletes 
 (`br-<network id>`, with the veths on them): dockerd keeps them when it stops, and when it is
 killed in the middle of starting a container, and each one left would hold one of the machine
 engine's ~30 address pools until none were left for anybody.
+
+    with SecondEngine(tls=True) as engine:  # also on tcp://127.0.0.1:PORT with --tlsverify
+        engine.tls_host, engine.certs.client_args(), engine.tls_env()
+
+With `tls=True` the daemon also listens on tcp://127.0.0.1:PORT and tcp://127.0.0.2:PORT (a
+free port) with `--tlsverify`, and certificates made by openssl in its directory (tests/certs.py:
+the server certificate covers 127.0.0.1 and localhost, not 127.0.0.2).
 """
 
 from __future__ import annotations
@@ -31,7 +38,10 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tests.certs import TLSFiles
 
 __all__ = ["SecondEngine", "EngineFailed", "dockerd_available", "busybox_engine"]
 
@@ -75,10 +85,14 @@ class SecondEngine:
     Nothing happens until `start()` (or `with`); `stop()` may be called any number of times.
     """
 
-    def __init__(self, wait_seconds: float = 60.0, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(self, wait_seconds: float = 60.0, extra_args: tuple[str, ...] = (), tls: bool = False) -> None:
         self.wait_seconds = wait_seconds
         #: more dockerd options (a storage driver, say), after the ones that keep it private
         self.extra_args = tuple(extra_args)
+        self.tls = tls
+        #: with tls=True: the TCP port and the certificates (tests/certs.py)
+        self.tls_port: int | None = None
+        self.certs: TLSFiles | None = None
         self.dir: Path | None = None
         self.bridge: str | None = None
         #: where its user-defined networks take their subnets from (10.N.0.0/16)
@@ -100,6 +114,22 @@ class SecondEngine:
     def host(self) -> str:
         """The URL to give `docker -H` / `dockwrap -H`."""
         return f"unix://{self.socket}"
+
+    @property
+    def tls_host(self) -> str:
+        """tcp://127.0.0.1:PORT, where the daemon answers with --tlsverify (tls=True)."""
+        if self.tls_port is None:
+            raise RuntimeError("the engine has no TLS listener")
+        return f"tcp://127.0.0.1:{self.tls_port}"
+
+    def tls_env(self, kind: str = "client", base: dict[str, str] | None = None) -> dict[str, str]:
+        """DOCKER_HOST, DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (a tests/certs.py directory) for
+        this engine's TLS listener, over os.environ without DOCKER_CONTEXT."""
+        if self.certs is None:
+            raise RuntimeError("the engine has no TLS listener")
+        env = {k: v for k, v in (os.environ if base is None else base).items() if k != "DOCKER_CONTEXT"}
+        env.update(DOCKER_HOST=self.tls_host, DOCKER_TLS_VERIFY="1", DOCKER_CERT_PATH=str(self.certs.cert_path(kind)))
+        return env
 
     @property
     def log(self) -> Path:
@@ -144,6 +174,8 @@ class SecondEngine:
             "--default-address-pool", f"base={pool},size=24",
             *self.extra_args,
         ]
+        if self.tls:
+            argv += self._tls_args(d)
         try:
             with open(d / "log", "wb") as log:
                 # Its own session: a Ctrl-C in the test run must reach the fixture, not the daemon.
@@ -154,6 +186,17 @@ class SecondEngine:
             self.stop()
             raise
         return self
+
+    def _tls_args(self, d: Path) -> list[str]:
+        from tests.certs import make_certs, openssl_available
+        from tests.harness import free_port
+
+        usable, why = openssl_available()
+        if not usable:
+            raise EngineFailed(f"no TLS engine: {why}")
+        self.certs = make_certs(d / "tls")
+        self.tls_port = port = free_port()
+        return ["-H", f"tcp://127.0.0.1:{port}", "-H", f"tcp://127.0.0.2:{port}", *self.certs.server_args]
 
     def _wait_until_up(self) -> None:
         deadline = time.monotonic() + self.wait_seconds
@@ -191,6 +234,8 @@ class SecondEngine:
         self.bridge = None
         self.dir = None
         self._proc = None
+        self.tls_port = None
+        self.certs = None
 
     def _sweep(self) -> None:
         """After the daemon: whatever of it survived (it may have been killed with -9)."""
@@ -284,15 +329,21 @@ class SecondEngine:
 
 
 @contextmanager
-def busybox_engine() -> Iterator[SecondEngine]:
+def busybox_engine(tls: bool = False) -> Iterator[SecondEngine]:
     """A started second engine holding busybox:latest, stopped at the end even when starting it or
-    the block fails; the test is skipped where no second engine can start here."""
-    import pytest
+    the block fails; the test is skipped where no second engine can start here (fails under CI=true)."""
+    from tests.harness import cannot_start
 
     usable, why = dockerd_available()
     if not usable:
-        pytest.skip(f"cannot start a second engine: {why}")
-    engine = SecondEngine()
+        cannot_start("a second engine", why)
+    if tls:
+        from tests.certs import openssl_available
+
+        usable, why = openssl_available()
+        if not usable:
+            cannot_start("a TLS engine", why)
+    engine = SecondEngine(tls=tls)
     try:
         engine.start()
         engine.load_image("busybox:latest")

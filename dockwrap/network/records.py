@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import ParseError
 from ..parse.jsonlines import load_array, load_objects
 from ..parse.labels import parse_labels
+from ..parse.podman import labels_map
 from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
 from ..parse.units import parse_bool
@@ -46,8 +47,26 @@ def _network(obj: dict[str, Any], command: str) -> Network:
     )
 
 
+def _podman_network(obj: dict[str, Any], command: str) -> Network:
+    """podman's network object (lowercase keys: name, id, driver, created, ipv6_enabled, ...)."""
+    check_text(command, obj, ("id", "name", "driver", "created"))
+    return Network(
+        id=obj["id"],
+        name=obj["name"],
+        driver=obj.get("driver") or "",
+        scope="local",  # podman's networks are all local to the machine
+        internal=field_value(command, "internal", parse_bool, obj.get("internal")),
+        ipv6=field_value(command, "ipv6_enabled", parse_bool, obj.get("ipv6_enabled")),
+        labels=field_value(command, "labels", labels_map, obj.get("labels")),
+        created_at=field_value(command, "created", parse_time, obj.get("created")),
+        raw=obj,
+    )
+
+
 def parse_network_ls(text: str, command: str = "docker network ls") -> list[Network]:
-    return [build(command, _network, obj) for obj in load_objects(text, command)]
+    """docker's `network ls --format '{{json .}}'`, or podman's JSON array of network objects."""
+    return [build(command, _podman_network if "ID" not in obj and "id" in obj else _network, obj)
+            for obj in load_objects(text, command)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +147,35 @@ def _details(obj: dict[str, Any], command: str) -> NetworkDetails:
     )
 
 
+def _podman_details(obj: dict[str, Any], command: str) -> NetworkDetails:
+    """podman's `network inspect`: the network object of its `network ls`, without containers."""
+    network = _podman_network(obj, command)
+    subnets = [s for s in (obj.get("subnets") or []) if isinstance(s, dict)]
+    ipv4 = next((s for s in subnets if ":" not in (s.get("subnet") or "")), subnets[0] if subnets else {})
+    return NetworkDetails(
+        id=network.id,
+        name=network.name,
+        driver=network.driver,
+        scope=network.scope,
+        internal=network.internal,
+        ipv6=network.ipv6,
+        labels=network.labels,
+        created_at=network.created_at,
+        subnet=ipv4.get("subnet") or None,
+        gateway=ipv4.get("gateway") or None,
+        containers=[],  # podman 4 does not list them here; `container inspect` has each one's networks
+        attachable=True,  # any container can join any podman network
+        raw=obj,
+    )
+
+
 def parse_network_inspect(text: str, command: str = "docker network inspect") -> list[NetworkDetails]:
     details = []
     for obj in load_array(text, command):
-        if "Id" not in obj or "Name" not in obj:
+        if "Id" in obj and "Name" in obj:
+            details.append(build(command, _details, obj))
+        elif "id" in obj and "name" in obj:
+            details.append(build(command, _podman_details, obj))
+        else:
             raise ParseError(command, "an object has no Id or Name", repr(obj)[:200])
-        details.append(build(command, _details, obj))
     return details

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -11,11 +11,15 @@ import pytest
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCKER = FIXTURES / "docker"
 ERRORS = FIXTURES / "errors"
+#: podman's recordings: podman/<version>/<name>.txt, and podman/<version>/errors/<case>.txt
+PODMAN = FIXTURES / "podman"
 
 #: every client directory of recorded (or derived) stdout, e.g. 28.2.2, 20.10.24, 17.12-derived
 CLIENTS = sorted(path.name for path in DOCKER.iterdir() if path.is_dir()) if DOCKER.is_dir() else []
 #: the clients whose failures were recorded
 ERROR_CLIENTS = sorted(path.name for path in ERRORS.iterdir() if path.is_dir()) if ERRORS.is_dir() else []
+#: every podman version recorded, e.g. 4.3.1
+PODMAN_VERSIONS = sorted(path.name for path in PODMAN.iterdir() if path.is_dir()) if PODMAN.is_dir() else []
 
 # The scene of tests/fixtures/record.sh (with its default FXREC_PORT_BASE=28000).
 WEB, EXITED, CREATED, PAUSED = "fxrec-web", "fxrec-exited", "fxrec-created", "fxrec-paused"
@@ -87,3 +91,14 @@ def read_error(path: Path) -> RecordedError:
 
 def recorded_errors() -> list[RecordedError]:
     return [read_error(path) for client in ERROR_CLIENTS for path in sorted((ERRORS / client).glob("*.txt"))]
+
+
+def read_podman(version: str, name: str) -> str:
+    """The recorded stdout `podman/<version>/<name>.txt`."""
+    return (PODMAN / version / f"{name}.txt").read_text()
+
+
+def podman_errors() -> list[RecordedError]:
+    """podman's recorded failures, their client named `podman-<version>`."""
+    return [replace(read_error(path), client=f"podman-{version}")
+            for version in PODMAN_VERSIONS for path in sorted((PODMAN / version / "errors").glob("*.txt"))]

@@ -20,7 +20,13 @@ def _command_cell(row: Container) -> str:
 
 
 def _ports_cell(row: Container) -> str:
-    return row.raw.get("Ports") or ", ".join(str(p) for p in row.ports)
+    ports = row.raw.get("Ports")  # docker's own text; podman's JSON has a list instead
+    return ports if ports and isinstance(ports, str) else ", ".join(str(p) for p in row.ports)
+
+
+def _size_cell(row: Container) -> object:
+    size = row.raw.get("Size")  # docker's "3B (virtual 1.98MB)"; podman's JSON has an object
+    return size if isinstance(size, str) else row.size_bytes
 
 
 COLUMNS: list[Column] = [
@@ -49,5 +55,5 @@ COLUMNS: list[Column] = [
 def command(docker: Docker, all_: bool, size: bool, filters: tuple[str, ...], as_json: bool, quiet: bool, raw: bool) -> None:
     """List containers."""
     rows = docker.container.ls(all=all_, size=size, filters=filters)
-    columns = COLUMNS + ([("SIZE", lambda r: r.raw.get("Size"))] if size else [])
+    columns = COLUMNS + ([("SIZE", _size_cell)] if size else [])
     print_records(rows, columns, as_json=as_json, quiet=quiet, raw=raw)

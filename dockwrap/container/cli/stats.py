@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import click
 
 from ...client import Docker
 from ...formatter import Column, print_records
 from ...options import examples, json_option, pass_docker, raw_option
 
+def _text(docker_key: str, podman_key: str) -> Callable[[Any], Any]:
+    """docker's own text of a field (podman's `raw` has it under a lowercase key)."""
+    return lambda s: s.raw.get(docker_key, s.raw.get(podman_key))
+
+
 COLUMNS: list[Column] = [
     ("CONTAINER ID", lambda s: s.id[:12]),
     ("NAME", lambda s: s.name),
-    ("CPU %", lambda s: s.raw.get("CPUPerc")),
-    ("MEM USAGE / LIMIT", lambda s: s.raw.get("MemUsage")),
-    ("MEM %", lambda s: s.raw.get("MemPerc")),
-    ("NET I/O", lambda s: s.raw.get("NetIO")),
-    ("BLOCK I/O", lambda s: s.raw.get("BlockIO")),
+    ("CPU %", _text("CPUPerc", "cpu_percent")),
+    ("MEM USAGE / LIMIT", _text("MemUsage", "mem_usage")),
+    ("MEM %", _text("MemPerc", "mem_percent")),
+    ("NET I/O", _text("NetIO", "net_io")),
+    ("BLOCK I/O", _text("BlockIO", "block_io")),
     ("PIDS", lambda s: s.pids),
 ]
 

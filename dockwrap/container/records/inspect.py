@@ -67,6 +67,11 @@ def _details(obj: dict[str, Any], command: str) -> ContainerDetails:
     config = obj.get("Config") or {}
     settings = obj.get("NetworkSettings") or {}
     health = state.get("Health") or {}
+    process = [obj["Path"], *(obj.get("Args") or [])] if obj.get("Path") else []
+    if "ImageName" in obj and not config.get("Entrypoint") and config.get("Cmd"):
+        # podman: Args repeats a one-word command (Path "true", Args ["true"]); without an
+        # entrypoint the command is Cmd
+        process = list(config["Cmd"])
     networks = {
         name: Endpoint(
             ip_address=net.get("IPAddress") or None,
@@ -82,7 +87,7 @@ def _details(obj: dict[str, Any], command: str) -> ContainerDetails:
         name=(obj.get("Name") or "").lstrip("/"),
         image=config.get("Image") or "",
         image_id=obj.get("Image") or "",
-        command=[obj["Path"], *(obj.get("Args") or [])] if obj.get("Path") else [],
+        command=process,
         created_at=field_value(command, "Created", parse_time, obj.get("Created")),
         state=ContainerState(
             status=state.get("Status", ""),
@@ -93,7 +98,7 @@ def _details(obj: dict[str, Any], command: str) -> ContainerDetails:
             exit_code=int(state.get("ExitCode") or 0),
             started_at=field_value(command, "State.StartedAt", parse_time, state.get("StartedAt")),
             finished_at=field_value(command, "State.FinishedAt", parse_time, state.get("FinishedAt")),
-            health=health.get("Status"),
+            health=health.get("Status") or None,  # podman: "" without a health check
         ),
         networks=networks,
         ports=field_value(command, "NetworkSettings.Ports", ports_from_inspect, settings.get("Ports")),

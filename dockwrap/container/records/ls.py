@@ -10,6 +10,7 @@ from ...errors import ParseError
 from ...parse.gostring import go_unquote
 from ...parse.jsonlines import load_objects
 from ...parse.labels import parse_labels
+from ...parse.podman import epoch_time, labels_map, podman_ports
 from ...parse.ports import PortMapping, parse_ports, well_formed_ports
 from ...parse.record import Record, build, check_text, constructor, deferred, field_value, slot_setter
 from ...parse.times import parse_time
@@ -44,7 +45,11 @@ def state_from_status(status: str) -> str | None:
         return "restarting"
     if status.startswith("Exited") or status == "":
         return "exited"
-    return {"Created": "created", "Removal In Progress": "removing", "Dead": "dead"}.get(status)
+    return _OTHER_STATES.get(status)
+
+
+# podman prints a paused container's Status as just "Paused"
+_OTHER_STATES = {"Created": "created", "Removal In Progress": "removing", "Dead": "dead", "Paused": "paused"}
 
 
 def _first_name(names: str) -> str:
@@ -56,11 +61,14 @@ def _first_name(names: str) -> str:
 
 
 def _ports_of(row: Container) -> list[PortMapping]:
-    return parse_ports(row.raw.get("Ports"))
+    ports = row.raw.get("Ports")
+    return podman_ports(ports) if isinstance(ports, list) else parse_ports(ports)
 
 
 def _labels_of(row: Container) -> dict[str, str]:
-    return parse_labels(row.raw.get("Labels"))
+    labels = row.raw.get("Labels")
+    # podman prints Labels as a JSON object, in its JSON and in a template alike
+    return dict(labels) if isinstance(labels, dict) else parse_labels(labels)
 
 
 # Ports and labels are most of the cost of a row (a quarter of a million PortMapping objects for
@@ -72,6 +80,7 @@ _new_container = constructor(Container, omit=("ports", "labels"))  # Container(.
 _set_ports = slot_setter(Container, "ports")
 _CONVERSION_ERRORS = (ValueError, TypeError, AttributeError, KeyError)  # what build() reports
 _TEXT_FIELDS = ("ID", "Image", "Command", "Status", "State", "RunningFor", "Ports", "Labels")
+_TEXT_FIELDS_BUT_LABELS = _TEXT_FIELDS[:-1]
 
 
 def _container(obj: dict[str, Any], command: str) -> Container:
@@ -88,8 +97,10 @@ def _container(obj: dict[str, Any], command: str) -> Container:
         "".join((row_id, image, cmd, status, state or "", running_for or "", ports_text or "",
                  obj.get("Labels") or ""))
     except TypeError:
-        check_text(command, obj, _TEXT_FIELDS)
-        raise
+        # podman's Labels are a JSON object of strings; any other field that is not text is an error
+        labels = obj.get("Labels")
+        check_text(command, obj, _TEXT_FIELDS_BUT_LABELS if isinstance(labels, dict) else _TEXT_FIELDS)
+        field_value(command, "Labels", labels_map, labels)
     try:
         created_at = parse_time(obj.get("CreatedAt"))
         # Odd forms (published ranges) are parsed now, so that a bad one fails here, not on first read.
@@ -121,10 +132,33 @@ def _container(obj: dict[str, Any], command: str) -> Container:
 
 #: one row object to a Container: `system df -v` lists its containers as `container ls` does
 container_row = _container
+def _podman_container(obj: dict[str, Any], command: str) -> Container:
+    """A row of podman's own `{{json .}}` (see parse.podman)."""
+    check_text(command, obj, ("Id", "Image", "State", "Status", "CreatedAt"))
+    size = obj.get("Size")
+    ports = obj.get("Ports")
+    row = _new_container(
+        obj["Id"],  # id
+        (obj.get("Names") or [""])[0],  # name
+        obj.get("Image") or "",  # image
+        " ".join(obj.get("Command") or []),  # command
+        field_value(command, "Created", epoch_time, obj.get("Created")),  # created_at
+        obj.get("State") or state_from_status(obj.get("Status") or ""),  # state
+        obj.get("Status") or "",  # status
+        list(obj.get("Networks") or []),  # networks
+        field_value(command, "Size", lambda s: s["rwSize"], size) if size else None,  # size_bytes
+        obj.get("CreatedAt"),  # running_for: podman's JSON CreatedAt is "3 seconds ago"
+        obj,  # raw
+    )
+    # checked now, so that a bad value fails here, not on first read
+    _set_ports(row, field_value(command, "Ports", podman_ports, ports))
+    field_value(command, "Labels", labels_map, obj.get("Labels"))
+    return row
 
 
 def parse_container_ls(text: str, command: str = "docker container ls") -> list[Container]:
-    """`container ls --format '{{json .}}'` (or the per-field template) output to records."""
+    """`container ls --format '{{json .}}'` (or the per-field template) output to records; also
+    podman's (its JSON array with `Id`, or the per-field template with a Labels object)."""
     objects = load_objects(text, command)
     try:
         # The common case, without a wrapper call per row (a third of the time for 10,000 rows).
@@ -134,7 +168,10 @@ def parse_container_ls(text: str, command: str = "docker container ls") -> list[
     # Some row does not parse: again row by row, for the ParseError that says which and why.
     rows = []
     for obj in objects:
-        if "ID" not in obj:
+        if "ID" in obj:
+            rows.append(build(command, _container, obj))
+        elif "Id" in obj:
+            rows.append(build(command, _podman_container, obj))
+        else:
             raise ParseError(command, "a row has no ID field", repr(obj)[:200])
-        rows.append(build(command, _container, obj))
     return rows

@@ -28,7 +28,13 @@ class Stats(Record):
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
-def stats_row(obj: dict[str, Any], command: str) -> Stats:
+# podman's keys for docker's (the values read the same; its sizes are all decimal)
+_PODMAN_KEYS = {"id": "ID", "name": "Name", "cpu_percent": "CPUPerc", "mem_usage": "MemUsage", "mem_percent": "MemPerc",
+                "net_io": "NetIO", "block_io": "BlockIO", "pids": "PIDs"}
+
+
+def stats_row(raw: dict[str, Any], command: str) -> Stats:
+    obj = raw if "id" not in raw else {_PODMAN_KEYS.get(key, key): value for key, value in raw.items()}
     check_text(command, obj, ("ID", "Name"))
     mem_usage, mem_limit = field_value(command, "MemUsage", parse_size_pair, obj.get("MemUsage", "--"))
     net_rx, net_tx = field_value(command, "NetIO", parse_size_pair, obj.get("NetIO", "--"))
@@ -46,7 +52,7 @@ def stats_row(obj: dict[str, Any], command: str) -> Stats:
         block_read_bytes=block_read,
         block_write_bytes=block_write,
         pids=field_value(command, "PIDs", parse_count, obj.get("PIDs", "--")),
-        raw=obj,
+        raw=raw,
     )
 
 

@@ -61,16 +61,18 @@ def _built(text: str | None) -> str | None:
 
 def _version(obj: dict[str, Any], command: str) -> Version:
     check_text(command, obj, ("Version", "ApiVersion", "APIVersion", "MinAPIVersion", "GoVersion", "GitCommit",
-                              "BuildTime", "Os", "Arch"))
+                              "BuildTime", "BuiltTime", "Os", "Arch", "OsArch"))
+    # podman: BuiltTime, with Built (epoch seconds) 0 when the build did not record it; OsArch
+    built = obj.get("BuildTime") or (obj.get("BuiltTime") if obj.get("Built") != 0 else None)
     return Version(
         version=obj["Version"],
         api_version=obj.get("ApiVersion") or obj.get("APIVersion"),
         min_api_version=obj.get("MinAPIVersion"),
         go_version=obj.get("GoVersion"),
         git_commit=obj.get("GitCommit"),
-        built=_built(obj.get("BuildTime")),
+        built=_built(built),
         os=obj.get("Os"),
-        arch=obj.get("Arch"),
+        arch=obj.get("Arch") or (obj.get("OsArch") or "").partition("/")[2] or None,
         raw=obj,
     )
 

@@ -1,0 +1,109 @@
+"""`dockwrap --docker podman` on a live podman (scripts/podman, a state of its own for the session):
+ps, inspect and network ls give the records docker's output gives, with the same JSON keys.
+
+What podman runs here is made by podman directly (quick) and removed afterwards; the session's
+podman is removed whole by `scripts/podman down` at the end (tests/remote_fixtures.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from typing import Iterator
+
+import pytest
+
+from tests.harness import Case, dockwrap, free_port, http_get
+from tests.remote_fixtures import docker_still_works, podman_env  # noqa: F401
+
+pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
+
+# the keys of docker's records (tests/unit/test_records_container.py, test_records_network.py)
+CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
+                  "size_bytes", "running_for"}
+DETAILS_KEYS = {"id", "name", "image", "image_id", "command", "created_at", "state", "networks", "ports", "labels",
+                "env", "restart_policy", "hostname"}
+NETWORK_KEYS = {"id", "name", "driver", "scope", "internal", "ipv6", "labels", "created_at"}
+
+
+def podman(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["podman", *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def ok(done: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    assert done.returncode == 0, f"exit {done.returncode}\nstdout: {done.stdout}\nstderr: {done.stderr}"
+    return done
+
+
+@pytest.fixture
+def scene(podman_env: dict[str, str], case: Case) -> Iterator[dict[str, str]]:  # noqa: F811
+    """A user network and a web server on it, published on 127.0.0.1, with the case's labels."""
+    network, web = case.name("net"), case.name("web")
+    port = free_port()
+    ok(podman(podman_env, "network", "create", *case.label_args, "--label", "desc=a, b=c", network))
+    ok(podman(podman_env, "run", "-d", "--pull", "never", "--name", web, *case.label_args, "--label", "desc=hello, world",
+              "--network", network, "--network-alias", "web", "-p", f"127.0.0.1:{port}:80", "busybox",
+              "httpd", "-f", "-p", "80", "-h", "/"))
+    try:
+        yield {"network": network, "web": web, "port": str(port), "label": f"dockwrap.test.case={case.id}"}
+    finally:
+        podman(podman_env, "rm", "-f", "-t", "0", web)
+        podman(podman_env, "network", "rm", "-f", network)
+
+
+def test_ps(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
+    done = ok(dockwrap("--docker", "podman", "ps", "--json", "--filter", f"label={scene['label']}", env=podman_env))
+    (row,) = json.loads(done.stdout)
+    assert set(row) == CONTAINER_KEYS
+    assert row["name"] == scene["web"] and row["state"] == "running" and row["image"] == "localhost/busybox:latest"
+    assert row["labels"]["desc"] == "hello, world" and row["networks"] == [scene["network"]]
+    assert row["ports"] == [{"host_ip": "127.0.0.1", "host_port": int(scene["port"]), "container_port": 80,
+                             "protocol": "tcp"}]
+    assert http_get(f"http://127.0.0.1:{scene['port']}/etc/hostname")[0] == 200
+    # the table too, and with sizes (podman's own JSON, not dockwrap's template)
+    table = ok(dockwrap("--docker", "podman", "ps", "-s", "--filter", f"label={scene['label']}", env=podman_env))
+    assert scene["web"] in table.stdout and f"127.0.0.1:{scene['port']}->80/tcp" in table.stdout
+    sized = json.loads(ok(dockwrap("--docker", "podman", "ps", "-s", "--json", "--filter", f"label={scene['label']}",
+                                   env=podman_env)).stdout)
+    assert [r["name"] for r in sized] == [scene["web"]] and isinstance(sized[0]["size_bytes"], int)
+
+
+def test_inspect(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
+    done = ok(dockwrap("--docker", "podman", "container", "inspect", scene["web"], "--json", env=podman_env))
+    (details,) = json.loads(done.stdout)
+    assert set(details) == DETAILS_KEYS
+    assert details["name"] == scene["web"] and details["state"]["running"] and details["state"]["pid"] > 0
+    assert details["command"] == ["httpd", "-f", "-p", "80", "-h", "/"]
+    endpoint = details["networks"][scene["network"]]
+    assert endpoint["ip_address"] and "web" in endpoint["aliases"]
+    assert details["state"]["health"] is None and details["restart_policy"] is None
+
+
+def test_network_ls(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
+    done = ok(dockwrap("--docker", "podman", "network", "ls", "--json", "--filter", f"label={scene['label']}",
+                       env=podman_env))
+    (network,) = json.loads(done.stdout)
+    assert set(network) == NETWORK_KEYS
+    assert network["name"] == scene["network"] and network["driver"] == "bridge" and network["scope"] == "local"
+    assert network["labels"]["desc"] == "a, b=c" and network["created_at"].endswith("Z")
+
+
+def test_missing_container_is_one_clear_error(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
+    done = dockwrap("--docker", "podman", "container", "inspect", case.name("nope"), env=podman_env)
+    assert done.returncode == 125  # podman's status for a missing object (docker's is 1)
+    assert done.stderr.startswith("dockwrap: error: Error: ") and "no such container" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_docker_works_beside_podman(podman_env: dict[str, str], scene: dict[str, str], case: Case) -> None:  # noqa: F811
+    """While podman runs a published container on a user network (netavark's chains in place)."""
+    docker_still_works(case.name("beside"))
+
+
+def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
+    (sample,) = json.loads(ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", "--json", scene["web"],
+                                       env=podman_env)).stdout)
+    assert sample["name"] == scene["web"] and sample["pids"] >= 1 and sample["mem_usage_bytes"] > 0
+    table = ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", scene["web"], env=podman_env))
+    header, row = table.stdout.splitlines()
+    assert header.split()[:3] == ["CONTAINER", "ID", "NAME"] and scene["web"] in row and "%" in row and " / " in row
