@@ -13,7 +13,9 @@ from ._version import __version__
 from .client import Docker
 from .errors import (
     AlreadyInSwarm,
+    ArgumentTypeError,
     CommandTimeout,
+    DaemonPermissionDenied,
     DaemonUnreachable,
     DockerCommandFailed,
     DockerNotExecutable,
@@ -43,6 +45,7 @@ __all__ = [
     "DockerNotFound",
     "DockerNotExecutable",
     "DaemonUnreachable",
+    "DaemonPermissionDenied",
     "DockerCommandFailed",
     "NoSuchContainer",
     "NoSuchImage",
@@ -59,4 +62,5 @@ __all__ = [
     "NotConverged",
     "ParseError",
     "UsageError",
+    "ArgumentTypeError",
 ]
