@@ -66,12 +66,21 @@ def docker_failed(status: int, statuses: Collection[int] | None, stdout: bytes, 
                   docker_line: Callable[[str], object]) -> bool:
     """The rule of the relay for output captured whole: a status of docker's, and nothing but
     lines that docker writes (at least one)."""
-    if status == 0 or (statuses is not None and status not in statuses):
-        return False
     if len(stdout) + len(stderr) > _HOLD_BYTES:
         return False
     lines = [line for line in (stdout + b"\n" + stderr).decode("utf-8", "replace").splitlines() if line.strip()]
-    return bool(lines) and all(docker_line(line) for line in lines)
+    return bool(lines) and all(docker_line(line) for line in lines) and _dockers_status(status, statuses, lines)
+
+
+def _dockers_status(status: int, statuses: Collection[int] | None, lines: list[str]) -> bool:
+    """Whether docker failing with these lines would exit with this status: one of the command's
+    (None: any but 0), or 1, with which docker ends any command that it cannot even start (no
+    such context) before the command's own statuses apply."""
+    if status == 0:
+        return False
+    if statuses is None or status in statuses:
+        return True
+    return status == 1 and all(_STARTUP_FAILURE.match(line) for line in lines if line.strip())
 
 
 class Relay:
@@ -122,7 +131,8 @@ class Relay:
     def failure(self, status: int, statuses: Collection[int] | None) -> tuple[bytes, bytes] | None:
         """Docker's own (stdout, stderr) when the call ended in docker's failure, else None (and
         whatever was held is printed)."""
-        if (self.quiet and self.held and status != 0 and (statuses is None or status in statuses)
+        held_lines = b"".join(data for _, data in self.held).decode("utf-8", "replace").splitlines()
+        if (self.quiet and self.held and _dockers_status(status, statuses, held_lines)
                 and all(self._dockers([line], fd) for fd, line in self._line.items())):
             out = b"".join(data for fd, data in self.held if fd != self._err_fd)
             err = b"".join(data for fd, data in self.held if fd == self._err_fd)
@@ -188,6 +198,8 @@ class Relay:
         return True
 
 
+# docker's words when it cannot set itself up (a context that does not exist), for any command
+_STARTUP_FAILURE = re.compile(r"^(Failed to initialize: |unable to resolve docker endpoint: )")
 # what docker writes on stdout of its own: `exec` reports a command it cannot start there (docker/cli#2025)
 _DOCKER_STDOUT = b"OCI runtime "
 

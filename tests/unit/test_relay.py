@@ -139,3 +139,15 @@ def test_docker_failed_for_captured_output():
     assert not docker_failed(125, RUN, b"", b"", DOCKER_LINE.match)
     assert not docker_failed(0, None, b"", b"Error: No such container: x\n", DOCKER_LINE.match)
     assert docker_failed(1, None, b"", b"Error: No such container: x\n", DOCKER_LINE.match)
+
+
+@pytest.mark.parametrize("case", [c for c in recorded_errors() if c.case == "context-missing"], ids=lambda c: c.id)
+def test_a_run_that_docker_cannot_start_fails_with_1(case):
+    """No such context: docker fails before the command's own statuses apply, with 1 (before,
+    a foreground run printed docker's line raw, as if it were the container's)."""
+    scene = Scene()
+    scene.play(("err", case.stderr.encode()))
+    assert scene.relay.failure(1, RUN) == (b"", case.stderr.encode())
+    scene = Scene()
+    scene.play(("err", b"Error response from daemon: db down\n"))
+    assert scene.relay.failure(1, RUN) is None  # a container's own line, and its own status
