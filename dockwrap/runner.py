@@ -276,10 +276,11 @@ class Runner:
         command = self._resolve()
         sys.stdout.flush()
         sys.stderr.flush()
-        # _fg spawns docker on our own stdio and waits; a non-zero status comes back as an
-        # ErrorReturnCode (or SignalException) carrying it.
+        # _fg spawns docker on our own stdio and waits (os.spawnve: arguments as sys.argv had
+        # them, any byte); a non-zero status comes back as an ErrorReturnCode (or
+        # SignalException) carrying it.
         try:
-            command(*argv[1:], _fg=True, _env=_environment(), _encoding=ARGV_CODEC)
+            command(*argv[1:], _fg=True, _env=_environment())
         except _sh().ErrorReturnCode as exc:
             code = int(exc.exit_code)
             return 128 - code if code < 0 else code

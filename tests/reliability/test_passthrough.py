@@ -199,3 +199,16 @@ def test_arguments_that_are_not_utf8_reach_docker(names, labels, tmp_path):
     printed = dockwrap("--dry-run", "run", "--rm", "--pull", "never", "busybox:latest", "echo", word)
     assert printed.returncode == 0 and printed.stdout.isascii()
     same_as_docker(run("bash", "-c", printed.stdout), theirs)
+
+
+def test_arguments_that_are_not_utf8_reach_docker_at_a_terminal(names):
+    """-it hands the terminal to docker (a different spawn): the same bytes get through."""
+    from tests.harness import run_in_terminal
+
+    word = os.fsdecode(b"caf" + HIGH)
+    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "run", "-it", "--rm", "--pull", "never", "--name",
+                                    names("tty"), "busybox:latest", "sh", "-c", 'printf "%s" "$1" | wc -c', "sh", word],
+                                   b"", prompt=b"never shown")
+    assert code == 0, screen
+    # docker (its JSON) turns each byte that is not UTF-8 into U+FFFD, 3 bytes: 3 + 128 * 3
+    assert screen.split()[-1] == b"387", screen
