@@ -14,7 +14,8 @@ __all__ = ["logs", "LogsVerb"]
 def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | None, timestamps: bool,
          output: Output) -> Completed | Iterator[str]:
     """`docker GROUP logs`. Any non-zero status is docker's failure (logs has no status of the
-    container's); at the terminal only docker's message is kept from the output (dockwrap.relay).
+    container's); docker's message is kept from the output (dockwrap.relay), except when the
+    stream breaks after the container's output: then it is the last line, and the error too.
 
     :returns: the output captured (stdout and stderr apart); with follow=True an iterator of
         lines (stdout and stderr merged) that ends docker when closed; with output="terminal"
@@ -24,7 +25,7 @@ def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | Non
     if flag(follow, "follow"):
         args.append("--follow")
     if tail is not None:
-        args += ["--tail", str(whole(tail, "tail", minimum=0))]
+        args += ["--tail", str(whole(tail, "tail"))]  # docker reads a negative number as all
     if flag(timestamps, "timestamps"):
         args.append("--timestamps")
     args += operands([text(name, "name", empty=False)])
@@ -32,7 +33,7 @@ def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | Non
     if output == "terminal":
         return runner.passthrough(args, timeout=not follow, docker_statuses=None)
     if follow:
-        return runner.stream(args, merge_stderr=True)
+        return runner.stream(args, merge_stderr=True, docker_statuses=None)
     done = runner.run(args, check=False)
     if done.exit_code != 0:
         # docker's message is its last line: the container's stderr before it is not the error

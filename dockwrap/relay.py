@@ -28,7 +28,7 @@ from typing import IO, Any, Callable, Collection
 
 from .errors import NO_ENGINE_LINE
 
-__all__ = ["Relay", "HOLD_SECONDS", "DOCKER_LINE", "docker_failed", "sink"]
+__all__ = ["Relay", "HeldLines", "HOLD_SECONDS", "DOCKER_LINE", "docker_failed", "sink"]
 
 #: the longest a line that may be docker's is held back before it is printed anyway
 HOLD_SECONDS = 0.5
@@ -196,6 +196,50 @@ class Relay:
             elif not self._docker_line(line.decode("utf-8", "replace")):
                 return False
         return True
+
+
+class HeldLines:
+    """The relay's rule for lines yielded one by one (an iterator over `logs -f`, stdout and
+    stderr merged): at the start, lines that docker may have written are held (at most
+    HOLD_SECONDS each, checked whenever the iterator wakes); the first other line ends that."""
+
+    def __init__(self, docker_line: Callable[[str], object]) -> None:
+        self._docker_line = docker_line
+        self.quiet = True
+        self.held: list[str] = []
+        self._since = 0.0
+        self.last = ""
+
+    def feed(self, line: str) -> list[str]:
+        """The lines to yield now."""
+        self.last = line
+        if self.quiet and (not line.strip() or self._docker_line(line)):
+            if not self.held:
+                self._since = time.monotonic()
+            self.held.append(line)
+            return []
+        self.quiet = False
+        return [*self.release(), line]
+
+    def due(self, running: bool) -> list[str]:
+        """The held lines, once they have waited long enough while docker still runs (once it
+        has ended, its status decides)."""
+        return self.release() if running and self.held and time.monotonic() - self._since >= HOLD_SECONDS else []
+
+    def release(self) -> list[str]:
+        held, self.held = self.held, []
+        return held
+
+    def failure(self, status: int, statuses: Collection[int] | None) -> bytes | None:
+        """docker's message when it failed (the held lines, else the last line, already yielded:
+        logs fails after the container's output only when its stream broke), else None."""
+        text = "".join(self.held)
+        if self.held and _dockers_status(status, statuses, text.splitlines()):
+            self.held.clear()
+            return text.encode()
+        if statuses is None:
+            return self.last.encode()
+        return None
 
 
 # docker's words when it cannot set itself up (a context that does not exist), for any command

@@ -288,26 +288,45 @@ class Runner:
             raise DockerNotExecutable(self.binary) from exc
         return 0
 
-    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False) -> Iterator[str]:
+    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False,
+               docker_statuses: Collection[int] | None = ()) -> Iterator[str]:
         """Yield docker's stdout (and stderr, merged) line by line as it comes; ending the
-        iteration ends docker."""
+        iteration ends docker.
+
+        :param docker_statuses: with merge_stderr, as for `passthrough`: lines docker may have
+            written are held at the start (for at most HOLD_SECONDS each), and are the error
+            rather than lines when docker fails; None: any failure is docker's (`logs -f`)
+        """
+        from .relay import DOCKER_LINE, HeldLines
+
         argv = self.argv(args)
         self.show(argv)
         if self.dry_run:
             return
+        held = HeldLines(DOCKER_LINE.match) if merge_stderr and docker_statuses != () else None
         started: list[Any] = []
         try:
-            proc = self._spawn(argv, started, _iter=True, _bg=False, _decode_errors="replace",
-                               _err_to_out=merge_stderr)
+            proc = self._spawn(argv, started, _decode_errors="replace", _err_to_out=merge_stderr,
+                               **({"_iter_noblock": True} if held else {"_iter": True, "_bg": False}))
             for line in proc:
-                yield line
+                if held is None:
+                    yield line
+                elif isinstance(line, int):  # nothing came for a moment
+                    yield from held.due(running=started[0].process.is_alive()[0])
+                else:
+                    yield from held.feed(line)
         finally:
             if started:
                 if started[0].process.is_alive()[0]:
                     self._end(started[0])
                 self._reap(started[0])
-        if check and proc.exit_code not in (0, None) and proc.exit_code > 0:
-            raise self.error(Completed(tuple(argv), proc.exit_code, b"", proc.stderr))
+        status = proc.exit_code
+        if check and status not in (0, None) and status > 0:
+            stderr = proc.stderr if held is None else held.failure(status, docker_statuses)
+            if stderr is not None:
+                raise self.error(Completed(tuple(argv), status, b"", stderr))
+        if held is not None:
+            yield from held.release()
 
     # -- errors and lifecycle ------------------------------------------------------------------
 

@@ -212,3 +212,27 @@ def test_arguments_that_are_not_utf8_reach_docker_at_a_terminal(names):
     assert code == 0, screen
     # docker (its JSON) turns each byte that is not UTF-8 into U+FFFD, 3 bytes: 3 + 128 * 3
     assert screen.split()[-1] == b"387", screen
+
+
+def test_logs_follow_through_the_python_api(names, labels):
+    """The iterator of logs(follow=True): the container's lines as docker gives them (stdout and
+    stderr merged), a docker-like line while the container goes on, and docker's own failure as
+    the error, not as a line (before: yielded as a line, then "docker exited with status 1")."""
+    from dockwrap import Docker, NoSuchContainer
+
+    api = Docker(binary=DOCKER)
+    said = names("said")
+    docker_cli("run", "--pull", "never", *labelled(labels), "--name", said, "busybox:latest", "sh", "-c", MIMIC.format(status=0))
+    merged = subprocess.run([DOCKER, "logs", "-f", said], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30).stdout
+    assert "".join(api.container.logs(said, follow=True)).encode() == merged
+    with pytest.raises(NoSuchContainer):
+        for line in api.container.logs(names("missing"), follow=True):
+            pytest.fail(f"docker's error came as a line: {line!r}")
+    slow = names("slow")
+    docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", slow, "busybox:latest", "sh", "-c",
+               "echo 'Error response from daemon: db down' >&2; sleep 20")
+    lines = api.container.logs(slow, follow=True)
+    start = time.monotonic()
+    assert next(lines) == "Error response from daemon: db down\n"
+    assert time.monotonic() - start < 5
+    lines.close()

@@ -117,7 +117,6 @@ BAD_VALUES: list[tuple[str, Call, str]] = [
     ("container.run pull", lambda d: d.container.run("busybox", pull="sometimes"), "pull"),
     ("container.run output", lambda d: d.container.run("busybox", output="screen"), "output"),
     ("container.exec []", lambda d: d.container.exec("a", []), "exec"),
-    ("container.logs tail", lambda d: d.container.logs("a", tail=-1), "tail"),
     ("network.create ''", lambda d: d.network.create(""), "name"),
     ("service.create mode", lambda d: d.service.create("busybox", name="s", mode="both"), "mode"),
     ("service.create replicas", lambda d: d.service.create("busybox", name="s", replicas=-1), "replicas"),
