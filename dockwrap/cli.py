@@ -70,9 +70,12 @@ def cli(ctx: click.Context, binary: str | None, context: str | None, host: str |
 
 
 def _error(message: str, hint: str | None = None) -> None:
-    click.echo(f"dockwrap: error: {message}", err=True)
+    # docker's message may quote a name or a command holding escape sequences: written out
+    from .parse.gostring import printable
+
+    click.echo(f"dockwrap: error: {printable(message)}", err=True)
     if hint:
-        click.echo(f"hint: {hint}", err=True)
+        click.echo(f"hint: {printable(hint)}", err=True)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

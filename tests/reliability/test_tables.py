@@ -59,3 +59,12 @@ def test_network_table_shows_a_name_written_out(names, labels):
         assert base + "\\x1b[2J\\x1b[31mred\\nFAKE ROW\\r\\a" in lines[1]
     finally:
         remove_networks(labels)
+
+
+def test_an_error_quoting_a_name_shows_it_written_out():
+    """docker's message quotes the name it did not find: its escape sequences must not reach the
+    terminal through `dockwrap: error:` either."""
+    result = dockwrap("container", "inspect", "dwt-\x1b[2J\x1b[31mnone")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+    assert result.stderr.splitlines()[0].endswith("No such container: dwt-\\x1b[2J\\x1b[31mnone")
