@@ -13,10 +13,12 @@ from ._version import __version__
 from .client import Docker
 from .errors import (
     AlreadyInSwarm,
+    ArgumentTypeError,
     CommandTimeout,
     ContainerNotRunning,
     ContainerPaused,
     ContextInUse,
+    DaemonPermissionDenied,
     DaemonUnreachable,
     DockerCommandFailed,
     DockerNotExecutable,
@@ -49,6 +51,7 @@ __all__ = [
     "DockerNotFound",
     "DockerNotExecutable",
     "DaemonUnreachable",
+    "DaemonPermissionDenied",
     "DockerCommandFailed",
     "NoSuchContainer",
     "NoSuchImage",
@@ -71,4 +74,5 @@ __all__ = [
     "NotConverged",
     "ParseError",
     "UsageError",
+    "ArgumentTypeError",
 ]

@@ -13,7 +13,7 @@ import click
 from ._version import __version__
 from .client import Docker
 from .errors import DockwrapError
-from .options import LazyCommands
+from .options import SECONDS, LazyCommands
 
 __all__ = ["cli", "main", "Terminated"]
 
@@ -57,7 +57,7 @@ COMMANDS = LazyCommands({
 @click.option("-H", "--host", metavar="URL", help="Engine for every call (docker --host URL): unix://, tcp://, ssh://user@host.")
 @click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
 @click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
-@click.option("--timeout", type=click.FloatRange(min=0), envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call; on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
+@click.option("--timeout", type=SECONDS, envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
 @click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, binary: str | None, context: str | None, host: str | None, explain: bool,
@@ -71,9 +71,12 @@ def cli(ctx: click.Context, binary: str | None, context: str | None, host: str |
 
 
 def _error(message: str, hint: str | None = None) -> None:
-    click.echo(f"dockwrap: error: {message}", err=True)
+    # docker's message may quote a name or a command holding escape sequences: written out
+    from .parse.gostring import printable
+
+    click.echo(f"dockwrap: error: {printable(message)}", err=True)
     if hint:
-        click.echo(f"hint: {hint}", err=True)
+        click.echo(f"hint: {printable(hint)}", err=True)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

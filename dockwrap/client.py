@@ -24,7 +24,9 @@ class Docker:
     dry_run=False, timeout=None)`.
 
     Nothing runs until a method is called; each method is one docker call unless its
-    documentation says otherwise.
+    documentation says otherwise. Every method checks its arguments first: a wrong type is an
+    ArgumentTypeError (also a TypeError), a value docker would not take a UsageError (also a
+    ValueError), each naming the parameter; both are DockwrapErrors (exit status 2 on the CLI).
 
         d = Docker()
         d.container.run("busybox", ["sleep", "60"], detach=True, name="a")
@@ -43,8 +45,11 @@ class Docker:
         self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
 
     def __repr__(self) -> str:
+        from .display import redact_url
+
         r = self.runner
-        return f"Docker(binary={r.binary!r}, context={r.context!r}, host={r.host!r})"
+        host = None if r.host is None else redact_url(r.host)
+        return f"Docker(binary={r.binary!r}, context={r.context!r}, host={host!r})"
 
     @property
     def dry_run(self) -> bool:

@@ -6,9 +6,11 @@
     ├── CommandTimeout                124: a docker call outlived --timeout
     │   └── NotConverged              124: a service did not reach its replicas in time
     ├── ParseError                    1: docker printed something we cannot read
-    ├── UsageError                    2: bad arguments caught before any docker call
+    ├── UsageError                    2: bad arguments caught before any docker call (a ValueError)
+    │   └── ArgumentTypeError         2: an argument of the wrong type (also a TypeError)
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
+        │   ├── DaemonPermissionDenied 1: one answers, but its socket does not let this user in
         │   ├── SSHHostKeyUnknown, SSHConnectionRefused, SSHAuthFailed, RemoteDockerMissing
         │   └── TLSRequired, TLSBadCertificate, TLSNameMismatch
         ├── TLSFileMissing            a CA, certificate or key file named for TLS is missing
@@ -51,8 +53,10 @@ __all__ = [
     "CommandTimeout",
     "ParseError",
     "UsageError",
+    "ArgumentTypeError",
     "DockerCommandFailed",
     "DaemonUnreachable",
+    "DaemonPermissionDenied",
     "NoSuchContext",
     "NoSuchContainer",
     "RemovalInProgress",
@@ -152,12 +156,27 @@ class ParseError(DockwrapError):
         super().__init__(text)
 
 
-class UsageError(DockwrapError):
+class UsageError(DockwrapError, ValueError):
+    """A bad argument, refused before any docker call: a value docker would not take, or (as
+    ArgumentTypeError) a value of the wrong type. Also a ValueError, for Python callers."""
+
     exit_code = 2
 
 
+class ArgumentTypeError(UsageError, TypeError):
+    """An argument of the wrong type (`container.inspect(None)`, `Docker(host=5)`): a UsageError
+    that is also a TypeError. The message names the parameter."""
+
+
 class DockerCommandFailed(DockwrapError):
-    """Docker ran and reported a failure."""
+    """Docker ran and reported a failure.
+
+    A verb on several objects (rm, stop, start, inspect of many) may fail for one after doing the
+    others: `done` then holds what docker did, as the method would have returned it (the names
+    removed, the objects inspected); None when there is nothing to tell.
+    """
+
+    done: object = None
 
     def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "") -> None:
         from .display import redact_text, redacted
@@ -184,6 +203,21 @@ class DaemonUnreachable(DockerCommandFailed):
         self.hint = (
             f"no Docker engine answers at {endpoint}: start one (scripts/engine up, or sudo dockerd), "
             "or point at one with --host URL, --context NAME or DOCKER_HOST"
+        )
+
+
+class DaemonPermissionDenied(DaemonUnreachable):
+    """The engine's socket is there but does not let this user in (its mode and group): starting
+    another engine would not help."""
+
+    def __init__(self, argv: Sequence[str], exit_status: int, stderr: str, stdout: str = "", endpoint: str = "") -> None:
+        super().__init__(argv, exit_status, stderr, stdout, endpoint)
+        match = re.search(r"daemon socket at (\S+?):? ", self.stderr)
+        socket = match.group(1) if match else endpoint
+        self.hint = (
+            f"an engine answers at {socket}, but its socket does not let this user in (it lets in root and "
+            "the socket's group, usually `docker`): run as root, or join that group (sudo usermod -aG docker "
+            "$USER, then log in again), or point at another engine with --host URL or --context NAME"
         )
 
 
@@ -364,8 +398,9 @@ NO_ENGINE_LINE = (r"Cannot connect to the Docker daemon|error during connect|"
 #: (Patterns are compiled on the first failure, by `re`'s own cache: a run that fails nowhere
 #: never pays for them.)
 ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
+    (r"permission denied while trying to connect to the Docker daemon|"
+     r"dial unix \S+: connect: permission denied", DaemonPermissionDenied),
     (r"Cannot connect to the Docker daemon|error during connect|"
-     r"permission denied while trying to connect to the Docker daemon|"
      r"dial unix \S+: connect: |failed to connect to the docker API", DaemonUnreachable),
     (r'context "[^"]+"(: context not found| does not exist)', NoSuchContext),
     # the engine's swarm state says more than any name the message may also contain
@@ -449,7 +484,7 @@ def classify(
     for pattern, cls in ERROR_PATTERNS:
         if re.search(pattern, stderr, re.IGNORECASE):
             if issubclass(cls, DaemonUnreachable):
-                return cls(argv, exit_status, stderr, stdout, endpoint)
+                return cls(argv, exit_status, stderr, stdout, endpoint)  # type: ignore[call-arg]
             return cls(argv, exit_status, stderr, stdout)
     return DockerCommandFailed(argv, exit_status, stderr, stdout)
 

@@ -8,9 +8,12 @@ that loading a verb module for `--help` costs next to nothing.
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
-__all__ = ["Column", "print_table", "print_json", "print_records", "print_details", "print_quiet", "print_line"]
+__all__ = ["Column", "cell", "print_table", "print_json", "print_records", "print_details", "print_quiet", "print_line",
+           "show_done"]
+
+T = TypeVar("T")
 
 #: (header, cell) pairs: what a table shows of each record
 Column = tuple[str, Callable[[Any], Any]]
@@ -51,16 +54,25 @@ def print_json(value: Any, raw: bool = False) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _cell(value: Any) -> str:
+def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return ", ".join(_text(v) for v in value)
     if isinstance(value, dict):
         return ",".join(f"{k}={v}" for k, v in value.items())
     return str(value)
+
+
+def cell(value: Any) -> str:
+    """A table cell: what docker or a container wrote (names, labels, commands, ps output) may
+    hold escape sequences and line breaks, which would move the cursor or fake rows; they are
+    shown written out as Go writes them (`\\x1b`, `\\n`), the way docker shows a command."""
+    from .parse.gostring import printable
+
+    return printable(_text(value))
 
 
 def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
@@ -69,7 +81,7 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
         return
     from tabulate import tabulate
 
-    body = [[_cell(cell(row)) for _, cell in columns] for row in rows]
+    body = [[cell(value(row)) for _, value in columns] for row in rows]
     headers = [header for header, _ in columns]
     sys.stdout.write(tabulate(body, headers=headers, tablefmt="plain", disable_numparse=True) + "\n")
 
@@ -77,6 +89,21 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
 def print_quiet(values: Sequence[str]) -> None:
     for value in values:
         print_line(value)
+
+
+def show_done(call: Callable[[], T], show: Callable[[T], None] = print_quiet) -> None:  # type: ignore[assignment]
+    """Show what a verb on several objects returns. When docker failed for some after doing the
+    others (`rm STOPPED RUNNING`), what it did is shown first (the error's `done`), as docker
+    itself prints it, and then the error is raised."""
+    from .errors import DockerCommandFailed
+
+    try:
+        result = call()
+    except DockerCommandFailed as error:
+        if error.done:  # (`inspect` prints `[]` when it found none)
+            show(error.done)  # type: ignore[arg-type]
+        raise
+    show(result)
 
 
 def print_records(

@@ -21,10 +21,11 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Literal, Sequence
 
+from .args import ARGV_CODEC, argument, flag, optional_text, register_argv_codec, time_limit
 from .signals import SignalsHeld
-from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, UsageError, classify
+from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, UsageError, classify
 
 if TYPE_CHECKING:  # pragma: no cover
     import sh
@@ -89,7 +90,9 @@ class Runner:
     :param host: passed to every call as `--host URL`
     :param explain: print each call to stderr as `+ argv` before running it
     :param dry_run: print each call to stdout and run none
-    :param timeout: seconds allowed to each captured or passthrough call (None or 0: no limit)
+    :param timeout: seconds allowed to each captured or passthrough call (None, 0 or inf: no limit)
+    :raises ArgumentTypeError: an argument of the wrong type (`host=5`, `timeout="x"`)
+    :raises UsageError: both context and host, or a timeout that is nan or negative
     """
 
     def __init__(
@@ -101,16 +104,15 @@ class Runner:
         dry_run: bool = False,
         timeout: float | None = None,
     ) -> None:
-        if context and host:
+        binary = optional_text(binary, "binary")
+        self.context = optional_text(context, "context")
+        self.host = optional_text(host, "host")
+        if self.context and self.host:
             raise UsageError("--context and --host cannot be used together (docker refuses both)")
-        if timeout is not None and timeout < 0:
-            raise UsageError(f"the timeout must be 0 or more seconds, not {timeout}")
         self.binary = binary or os.environ.get("DOCKWRAP_DOCKER") or "docker"
-        self.context = context
-        self.host = host
-        self.explain = explain
-        self.dry_run = dry_run
-        self.timeout = timeout or None
+        self.explain = flag(explain, "explain")
+        self.dry_run = flag(dry_run, "dry_run")
+        self.timeout = time_limit(timeout, "timeout")
         #: appended to every line printed under --dry-run (recipes mark calls that may fail)
         self.dry_run_suffix = ""
         self._command: sh.Command | None = None
@@ -120,27 +122,27 @@ class Runner:
     # -- what is run ---------------------------------------------------------------------------
 
     def argv(self, args: Sequence[str]) -> list[str]:
-        """The full argv of a call: binary, global flags, then args."""
-        bad = [a for a in args if not isinstance(a, str)]
-        if bad:
-            # sh would silently drop None/False and str() anything else: refuse instead.
-            raise TypeError(f"docker arguments must be strings, got {bad[0]!r} in {list(args)!r}")
+        """The full argv of a call: binary, global flags, then args (bytes decoded as sys.argv
+        is, so that any byte but NUL reaches docker)."""
+        checked = [argument(arg) for arg in args]
         prefix = [self.binary]
         if self.context:
             prefix += ["--context", self.context]
         if self.host:
             prefix += ["--host", self.host]
-        return prefix + list(args)
+        return prefix + checked
 
     @property
     def endpoint(self) -> str:
-        """The engine the calls go to, in words, for error messages."""
+        """The engine the calls go to, in words, for error messages (a URL's password as ***)."""
+        from .display import redact_url
+
         if self.context:
             return f"context {self.context!r}"
         if self.host:
-            return self.host
+            return redact_url(self.host)
         if os.environ.get("DOCKER_HOST"):
-            return f"{os.environ['DOCKER_HOST']} (DOCKER_HOST)"
+            return f"{redact_url(os.environ['DOCKER_HOST'])} (DOCKER_HOST)"
         if os.environ.get("DOCKER_CONTEXT"):
             return f"context {os.environ['DOCKER_CONTEXT']!r} (DOCKER_CONTEXT)"
         return "the current docker context (default: unix:///var/run/docker.sock)"
@@ -178,6 +180,7 @@ class Runner:
         timeout: float | None | bool = True,
         dry_run_suffix: str = "",
         creates: bool | float = False,
+        done_of: Callable[[str], object] | None = None,
     ) -> Completed:
         """Run a call and capture its output.
 
@@ -189,6 +192,8 @@ class Runner:
             lets it finish (up to FINISH_SECONDS, or as many seconds as given; a second interrupt
             stops the wait) rather than killing it, since the daemon goes on creating after its
             client died, and what it made then would appear only after a cleanup had looked for it
+        :param done_of: reads what docker did from its stdout, for the error's `done` when it
+            failed part way (a verb on several objects)
         """
         argv = self.argv(args)
         self.show(argv, dry_run_suffix)
@@ -201,7 +206,13 @@ class Runner:
         proc = self._call(argv, self._limit(timeout), finish=grace, **kwargs)
         done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
         if check and done.exit_code != 0:
-            raise self.error(done)
+            error = self.error(done)
+            if done_of is not None and done.stdout.strip():
+                try:
+                    error.done = done_of(done.out)
+                except DockwrapError:  # nothing readable came before the failure
+                    pass
+            raise error
         return done
 
     def passthrough(
@@ -209,61 +220,51 @@ class Runner:
         args: Sequence[str],
         *,
         stdin: bool = False,
-        hold_stderr: Callable[[str], object] | None = None,
         timeout: float | None | bool = True,
-        status_is_docker: bool = False,
+        docker_statuses: Collection[int] | None = (),
     ) -> Completed:
-        """Run a call whose output goes straight to our stdout and stderr.
+        """Run a call whose output goes to our stdout and stderr, byte for byte and in order
+        (`dockwrap.relay`: only what may be docker's own failure message is held, briefly).
 
         :param stdin: give docker our stdin (for `exec -i` and friends)
-        :param hold_stderr: stderr lines for which this is true are kept back rather than
-            printed (docker's own error lines): with a non-zero status they are the error raised;
-            with status 0 they were the container's after all, and are printed then
-        :param status_is_docker: any non-zero status is docker's failure (`logs` has no status
-            of its own), not a container command's
-        :returns: the exit status
+        :param docker_statuses: the exit statuses with which docker reports a failure of its own
+            (run: 125-127); None when every non-zero status is docker's (`logs` has no status
+            of the container's)
+        :returns: the finished call; its exit status is the command's own
+        :raises DockerCommandFailed: (or a subclass) docker failed: its message is not printed
         """
+        from .relay import DOCKER_LINE, Relay, sink
+
         argv = self.argv(args)
         self.show(argv)
         if self.dry_run:
             return Completed(tuple(argv), 0)
-        held: list[bytes] = []
-        blanks: list[bytes] = []
-        sys.stdout.flush()
-        sys.stderr.flush()
-        kwargs: dict[str, Any] = {"_out": _target(sys.stdout)}
-        if hold_stderr is None:
-            kwargs["_err"] = _target(sys.stderr)
-        else:
-            def on_err(chunk: str | bytes) -> None:
-                # A line; sh hands over the bytes themselves when they are not UTF-8 (binary
-                # output), else the decoded text, which encodes back to the same bytes.
-                line = chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
-                # docker separates its message from its help footer by a blank line: a blank
-                # line waits to see whether docker's own text or the container's comes next.
-                if not line.strip():
-                    blanks.append(line)
-                elif hold_stderr(line.decode("utf-8", "replace")):
-                    blanks.clear()
-                    held.append(line)
-                else:
-                    _write_stderr(b"".join(blanks) + line)
-                    blanks.clear()
+        # docker writes into our pipes (sh's own reading goes line by line, keeping every line whole)
+        out_read, out_write = os.pipe()
+        err_read, err_write = os.pipe()
+        ours = [out_write, err_write]  # docker's ends, ours to close once docker has them
+        relay = Relay(out_read, err_read, sink(sys.stdout), sink(sys.stderr), DOCKER_LINE.match)
 
-            kwargs["_err"] = on_err
-            kwargs["_encoding"] = "utf-8"
+        def relay_output() -> None:
+            while ours:
+                os.close(ours.pop())
+            relay.run()
+
+        kwargs: dict[str, Any] = {"_out": out_write, "_err": err_write, "_no_out": True, "_no_err": True}
         if stdin:
             kwargs["_in"] = sys.stdin
-        if not _has_fileno(sys.stdout):
-            kwargs["_out_bufsize"] = _CHUNK
-        proc = self._call(argv, self._limit(timeout), **kwargs)
-        if blanks and not held:
-            _write_stderr(b"".join(blanks))
-        done = Completed(tuple(argv), proc.exit_code, b"", b"".join(held))
-        if done.exit_code != 0 and (held or status_is_docker):
-            raise self.error(done)
-        if held:
-            _write_stderr(done.stderr)
+        try:
+            proc = self._call(argv, self._limit(timeout), on_start=relay_output, **kwargs)
+        except BaseException:
+            relay.close(release=True)
+            raise
+        finally:
+            while ours:
+                os.close(ours.pop())
+        relay.close()
+        failure = relay.failure(proc.exit_code, docker_statuses)
+        if failure is not None:
+            raise self.error(Completed(tuple(argv), proc.exit_code, *failure))
         return Completed(tuple(argv), proc.exit_code)
 
     def interactive(self, args: Sequence[str]) -> int:
@@ -275,8 +276,9 @@ class Runner:
         command = self._resolve()
         sys.stdout.flush()
         sys.stderr.flush()
-        # _fg spawns docker on our own stdio and waits; a non-zero status comes back as an
-        # ErrorReturnCode (or SignalException) carrying it.
+        # _fg spawns docker on our own stdio and waits (os.spawnve: arguments as sys.argv had
+        # them, any byte); a non-zero status comes back as an ErrorReturnCode (or
+        # SignalException) carrying it.
         try:
             command(*argv[1:], _fg=True, _env=_environment())
         except _sh().ErrorReturnCode as exc:
@@ -286,26 +288,45 @@ class Runner:
             raise DockerNotExecutable(self.binary) from exc
         return 0
 
-    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False) -> Iterator[str]:
+    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False,
+               docker_statuses: Collection[int] | None = ()) -> Iterator[str]:
         """Yield docker's stdout (and stderr, merged) line by line as it comes; ending the
-        iteration ends docker."""
+        iteration ends docker.
+
+        :param docker_statuses: with merge_stderr, as for `passthrough`: lines docker may have
+            written are held at the start (for at most HOLD_SECONDS each), and are the error
+            rather than lines when docker fails; None: any failure is docker's (`logs -f`)
+        """
+        from .relay import DOCKER_LINE, HeldLines
+
         argv = self.argv(args)
         self.show(argv)
         if self.dry_run:
             return
+        held = HeldLines(DOCKER_LINE.match) if merge_stderr and docker_statuses != () else None
         started: list[Any] = []
         try:
-            proc = self._spawn(argv, started, _iter=True, _bg=False, _decode_errors="replace",
-                               _err_to_out=merge_stderr)
+            proc = self._spawn(argv, started, _decode_errors="replace", _err_to_out=merge_stderr,
+                               **({"_iter_noblock": True} if held else {"_iter": True, "_bg": False}))
             for line in proc:
-                yield line
+                if held is None:
+                    yield line
+                elif isinstance(line, int):  # nothing came for a moment
+                    yield from held.due(running=started[0].process.is_alive()[0])
+                else:
+                    yield from held.feed(line)
         finally:
             if started:
                 if started[0].process.is_alive()[0]:
                     self._end(started[0])
                 self._reap(started[0])
-        if check and proc.exit_code not in (0, None) and proc.exit_code > 0:
-            raise self.error(Completed(tuple(argv), proc.exit_code, b"", proc.stderr))
+        status = proc.exit_code
+        if check and status not in (0, None) and status > 0:
+            stderr = proc.stderr if held is None else held.failure(status, docker_statuses)
+            if stderr is not None:
+                raise self.error(Completed(tuple(argv), status, b"", stderr))
+        if held is not None:
+            yield from held.release()
 
     # -- errors and lifecycle ------------------------------------------------------------------
 
@@ -328,7 +349,7 @@ class Runner:
             return self.timeout
         if timeout is False:
             return None
-        return timeout or None
+        return time_limit(timeout, "timeout")
 
     def _resolve(self) -> "sh.Command":
         if self._command is None:
@@ -344,10 +365,13 @@ class Runner:
             self._command = sh.Command(path)
         return self._command
 
-    def _call(self, argv: list[str], limit: float | None, finish: float = 0, **kwargs: Any) -> Any:
+    def _call(self, argv: list[str], limit: float | None, finish: float = 0,
+              on_start: Callable[[], None] | None = None, **kwargs: Any) -> Any:
         """Start docker and wait for it. A timeout ends it. An interrupt, whenever it comes (even
         between the start and the wait), ends it too, after letting it finish for up to `finish`
-        seconds when it creates something."""
+        seconds when it creates something.
+
+        :param on_start: called once docker runs, before the wait (reading its pipes)"""
         started: list[Any] = []
         expired = threading.Event()
         timer = None
@@ -357,6 +381,8 @@ class Runner:
                 timer = threading.Timer(limit, self._expire, (proc, expired))
                 timer.daemon = True
                 timer.start()
+            if on_start is not None:
+                on_start()
             proc.wait()
         except BaseException:
             # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
@@ -388,6 +414,7 @@ class Runner:
             # Its own process group, so that a timeout or an interrupt ends docker together with
             # anything it started (ssh for ssh:// hosts) that would hold its pipes open.
             "_new_group": True,
+            "_encoding": ARGV_CODEC,
         }
         options.update(kwargs)
         if _has_fileno(options.get("_out")):
@@ -458,6 +485,7 @@ class Runner:
 def _sh() -> Any:
     import sh
 
+    register_argv_codec()
     return sh
 
 
@@ -472,23 +500,3 @@ def _has_fileno(stream: Any) -> bool:
     except (AttributeError, OSError, ValueError):
         return False
     return True
-
-
-def _write_stderr(data: bytes) -> None:
-    """Bytes to our stderr as they are (its binary buffer, where it has one)."""
-    buffer = getattr(sys.stderr, "buffer", None)
-    if buffer is None:
-        sys.stderr.write(data.decode("utf-8", "replace"))
-        sys.stderr.flush()
-        return
-    sys.stderr.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
-def _target(stream: IO[Any]) -> Any:
-    """An fd-backed stream is given to docker as is (byte-exact, no copying through Python);
-    others (pytest's capture, Click's test runner) get their binary buffer written to."""
-    if _has_fileno(stream):
-        return stream
-    return getattr(stream, "buffer", stream)

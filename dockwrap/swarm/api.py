@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..args import label_args, names_of, operands, repeat
-from ..errors import NO_ENGINE_LINE, DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
+from ..args import choice, flag, items, label_args, names_of, operands, optional_text, repeat, seconds, text, whole
+from ..errors import ArgumentTypeError, DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
 from ..logs import LogsVerb
 from ..runner import Runner
 from .records import (
@@ -28,11 +27,6 @@ __all__ = ["SwarmCommands", "NodeCommands", "ServiceCommands", "SERVICE_MODES", 
 
 SERVICE_MODES = ("replicated", "global", "replicated-job", "global-job")
 ENDPOINT_MODES = ("vip", "dnsrr")
-# Lines of `service logs` stderr that are docker's own, not a task's (those carry a
-# `name.slot.id@node | ` prefix).
-_DOCKER_OWN_LOG_LINE = re.compile(
-    r"^(Error response from daemon: |Error: |no such task or service: |error from daemon in stream: |" + NO_ENGINE_LINE + ")"
-)
 
 
 class SwarmCommands:
@@ -49,8 +43,9 @@ class SwarmCommands:
         `docker swarm join-token worker` when another node should join).
         """
         args = ["swarm", "init"]
-        if advertise_addr:
-            args += ["--advertise-addr", advertise_addr]
+        address = optional_text(advertise_addr, "advertise_addr")
+        if address:
+            args += ["--advertise-addr", address]
         done = self._runner.run(args, creates=True)
         if self._runner.dry_run:
             return ""
@@ -58,7 +53,7 @@ class SwarmCommands:
 
     def leave(self, force: bool = False) -> None:
         """`docker swarm leave`; a manager needs force (its services go with the swarm)."""
-        self._runner.run(["swarm", "leave", "--force"] if force else ["swarm", "leave"])
+        self._runner.run(["swarm", "leave", "--force"] if flag(force, "force") else ["swarm", "leave"])
 
     def state(self) -> str:
         """This engine's swarm state: inactive, pending, active, error or locked
@@ -81,7 +76,7 @@ class NodeCommands:
 
     def ls(self, filters: Iterable[str] = ()) -> list[Node]:
         """`docker node ls` (a manager only), filtered by `key=value` filters (`role=manager`)."""
-        done = self._runner.run(["node", "ls", *repeat("--filter", filters), "--format", "{{json .}}"])
+        done = self._runner.run(["node", "ls", *repeat("--filter", items(filters, "filters")), "--format", "{{json .}}"])
         return parse_node_ls(done.out)
 
 
@@ -89,7 +84,6 @@ class ServiceCommands(LogsVerb):
     """The service verbs; `Docker().service`."""
 
     logs_group = "service"
-    logs_docker_line = _DOCKER_OWN_LOG_LINE
 
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
@@ -97,15 +91,15 @@ class ServiceCommands(LogsVerb):
     def create(
         self,
         image: str,
-        command: Sequence[str] | None = None,
+        command: Sequence[str] | str | None = None,
         *,
         name: str,
         replicas: int | None = None,
-        publish: Iterable[str] = (),
+        publish: Iterable[str] | str = (),
         network: str | Sequence[str] | None = None,
         endpoint_mode: str | None = None,
         labels: Mapping[str, str] | Iterable[str] | None = None,
-        env: Iterable[str] = (),
+        env: Iterable[str] | Mapping[str, str | None] | str = (),
         resolve_image: bool = True,
         mode: str | None = None,
         detach: bool = True,
@@ -114,12 +108,12 @@ class ServiceCommands(LogsVerb):
     ) -> str:
         """`docker service create`; returns the new service's ID (under --dry-run: its name).
 
-        :param command: the tasks' command, a list of arguments (after the image)
+        :param command: the tasks' command, a list of arguments (after the image; one str is one)
         :param publish: `-p` values: `8080:80`, `published=8080,target=80,mode=host`
         :param network: a network name, or several
         :param endpoint_mode: `vip` (one virtual IP, needs IPVS in the kernel) or `dnsrr`
             (the service name resolves to every task's IP)
-        :param env: `NAME=VALUE` or `NAME` items (secret-looking values are never printed)
+        :param env: `NAME=VALUE` or `NAME` items, or a mapping (secret-looking values are never printed)
         :param resolve_image: False adds --no-resolve-image: use the image as the nodes have it
             instead of asking its registry for a digest (needed without a registry)
         :param mode: replicated (default), global, replicated-job or global-job
@@ -127,23 +121,18 @@ class ServiceCommands(LogsVerb):
         :param hostname: the tasks' host name; docker expands templates such as
             `{{.Service.Name}}.{{.Task.Slot}}`
         :param container_labels: labels on the tasks' containers (`labels` are the service's)
+        :raises UsageError: (or ArgumentTypeError) for a bad argument, before any docker call
         """
-        if isinstance(command, str):
-            raise TypeError(f"command must be a list of arguments, e.g. [{command!r}], not a string")
-        if not image:
-            raise UsageError("a service needs an image")
-        if not name:
-            raise UsageError("a service needs a name")
-        if mode is not None and mode not in SERVICE_MODES:
-            raise UsageError(f"--mode must be one of {', '.join(SERVICE_MODES)}, not {mode!r}")
-        if endpoint_mode is not None and endpoint_mode not in ENDPOINT_MODES:
-            raise UsageError(f"--endpoint-mode must be vip or dnsrr, not {endpoint_mode!r}")
+        image = text(image, "image", empty=False)
+        name = text(name, "name", empty=False)
+        mode = None if mode is None else choice(mode, "mode", SERVICE_MODES)
+        endpoint_mode = None if endpoint_mode is None else choice(endpoint_mode, "endpoint_mode", ENDPOINT_MODES)
         if replicas is not None:
             _check_replicas(replicas)
             if mode is not None and mode.startswith("global"):
                 raise UsageError("--replicas does not go with a global mode (one task per node)")
-        args = ["service", "create", "--detach" if detach else "--detach=false"]
-        if not resolve_image:
+        args = ["service", "create", "--detach" if flag(detach, "detach") else "--detach=false"]
+        if not flag(resolve_image, "resolve_image"):
             args.append("--no-resolve-image")
         args += ["--name", name]
         if mode:
@@ -152,15 +141,16 @@ class ServiceCommands(LogsVerb):
             args += ["--replicas", str(replicas)]
         if endpoint_mode:
             args += ["--endpoint-mode", endpoint_mode]
-        args += repeat("--network", [network] if isinstance(network, str) else network)
-        args += repeat("--publish", publish)
+        args += repeat("--network", items(network, "network"))
+        args += repeat("--publish", items(publish, "publish"))
         args += label_args(labels)
-        args += repeat("--container-label", label_args(container_labels)[1::2])
+        args += label_args(container_labels, "container_labels", "--container-label")
+        hostname = optional_text(hostname, "hostname")
         if hostname:
             args += ["--hostname", hostname]
         # --env NAME=VALUE as its own argument: the shape display.redacted() knows.
-        args += repeat("--env", env)
-        done = self._runner.run([*args, *operands([image]), *(command or [])], creates=True)
+        args += repeat("--env", items(env, "env"))
+        done = self._runner.run([*args, *operands([image]), *items(command, "command")], creates=True)
         if self._runner.dry_run:
             return name
         # Without --detach docker prints its progress after the ID.
@@ -171,7 +161,7 @@ class ServiceCommands(LogsVerb):
 
     def ls(self, filters: Iterable[str] = ()) -> list[Service]:
         """`docker service ls`, filtered by `key=value` filters (`label=a=b`, `name=web`, `mode=global`)."""
-        done = self._runner.run(["service", "ls", *repeat("--filter", filters), "--format", "{{json .}}"])
+        done = self._runner.run(["service", "ls", *repeat("--filter", items(filters, "filters")), "--format", "{{json .}}"])
         return parse_service_ls(done.out)
 
     def ps(self, names: Sequence[str] | str, *, filters: Iterable[str] = (), no_trunc: bool = False) -> list[Task]:
@@ -181,9 +171,9 @@ class ServiceCommands(LogsVerb):
         :param no_trunc: full task IDs and errors
         """
         args = ["service", "ps"]
-        if no_trunc:
+        if flag(no_trunc, "no_trunc"):
             args.append("--no-trunc")
-        args += repeat("--filter", filters)
+        args += repeat("--filter", items(filters, "filters"))
         listed = operands(names_of(names, "service"))
         fmt = ["--format", "{{json .}}"]
         # no option may follow a `--`: then the format goes first
@@ -193,19 +183,27 @@ class ServiceCommands(LogsVerb):
     def scale(self, name: str, replicas: int) -> None:
         """`docker service scale --detach NAME=N` (wait with `wait_converged`)."""
         _check_replicas(replicas)
-        if not name or "=" in name:
+        name = text(name, "name", empty=False)
+        if "=" in name:
             raise UsageError(f"not a service name: {name!r}")
         self._runner.run(["service", "scale", "--detach", *operands([f"{name}={replicas}"])])
 
     def inspect(self, names: Sequence[str] | str) -> list[ServiceDetails]:
-        """`docker service inspect` of any number of services, in one call."""
-        done = self._runner.run(["service", "inspect", *operands(names_of(names, "service"))])
+        """`docker service inspect` of any number of services, in one call.
+
+        :raises DockerCommandFailed: when one is missing; its `done` holds the others
+        """
+        done = self._runner.run(["service", "inspect", *operands(names_of(names, "service"))],
+                                done_of=parse_service_inspect)
         return parse_service_inspect(done.out)
 
     def rm(self, names: Sequence[str] | str) -> list[str]:
-        """`docker service rm`; returns the names docker confirmed."""
-        done = self._runner.run(["service", "rm", *operands(names_of(names, "service"))])
-        return done.out.split()
+        """`docker service rm`; returns the names docker confirmed.
+
+        :raises DockerCommandFailed: when one is not removed; its `done` names those that were
+        """
+        done = self._runner.run(["service", "rm", *operands(names_of(names, "service"))], done_of=str.splitlines)
+        return done.out.splitlines()
 
     def wait_converged(
         self,
@@ -226,8 +224,11 @@ class ServiceCommands(LogsVerb):
             last task error docker reports
         :raises NoSuchService: when no service has that name
         """
-        if timeout < 0 or interval < 0:
-            raise UsageError("the wait's timeout and interval must be 0 or more seconds")
+        name = text(name, "name", empty=False)
+        timeout = seconds(timeout, "timeout")
+        interval = seconds(interval, "interval", finite=True)
+        if on_progress is not None and not callable(on_progress):
+            raise ArgumentTypeError(f"on_progress must be callable, not {type(on_progress).__name__}")
         if self._runner.dry_run:
             return None
         deadline = time.monotonic() + timeout
@@ -287,5 +288,4 @@ class ServiceCommands(LogsVerb):
 
 
 def _check_replicas(replicas: int) -> None:
-    if isinstance(replicas, bool) or not isinstance(replicas, int) or replicas < 0:
-        raise UsageError(f"replicas must be a whole number of 0 or more, not {replicas!r}")
+    whole(replicas, "replicas", minimum=0)

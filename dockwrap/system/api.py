@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..args import operands
+from ..args import operands, text
 from ..runner import Runner
 from .records import VersionInfo, parse_version
 
@@ -28,6 +28,7 @@ class SystemCommands:
 
     def context_host(self, name: str) -> str | None:
         """The docker endpoint (`unix:///...`, `ssh://...`, `tcp://...`) of a context."""
-        done = self._runner.run(["context", "inspect", "--format", "{{json .Endpoints.docker.Host}}", *operands([name])])
-        text = done.out.strip()
-        return json.loads(text) if text else None
+        done = self._runner.run(["context", "inspect", "--format", "{{json .Endpoints.docker.Host}}",
+                                 *operands([text(name, "name", empty=False)])])
+        printed = done.out.strip()
+        return json.loads(printed) if printed else None

@@ -164,3 +164,30 @@ def test_recipe_on_an_unreachable_engine_makes_one_call_per_step(tmp_path):
     calls = log.read_text().splitlines()
     assert len(calls) == 2, calls
     assert calls[0].startswith("network create") and calls[1].startswith("container ls")
+
+
+@pytest.fixture
+def as_nobody(tmp_path) -> str:
+    """The real docker CLI, run as the user nobody, whom the engine's socket does not let in
+    (root passes any file mode, so the user is changed: setpriv)."""
+    import os
+    import stat
+
+    real = shutil.which(DOCKER)
+    socket_path = "/var/run/docker.sock"
+    if real is None or shutil.which("setpriv") is None or os.geteuid() != 0:
+        pytest.skip("needs root, setpriv and the docker CLI")
+    if not os.path.exists(socket_path) or os.stat(socket_path).st_mode & stat.S_IRWXO:
+        pytest.skip(f"{socket_path} is missing, or lets any user in")
+    return fake_docker(tmp_path, f'exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent {real} "$@"\n')
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=IDS)
+def test_a_socket_that_refuses_the_user_is_its_own_error(argv, as_nobody):
+    """Before: "no Docker engine answers ...: start one", which would not help."""
+    result = dockwrap("--docker", as_nobody, *argv, timeout=30)
+    assert result.returncode == 1, result.stderr
+    error, hint = two_lines(result.stderr)
+    assert "permission denied while trying to connect to the Docker daemon socket" in error
+    assert "does not let this user in" in hint and "unix:///var/run/docker.sock" in hint and "start one" not in hint
+    assert result.stdout == ""

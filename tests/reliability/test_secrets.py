@@ -136,3 +136,35 @@ def test_real_values_reach_the_container(names):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == hashlib.md5("".join(SECRETS.values()).encode()).hexdigest()
     no_secret(result.stderr)
+
+
+URL_PASSWORD = "pw-7c8d9e-value"
+HOST = f"tcp://lesson:{URL_PASSWORD}@127.0.0.1:9"  # nothing answers there: docker's own error, at once
+
+
+@pytest.mark.parametrize("argv", [
+    ["ps"], ["run", "--rm", "--pull", "never", "busybox:latest", "true"], ["exec", "box", "true"], ["logs", "box"],
+    ["network", "rm", "n"], ["recipe", "pingable-pair", "-c", "1"],
+], ids=lambda argv: " ".join(argv[:2]))
+@pytest.mark.parametrize("where", ["-H", "DOCKER_HOST"])
+def test_a_password_in_the_engine_url_is_never_shown(argv, where):
+    """-x, the error and its hint showed `tcp://lesson:PASSWORD@...` (docker's own line does not)."""
+    if where == "-H":
+        result = dockwrap("-x", "-H", HOST, *argv, timeout=60)
+    else:
+        result = dockwrap("-x", *argv, env={"DOCKER_HOST": HOST}, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert URL_PASSWORD not in result.stdout + result.stderr
+    assert "Cannot connect to the Docker daemon at tcp://127.0.0.1:9" in result.stderr
+    assert "tcp://lesson:***@127.0.0.1:9" in result.stderr  # in the hint (and in -x with -H)
+
+
+def test_a_password_in_the_engine_url_is_not_in_dry_run_or_the_api(tmp_path):
+    printed = dockwrap("--dry-run", "-H", HOST, "run", "-d", "busybox", "true")
+    assert printed.stdout == "docker --host 'tcp://lesson:***@127.0.0.1:9' container run --detach busybox true\n"
+    docker = Docker(host=HOST)
+    assert URL_PASSWORD not in repr(docker) and URL_PASSWORD not in docker.runner.endpoint
+    with pytest.raises(DockerCommandFailed) as info:
+        Docker(binary=fake_docker(tmp_path, 'echo "cannot reach $2" >&2\nexit 1\n'), host=HOST).container.ls()
+    no_url_password = [str(info.value), repr(info.value), info.value.argv, info.value.stderr, info.value.hint]
+    assert all(URL_PASSWORD not in str(text) for text in no_url_password), no_url_password

@@ -102,6 +102,32 @@ def test_timeout_from_the_environment(tmp_path):
     assert result.returncode == 124
 
 
+@pytest.mark.parametrize("value, where", [(value, where) for value in ["nan", "-1", "abc", "", "1e", "-inf"]
+                                           for where in ["option", "environment"] if value or where == "option"])
+def test_a_nonsense_timeout_is_a_usage_error(value, where, tmp_path):
+    """Before: `nan` timed out at once ("timed out after nans"); the others were Click's own words.
+    (An empty DOCKWRAP_TIMEOUT counts as unset.)"""
+    binary = fake_docker(tmp_path, "echo '[]'\n")
+    if where == "option":
+        result = dockwrap("--docker", binary, "--timeout", value, "network", "ls")
+    else:
+        result = dockwrap("--docker", binary, "network", "ls", env={"DOCKWRAP_TIMEOUT": value})
+    assert result.returncode == 2, result.stderr
+    assert "--timeout" in result.stderr and "not a number of seconds of 0 or more" in result.stderr
+    no_traceback(result)
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308", "0", "infinity"])
+def test_a_timeout_of_no_limit_runs_the_call(value, tmp_path):
+    """inf and anything beyond what a timer can wait mean no limit, as 0 does (before: inf and
+    1e308 printed a thread's traceback)."""
+    binary = fake_docker(tmp_path, "sleep 0.2\necho ''\n")
+    for result in (dockwrap("--docker", binary, "--timeout", value, "network", "ls"),
+                   dockwrap("--docker", binary, "network", "ls", env={"DOCKWRAP_TIMEOUT": value})):
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+
+
 def test_garbage_output_exits_1_naming_command_and_line(tmp_path):
     binary = fake_docker(tmp_path, "echo 'not json at all'\n")
     result = dockwrap("--docker", binary, "ps")

@@ -38,3 +38,56 @@ def test_redact_text_hides_values_in_messages():
     argv = ["docker", "run", "-e", "PASSWORD=hunter2", "img"]
     assert redact_text("bad value hunter2 here", argv) == "bad value *** here"
     assert "hunter2" not in quote(argv)
+
+
+def bash_argv(line: str) -> list[bytes]:
+    """The arguments bash makes of a printed line (each as the bytes a program gets)."""
+    import subprocess
+
+    done = subprocess.run(["bash", "-c", "printf '%s\\0' " + line], capture_output=True, check=True)
+    return done.stdout.split(b"\0")[:-1]
+
+
+def test_arguments_that_are_not_utf8_or_not_printable_run_as_printed():
+    """Bytes 0x80-0xff (as sys.argv has them: surrogateescape), escape sequences and other
+    controls print as bash's $'...', all ASCII, and give the same bytes back."""
+    import os
+
+    args = [os.fsdecode(bytes([byte])) for byte in range(0x80, 0x100)]
+    args += [os.fsdecode(b"caf\xe9"), "\x1b[2J\x1b[31mred", "a\rb", "bell\a", "del\x7f", "nl\nand\ttab", "it's \\ $x",
+             "\u202egnp.exe", "caf\u00e9 \U0001F600", "", "plain"]
+    line = quote(args)
+    assert line.isascii() or "\u00e9" in line  # printable unicode stays as it is
+    assert "\x1b" not in line and "\r" not in line and "\x7f" not in line
+    assert bash_argv(line) == [os.fsencode(arg) for arg in args]
+
+
+def test_printable_arguments_are_quoted_as_before():
+    assert quote(["docker", "run", "a b", "x", "it's", "nl\nx", "café"]) == "docker run 'a b' x 'it'\"'\"'s' 'nl\nx' 'café'"
+
+
+@pytest.mark.parametrize("argv, shown", [
+    (["docker", "--host", "tcp://user:hunter22@10.0.0.1:2376", "ps"], ["docker", "--host", "tcp://user:***@10.0.0.1:2376", "ps"]),
+    (["docker", "--host=ssh://me:pw@box", "ps"], ["docker", "--host=ssh://me:***@box", "ps"]),
+    (["docker", "-H", "tcp://10.0.0.1:2376", "ps"], ["docker", "-H", "tcp://10.0.0.1:2376", "ps"]),
+    (["run", "-e", "DB_URL=postgres://app:s3cret@db/app", "img"], ["run", "-e", "DB_URL=postgres://app:***@db/app", "img"]),
+    (["run", "img", "curl", "https://u:p@x/y"], ["run", "img", "curl", "https://u:***@x/y"]),
+])
+def test_url_passwords_are_redacted(argv, shown):
+    assert redacted(argv) == shown
+    assert quote(argv) == " ".join(shlex.quote(a) for a in shown)
+
+
+def test_redaction_does_not_garble_text_around_a_short_secret():
+    """A one-letter secret replaced everywhere turns `a missing image` into `*** missing im***ge`,
+    and shows the secret by the gaps. It is hidden only where it stands with its name."""
+    argv = ["docker", "run", "-e", "PASSWORD=a", "-e", "TOKEN=s3cret-value", "img"]
+    text = "docker: a missing image; PASSWORD=a; got s3cret-value and xs3cret-valuex\n"
+    assert redact_text(text, argv) == "docker: a missing image; PASSWORD=***; got *** and xs3cret-valuex\n"
+
+
+def test_redaction_of_url_passwords_in_text():
+    argv = ["docker", "--host", "tcp://user:hunter22@10.0.0.1:2376", "ps"]
+    assert redact_text("dial tcp://user:hunter22@10.0.0.1:2376: refused (hunter22)", argv) == \
+        "dial tcp://user:***@10.0.0.1:2376: refused (***)"
+    assert redact_text("from DOCKER_HOST tcp://me:other1@h", []) == "from DOCKER_HOST tcp://me:***@h"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dockwrap.container.api import DOCKER_OWN_LINE
+from dockwrap.relay import DOCKER_LINE as DOCKER_OWN_LINE
 from dockwrap.errors import DaemonUnreachable, NoSuchContext, RemovalInProgress, classify, docker_message
 
 from .corpus import recorded_errors

@@ -9,6 +9,7 @@ import pytest
 
 from dockwrap import errors
 from dockwrap.errors import (
+    DaemonPermissionDenied,
     DaemonUnreachable,
     DockerCommandFailed,
     NameConflict,
@@ -55,6 +56,10 @@ EXPECTED: dict[str, type[DockerCommandFailed]] = {
     "exec-paused": errors.ContainerPaused,
     "rm-running": DockerCommandFailed,
     "port-not-published": DockerCommandFailed,
+    "rm-partial": DockerCommandFailed,
+    "permission-denied-ls": DaemonPermissionDenied,
+    "permission-denied-logs": DaemonPermissionDenied,
+    "permission-denied-run": DaemonPermissionDenied,
 }
 
 # docker's exit status for each case, the same from both clients
@@ -66,6 +71,7 @@ EXIT_STATUS = {case: 1 for case in EXPECTED} | {
     "network-not-found-run": 125,
     "port-allocated": 125,
     "unknown-flag": 125,
+    "permission-denied-run": 126,
 }
 
 
@@ -157,6 +163,15 @@ def test_daemon_unreachable_hint_names_the_endpoint(case: RecordedError) -> None
                      endpoint="unix:///nonexistent.sock (-H)")
     assert isinstance(error, DaemonUnreachable) and error.exit_code == 1
     assert error.hint and "unix:///nonexistent.sock (-H)" in error.hint
+
+
+@pytest.mark.parametrize("case", _params([c for c in ALL if c.case.startswith("permission-denied")]))
+def test_a_socket_that_refuses_the_user_is_not_a_missing_engine(case: RecordedError) -> None:
+    """Before: "no Docker engine answers ...: start one"; starting one would not help."""
+    error = classify(("docker", *case.argv), case.exit_status, case.stderr, case.stdout, endpoint="the current context")
+    assert type(error) is DaemonPermissionDenied and error.exit_code == 1
+    assert error.hint and "unix:///var/run/docker.sock" in error.hint and "does not let this user in" in error.hint
+    assert "start one" not in error.hint
 
 
 @pytest.mark.parametrize(

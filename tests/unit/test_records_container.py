@@ -18,6 +18,7 @@ from dockwrap.container.records import (
     parse_container_inspect,
     parse_container_ls,
     parse_stats,
+    parse_stats_stream,
     parse_top,
     state_from_status,
 )
@@ -25,7 +26,7 @@ from dockwrap.errors import ParseError
 from dockwrap.parse.labels import parse_labels
 from dockwrap.parse.ports import PortMapping, parse_ports
 
-from .corpus import CREATED, EXITED, NET1, NET2, PAUSED, PORT_BASE, WEB, client_params, read, release
+from .corpus import CREATED, DOCKER, EXITED, NET1, NET2, PAUSED, PORT_BASE, WEB, client_params, read, release
 
 # CONTRACT.md section 5
 CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
@@ -377,6 +378,27 @@ def test_stats_stream_clear_codes_are_dropped() -> None:
     line = read("28.2.2", "container-stats").splitlines()[0]
     (sample,) = parse_stats("\x1b[2J\x1b[H" + line + "\n")
     assert isinstance(sample, Stats) and sample.name == WEB
+
+
+@pytest.mark.parametrize("client", ["28.2.2", "20.10.24"])
+def test_live_stats_stream_as_docker_draws_it(client: str) -> None:
+    """A live `stats` (no --no-stream) recorded for 4 s (record.sh): 28.x draws each frame twice,
+    the second time with ESC[K after each line (before: "a line is not JSON" after one sample);
+    20.10 clears the screen and draws it once. Each sample comes once, in order, per container."""
+    text = (DOCKER / client / "stats-stream.txt").read_bytes().decode()
+    frames = text.count("\x1b[H") // (2 if client == "28.2.2" else 1)
+    assert frames >= 3
+    samples = list(parse_stats_stream(text.splitlines(keepends=True)))
+    assert [s.name for s in samples] == ["fxrec-web", "fxrec-paused"] * frames
+    assert all(s.mem_usage_bytes and s.pids for s in samples)
+
+
+def test_live_stats_stream_line_by_line_as_it_comes() -> None:
+    """The first frame of 28.x is known for what it is only at its second drawing (same write)."""
+    lines = (DOCKER / "28.2.2" / "stats-stream.txt").read_bytes().decode().splitlines(keepends=True)
+    stream = parse_stats_stream(iter(lines))
+    first = next(stream)
+    assert first.name == "fxrec-web"
 
 
 @pytest.mark.parametrize("field", ["MemUsage", "NetIO", "BlockIO", "CPUPerc", "MemPerc", "PIDs"])

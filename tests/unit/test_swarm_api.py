@@ -69,9 +69,9 @@ def test_create_refuses_bad_arguments_before_any_call(capsys, kwargs):
     assert printed(capsys) == []
 
 
-def test_create_command_must_be_a_list(capsys):
-    with pytest.raises(TypeError):
-        dry(capsys).service.create("busybox", "httpd -f", name="web")
+def test_create_command_given_as_one_str_is_one_argument(capsys):
+    dry(capsys).service.create("busybox", "httpd -f", name="web")
+    assert printed(capsys) == ["docker service create --detach --name web busybox 'httpd -f'"]
 
 
 def test_scale_ls_ps_rm_inspect_argv(capsys):

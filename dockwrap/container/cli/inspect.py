@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_details
+from ...formatter import print_details, show_done
 from ...options import examples, json_option, pass_docker, raw_option
 
 
@@ -21,12 +21,11 @@ from ...options import examples, json_option, pass_docker, raw_option
 @pass_docker
 def command(docker: Docker, containers: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show details of containers: state, PID, addresses per network, ports, labels."""
-    details = docker.container.inspect(list(containers))
-    print_details(details, [
+    show_done(lambda: docker.container.inspect(list(containers)), lambda details: print_details(details, [
         ("NAME", lambda d: d.name),
         ("STATE", lambda d: d.state.status),
         ("PID", lambda d: d.state.pid or ""),
         ("IMAGE", lambda d: d.image),
         ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
         ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
-    ], as_json=as_json, raw=raw)
+    ], as_json=as_json, raw=raw))

@@ -15,8 +15,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _command_cell(row: Container) -> str:
-    text = row.command if len(row.command) <= 20 else row.command[:19] + "…"
-    return f'"{text}"'
+    # as docker's table: cut to 20 characters, then quoted as Go quotes (escape sequences and
+    # line breaks written out)
+    from ...parse.gostring import go_quote
+
+    return go_quote(row.command if len(row.command) <= 20 else row.command[:19] + "…")
 
 
 def _ports_cell(row: Container) -> str:

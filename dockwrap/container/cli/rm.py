@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_quiet
+from ...formatter import show_done
 from ...options import examples, pass_docker
 
 
@@ -16,4 +16,4 @@ from ...options import examples, pass_docker
 @pass_docker
 def command(docker: Docker, containers: tuple[str, ...], force: bool, volumes: bool) -> None:
     """Remove containers."""
-    print_quiet(docker.container.rm(list(containers), force=force, volumes=volumes))
+    show_done(lambda: docker.container.rm(list(containers), force=force, volumes=volumes))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
+from ...formatter import show_done
 from ...options import examples, pass_docker
 
 
@@ -19,7 +20,7 @@ from ...options import examples, pass_docker
 @click.pass_context
 def command(ctx: click.Context, docker: Docker, containers: tuple[str, ...], attach: bool, interactive: bool) -> None:
     """Start stopped containers."""
-    done = docker.container.start(list(containers), attach=attach, interactive=interactive, output="terminal")
     if attach or interactive:
+        done = docker.container.start(list(containers), attach=attach, interactive=interactive, output="terminal")
         ctx.exit(done.exit_code)
-    click.echo(done.out, nl=False)
+    show_done(lambda: docker.container.start(list(containers)).out.splitlines())

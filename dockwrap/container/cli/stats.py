@@ -7,7 +7,7 @@ from typing import Any, Callable
 import click
 
 from ...client import Docker
-from ...formatter import Column, print_records
+from ...formatter import Column, cell, print_records
 from ...options import examples, json_option, pass_docker, raw_option
 
 def _text(docker_key: str, podman_key: str) -> Callable[[Any], Any]:
@@ -49,4 +49,4 @@ def command(docker: Docker, containers: tuple[str, ...], no_stream: bool, all_: 
         if as_json:
             click.echo(json.dumps(sample.to_json(raw=raw)))
         else:
-            click.echo("  ".join(str(cell(sample) or "") for _, cell in COLUMNS))
+            click.echo("  ".join(cell(value(sample)) for _, value in COLUMNS))

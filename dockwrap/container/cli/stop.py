@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_quiet
+from ...formatter import show_done
 from ...options import examples, pass_docker
 
 
@@ -15,4 +15,4 @@ from ...options import examples, pass_docker
 @pass_docker
 def command(docker: Docker, containers: tuple[str, ...], time: int | None) -> None:
     """Stop running containers (SIGTERM, then SIGKILL after the grace time)."""
-    print_quiet(docker.container.stop(list(containers), time=time))
+    show_done(lambda: docker.container.stop(list(containers), time=time))

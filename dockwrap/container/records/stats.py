@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from ...parse.jsonlines import load_objects
 from ...parse.record import Record, build, check_text, field_value
@@ -56,10 +57,46 @@ def stats_row(raw: dict[str, Any], command: str) -> Stats:
     )
 
 
+# A terminal control sequence (CSI): live stats draws its frames with them, even into a pipe.
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
 def parse_stats(text: str, command: str = "docker container stats") -> list[Stats]:
-    return [build(command, stats_row, obj) for obj in load_objects(_strip_ansi(text), command)]
+    return [build(command, stats_row, obj) for obj in load_objects(_CONTROL.sub("", text), command)]
 
 
-def _strip_ansi(text: str) -> str:
-    # Streaming stats clears the screen before each frame, even into a pipe on some versions.
-    return text.replace("\x1b[2J", "").replace("\x1b[H", "").replace("\x1b[J", "")
+def parse_stats_stream(lines: Iterable[str], command: str = "docker container stats") -> Iterator[Stats]:
+    """The samples of a live `docker container stats --format '{{json .}}'`, line by line as docker
+    draws them (tests/fixtures/docker/*/stats-stream.txt).
+
+    20.10 clears the screen (ESC[2J ESC[H) and draws each frame once. 28.x moves to the top
+    (ESC[H) and draws each frame twice: the lines as they are, then the same lines again, each
+    ending in ESC[K (erase to the end of the line), then ESC[J. Only the second drawing is read
+    there, so that every sample comes once. Until a frame shows which way docker draws, its lines
+    wait (in 28.x both drawings come in one write, so nothing waits long).
+    """
+    redrawn: bool | None = None
+    waiting: list[str] = []
+    for line in lines:
+        erased = "\x1b[K" in line
+        if redrawn is None:
+            if erased:
+                redrawn = True
+                waiting.clear()
+            elif "\x1b[2J" in line or (waiting and "\x1b[H" in line):
+                redrawn = False
+                yield from _samples(waiting, command)
+                waiting.clear()
+            else:
+                waiting.append(line)
+                continue
+        if erased or not redrawn:
+            yield from _samples([line], command)
+    yield from _samples(waiting, command)
+
+
+def _samples(lines: list[str], command: str) -> Iterator[Stats]:
+    for line in lines:
+        text = _CONTROL.sub("", line).strip()
+        if text:
+            yield from (build(command, stats_row, obj) for obj in load_objects(text, command))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ...client import Docker
-from ...formatter import print_details
+from ...formatter import print_details, show_done
 from ...options import examples, json_option, pass_docker, raw_option
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,7 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 @pass_docker
 def command(docker: Docker, networks: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show networks: subnet, gateway, and each container's addresses (one docker call)."""
-    details = docker.network.inspect(list(networks))
+    show_done(lambda: docker.network.inspect(list(networks)), lambda details: _show(details, as_json, raw))
+
+
+def _show(details: list[NetworkDetails], as_json: bool, raw: bool) -> None:
     # one row per attached container; a network with none still gets its row
     rows: list[tuple[NetworkDetails, NetworkMember | None]] = [
         (d, m) for d in details for m in (d.containers or [None])  # type: ignore[list-item]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_quiet
+from ...formatter import show_done
 from ...options import examples, pass_docker
 
 
@@ -14,4 +14,4 @@ from ...options import examples, pass_docker
 @pass_docker
 def command(docker: Docker, networks: tuple[str, ...]) -> None:
     """Remove networks."""
-    print_quiet(docker.network.rm(list(networks)))
+    show_done(lambda: docker.network.rm(list(networks)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_details
+from ...formatter import print_details, show_done
 from ...options import examples, json_option, pass_docker, raw_option
 
 
@@ -20,8 +20,7 @@ from ...options import examples, json_option, pass_docker, raw_option
 @pass_docker
 def command(docker: Docker, services: tuple[str, ...], as_json: bool, raw: bool) -> None:
     """Show services: mode, endpoint, virtual IPs, networks, ports (one docker call)."""
-    details = docker.service.inspect(list(services))
-    print_details(details, [
+    show_done(lambda: docker.service.inspect(list(services)), lambda details: print_details(details, [
         ("NAME", lambda d: d.name),
         ("MODE", lambda d: d.mode),
         ("REPLICAS", lambda d: d.replicas),
@@ -29,4 +28,4 @@ def command(docker: Docker, services: tuple[str, ...], as_json: bool, raw: bool)
         ("VIRTUAL IPS", lambda d: d.virtual_ips),
         ("PORTS", lambda d: [str(p) for p in d.ports]),
         ("IMAGE", lambda d: d.image),
-    ], as_json=as_json, raw=raw)
+    ], as_json=as_json, raw=raw))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_quiet
+from ...formatter import show_done
 from ...options import examples, pass_docker
 
 
@@ -14,4 +14,4 @@ from ...options import examples, pass_docker
 @pass_docker
 def command(docker: Docker, services: tuple[str, ...]) -> None:
     """Remove services (their tasks stop shortly after); print the names removed."""
-    print_quiet(docker.service.rm(list(services)))
+    show_done(lambda: docker.service.rm(list(services)))
