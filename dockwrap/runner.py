@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Literal, Sequence
 
-from .signals import SignalsHeld
+from .signals import SignalsHeld, after_docker_failed
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, UsageError, classify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -257,6 +257,8 @@ class Runner:
         if not _has_fileno(sys.stdout):
             kwargs["_out_bufsize"] = _CHUNK
         proc = self._call(argv, self._limit(timeout), **kwargs)
+        if proc.exit_code != 0:
+            after_docker_failed()  # did it fail because nobody reads our stdout or stderr?
         if blanks and not held:
             _write_stderr(b"".join(blanks))
         done = Completed(tuple(argv), proc.exit_code, b"", b"".join(held))
