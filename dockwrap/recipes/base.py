@@ -152,21 +152,22 @@ class RecipeRun(Removal):
         return f"dw-{self.recipe}-{self.run_id}-{part}"
 
     @contextmanager
-    def _creating(self, kind: str, name: str | None) -> Iterator[None]:
-        """Around the docker call that creates `name` (None: a `run --rm`, gone when it returns).
-        The name enters the ledger only once the call returned: a name that was taken already is
-        the user's, and stays. A call that failed or was cut short makes the run uncertain."""
+    def _creating(self, kind: str, name: str, removes_itself: bool = False) -> Iterator[None]:
+        """Around the docker call that creates `name` (a `run --rm` removes itself: it never enters
+        the ledger). The name enters the ledger only once the call returned: a name that was taken
+        already is someone else's, and stays. A call that failed or was cut short makes the run
+        uncertain."""
         try:
             yield
         except DockerCommandFailed as exc:
             self.uncertain = True
-            if name is not None and (isinstance(exc, NameConflict) or (kind == "network" and "already exists" in exc.message)):
+            if isinstance(exc, NameConflict) or (kind == "network" and "already exists" in exc.message):
                 raise _taken(kind, name, exc) from None
             raise
         except BaseException:
             self.uncertain = True
             raise
-        if name is not None:
+        if not removes_itself:
             with self._ledger_lock:
                 getattr(self, f"{kind}s").append(name)
         self.made_something = True
@@ -237,8 +238,9 @@ class RecipeRun(Removal):
     def run_once(self, part: str, command: Sequence[str], network: str | None = None) -> Completed:
         """`docker run --rm` a throwaway container of this run (a client); the finished call.
         It removes itself, so it never enters the ledger; cut short, the label sweep finds it."""
-        with self._creating("container", None):
-            return self.docker.container.run(self.image, list(command), name=self.name(part), network=network,
+        name = self.name(part)
+        with self._creating("container", name, removes_itself=True):
+            return self.docker.container.run(self.image, list(command), name=name, network=network,
                                              remove=True, labels=self.labels, pull=self.pull)
 
     def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
