@@ -165,21 +165,24 @@ sys.addaudithook(hook)
 
 
 @pytest.mark.parametrize("module", [
+    "click",  # imported by dockwrap.cli, before its main() runs
     "asyncio.locks",  # `import sh`, at the first docker call: asyncio half made
     "asyncio.unix_events",
     "dockwrap.formatter",  # while Click looks the command up (imported by dockwrap.recipes.cli)
     "dockwrap.recipes.pingable_pair",
 ])
 @pytest.mark.parametrize("signame, status", [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
-def test_a_signal_during_an_import_is_taken_after_it(module, signame, status, tmp_path):
+@pytest.mark.parametrize("entry", ["-m", "script"])
+def test_a_signal_during_an_import_is_taken_after_it(entry, module, signame, status, tmp_path):
     # The signal is sent from inside the import (an audit hook in sitecustomize), at the moment an
     # exception there leaves a package half made: `NameError: name 'coroutines' is not defined`
     # when the cleanup imported sh again, an internal error (70). No engine: nothing to remove.
     (tmp_path / "sitecustomize.py").write_text(HOOK)
     env = environment({"PYTHONPATH": str(tmp_path), "DWT_SIGNAL_DURING_IMPORT": f"{module}:{signame}"})
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "dockwrap", "-H", "unix:///nonexistent/dwt.sock", "recipe",
-                           "pingable-pair"], capture_output=True, text=True, env=env, timeout=60)
+    command = [sys.executable, "-m", "dockwrap"] if entry == "-m" else [os.path.join(os.path.dirname(sys.executable), "dockwrap")]
+    done = subprocess.run([*command, "-H", "unix:///nonexistent/dwt.sock", "recipe", "pingable-pair"],
+                          capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == status, done.stderr
     no_traceback(done.stderr)
     assert "NameError" not in done.stderr and "RuntimeError" not in done.stderr
