@@ -74,6 +74,7 @@ def _error(message: str, hint: str | None = None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Run the CLI and exit with the status of the README's table."""
+    signals.received.clear()  # a process that runs main() more than once
     if threading_main():
         signals.install()
         signals.guard_stdio()
