@@ -13,8 +13,12 @@ def main() -> None:
 
     if threading.current_thread() is threading.main_thread():
         signals.install()
-    from .cli import main as run
-
+    try:
+        from .cli import main as run
+    except KeyboardInterrupt:  # a signal taken right after the imports it waited for
+        raise SystemExit(130) from None
+    except signals.Terminated as exc:
+        raise SystemExit(exc.exit_code) from None
     run()
 
 

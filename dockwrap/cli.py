@@ -74,12 +74,11 @@ def _error(message: str, hint: str | None = None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Run the CLI and exit with the status of the README's table."""
-    signals.received.clear()  # a process that runs main() more than once
-    if threading_main():
-        signals.install()
-        signals.guard_stdio()
     # Reporting can meet a closed output or a signal too: that decides the status then.
     try:
+        if threading_main():
+            signals.install()
+            signals.guard_stdio()
         code = _run(argv)
         sys.stdout.flush()
         sys.stderr.flush()
