@@ -41,6 +41,8 @@ _AFTER_IMPORT_SECONDS = 0.02
 #: Python swallowed the exception they raised (in a `__del__` or weakref callback)
 received: list[int] = []
 _holding = threading.local()
+# Whether guard_stdio() made stdout and stderr the CLI's (a library caller's stay as they are).
+_guarded = False
 
 
 class Terminated(BaseException):
@@ -163,10 +165,11 @@ def _end_for_closed_output() -> None:
 
 
 def after_docker_failed() -> None:
-    """A docker that wrote straight to our stdout or stderr failed: when nobody reads them any
-    more, that is why (docker dies of SIGPIPE, or `run` says "write /dev/stdout: broken pipe" and
-    exits 1), and the run ends as for our own write. Our descriptors tell, not docker's words."""
-    if closed_outputs():
+    """A docker that wrote straight to the CLI's stdout or stderr failed: when nobody reads them
+    any more, that is why (docker dies of SIGPIPE, or `run` says "write /dev/stdout: broken pipe"
+    and exits 1), and the run ends as for our own write. Our descriptors tell, not docker's words.
+    For a library caller (no guard_stdio), docker's failure is reported as it is."""
+    if _guarded and closed_outputs():
         output_closed()
 
 
@@ -234,6 +237,8 @@ def guard_stdio() -> None:
     """The CLI's stdin, stdout and stderr: each always open (a closed stdout or stderr is a pipe
     nobody reads, a closed stdin is empty), and writes to a closed output end the run with 141.
     Only streams that are still the process's own are replaced (not a test's capture)."""
+    global _guarded
+    _guarded = True
     for fd in (0, 1, 2):
         try:
             os.fstat(fd)
