@@ -9,8 +9,9 @@
 * Closed outputs. A write to a stdout or stderr whose reader is gone (`| head`: EPIPE) or whose
   terminal was closed (EIO) points that descriptor at /dev/null, so that nothing written later fails
   (a cleanup's `-x` lines), and then ends the run like a signal: `OutputClosed`, exit 141, as a
-  program killed by SIGPIPE. docker, writing straight to our stdout, dies of SIGPIPE instead; the
-  runner reports that the same way.
+  program killed by SIGPIPE. docker, writing straight to our stdout, dies of SIGPIPE or exits 1
+  with "broken pipe" instead: after a failed call, an output of ours with no reader says why
+  (`after_docker_failed`).
 * `SignalsHeld`: a moment that must not be cut short (sh starting docker, a recipe removing what it
   made) holds all of these until it is over.
 """
