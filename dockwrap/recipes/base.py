@@ -139,6 +139,7 @@ class RecipeRun(Removal):
         #: a create call failed or was cut short: what it may have made all the same is found by
         #: the run's label at the end
         self.uncertain = False
+        self.cut_short: list[tuple[str, str]] = []
         #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
         #: for `dockwrap cleanup`
         self.cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
@@ -164,8 +165,10 @@ class RecipeRun(Removal):
             if isinstance(exc, NameConflict) or (kind == "network" and "already exists" in exc.message):
                 raise _taken(kind, name, exc) from None
             raise
-        except BaseException:
+        except BaseException:  # cut short: docker's answer, if any, was not seen
             self.uncertain = True
+            with self._ledger_lock:
+                self.cut_short.append((kind, name))
             raise
         if not removes_itself:
             with self._ledger_lock:

@@ -23,6 +23,9 @@ T = TypeVar("T")
 # A recipe must end even when the engine hangs: each removal call gets this long (or --timeout,
 # when that is shorter), and the first one that fails to get an answer ends the removal.
 CLEANUP_TIMEOUT = 60.0
+# How long cleanup looks out for what a create call that was cut short may still make: the daemon
+# goes on with a request whose client died (moby/moby#46749), later than the first look.
+CUT_SHORT_SECONDS = 3.0
 
 
 class Removal:
@@ -35,6 +38,8 @@ class Removal:
     services: list[str]
     swarm: bool
     swarm_started: bool
+    #: (kind, name) of create calls that were cut short: made or not, nobody saw docker's answer
+    cut_short: list[tuple[str, str]]
     _gwbridge_existed: bool
     script: ScriptPrinter | None
     cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None
@@ -51,6 +56,7 @@ class Removal:
         """
         runner = self.docker.runner
         previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
+        lookout = time.monotonic() + CUT_SHORT_SECONDS
         try:
             containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
             services = list(dict.fromkeys(self.services))
@@ -59,17 +65,22 @@ class Removal:
                 services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
             if services:
                 self._quietly(lambda: self.docker.service.rm(services), None)
+            list_containers = partial(self.docker.container.ls, all=True)
             if sweep:
-                containers += [name for name in self._labelled_names(partial(self.docker.container.ls, all=True))
-                               if name not in containers]
+                containers += [name for name in self._labelled_names(list_containers) if name not in containers]
             if containers:
                 self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
+            if sweep:
+                self._look_out("container", containers, list_containers,
+                               lambda names: self.docker.container.rm(names, force=True), lookout)
             if networks:
                 self._remove_networks(networks, wait=bool(services))
             if sweep:
                 leftover = self._labelled_names(self.docker.network.ls)
                 if leftover:
                     self._remove_networks(leftover, wait=bool(services))
+                self._look_out("network", networks + leftover, self.docker.network.ls,
+                               lambda names: self._remove_networks(names, wait=True), lookout)
             if self.swarm_started:
                 self._quietly(lambda: self.docker.swarm.leave(force=True), None)
                 if not self._gwbridge_existed:
@@ -83,6 +94,22 @@ class Removal:
         self.containers.clear()
         self.networks.clear()
         self.services.clear()
+        self.cut_short.clear()
+
+    def _look_out(self, kind: str, removed: list[str], ls: Callable[..., Sequence[Any]],
+                  remove: Callable[[list[str]], object], deadline: float) -> None:
+        """The names of `kind` whose create call was cut short and that no look has found yet: look
+        for them (by the run's label, so a name that was someone else's is never taken) until each
+        showed up and was removed, or the deadline passed."""
+        pending = {name for k, name in self.cut_short if k == kind} - set(removed)
+        while pending and self.cleanup_failure is None:
+            found = [name for name in self._labelled_names(ls) if name in pending]
+            if found:
+                self._quietly(lambda: remove(found), None)
+                pending -= set(found)
+            if not pending or time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
 
     def _quietly(self, call: Callable[[], T], default: T) -> T:
         """A removal step: cleanup goes on past what is already gone and past other failures, but

@@ -14,14 +14,15 @@ the run's names (scanned in /proc). After SIGKILL nothing can clean up in-proces
 from __future__ import annotations
 
 import json
+import shutil
 import signal
 import time
 
 import pytest
 
-from tests.harness import docker_cli, dockwrap, free_port, no_swarm_until_done, swarm_state
+from tests.harness import DOCKER, docker_cli, dockwrap, free_port, no_swarm_until_done, swarm_state
 from tests.reliability.helpers import (
-    catch, label_options, left_by, no_traceback, ours, run_id_of, start_recipe, wait_until,
+    catch, fake_docker, label_options, left_by, no_traceback, ours, run_id_of, start_recipe, wait_until,
 )
 
 pytestmark = pytest.mark.docker
@@ -163,4 +164,44 @@ def test_three_different_recipes_at_once(labels):
                                  ["round-robin", "--client-per-query", "--replicas", "2", "--queries", "12"]], 100)
     names = [r.get("network") or r.get("container") for r in results]
     assert len({run_id_of(n) for n in names}) == 3
+    assert left_by(labels) == {}
+
+
+@pytest.mark.timeout(90)
+def test_a_container_the_daemon_makes_after_its_client_died_is_removed(labels, tmp_path):
+    # The fault: the daemon makes the client container after dockwrap ended its `docker run`, and
+    # after the cleanup's first look (moby/moby#46749). A second signal cuts the grace that a first
+    # one gives the call. The fake hands that call to the real docker in a session of its own (so
+    # that ending the fake does not end it), once the cleanup's `container ls` has run; every
+    # other call is real docker's.
+    real = shutil.which(DOCKER)
+    called, swept = tmp_path / "client-called", tmp_path / "swept"
+    binary = fake_docker(tmp_path, f"""\
+        case "$*" in
+          *"container run --rm"*-client" "*)
+            touch {called}
+            setsid sh -c 'while [ ! -e {swept} ]; do sleep 0.01; done; exec "$0" "$@" >/dev/null 2>&1 </dev/null' \\
+                {real} "$@" &
+            exec sleep 60 ;;
+          "container ls"*)
+            {real} "$@"; status=$?; touch {swept}; exit $status ;;
+          *) exec {real} "$@" ;;
+        esac
+    """)
+    proc = start_recipe("--docker", binary, "recipe", "round-robin", "--replicas", "1", "--queries", "300",
+                        *label_options(labels))
+    try:
+        assert wait_until(called.exists, 60, 0.01), proc.communicate()
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)  # ends the grace: the client's `docker run` is killed at once
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode in (130, 143), err
+    assert swept.exists()
+    no_traceback(err)
+    assert err.strip() == "", err
     assert left_by(labels) == {}
