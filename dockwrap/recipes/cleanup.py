@@ -30,7 +30,9 @@ def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None
     :raises RecipeArgumentError: (a UsageError and a ValueError) for a recipe or run that is given
         but empty or not a name (`""` from an unset shell variable must not mean "every run")
     """
-    filters = ["label=dockwrap.recipe" if recipe is None else f"label=dockwrap.recipe={check_name(recipe, 'the recipe name')}"]
+    filters = ["label=dockwrap.recipe"]
+    if recipe is not None:
+        filters = [f"label=dockwrap.recipe={check_name(recipe, 'the recipe name')}"]
     if run is not None:
         filters.append(f"label=dockwrap.run={check_name(run, 'the run ID')}")
     containers = [c.name for c in docker.container.ls(all=True, filters=filters)]
