@@ -6,6 +6,9 @@ belong to something that exists already: the run then fails with docker's name c
 that says it left that object alone, and the object is still there, the same one (same ID, still
 running, its containers still attached). The same holds for the printed --dry-run script. And
 `dockwrap cleanup` refuses selectors that would widen it, and touches only what carries its labels.
+
+Run against code without that check, `cleanup --run ""` removes every recipe's resources on the
+engine, other people's too: never run the selector cases against such code on a shared engine.
 """
 
 from __future__ import annotations
