@@ -9,39 +9,22 @@ Every docker call can be shown (`Docker(explain=True)`, `dockwrap -x`) or only p
 (`Docker(dry_run=True)`, `dockwrap --dry-run`). Errors derive from `DockwrapError`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .client import Docker
-from .errors import (
-    AlreadyInSwarm,
-    ArgumentTypeError,
-    CommandTimeout,
-    ContainerNotRunning,
-    ContainerPaused,
-    ContextInUse,
-    DaemonPermissionDenied,
-    DaemonUnreachable,
-    DockerCommandFailed,
-    DockerNotExecutable,
-    DockerNotFound,
-    DockwrapError,
-    NameConflict,
-    NoSuchContainer,
-    NoSuchContext,
-    NoSuchImage,
-    NoSuchNetwork,
-    NoSuchPath,
-    NoSuchService,
-    NoSuchVolume,
-    NotConverged,
-    NotInSwarm,
-    NotSwarmManager,
-    ParseError,
-    PortInUse,
-    ServiceExists,
-    UsageError,
-    VolumeInUse,
-)
-from .runner import Completed
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .client import Docker
+    from .errors import (
+        AlreadyInSwarm, ArgumentTypeError, CommandTimeout, ContainerNotRunning, ContainerPaused,
+        ContextInUse, DaemonPermissionDenied, DaemonUnreachable, DockerCommandFailed, DockerNotExecutable,
+        DockerNotFound, DockwrapError, NameConflict, NoSuchContainer, NoSuchContext, NoSuchImage,
+        NoSuchNetwork, NoSuchPath, NoSuchService, NoSuchVolume, NotConverged, NotInSwarm, NotSwarmManager,
+        ParseError, PortInUse, ServiceExists, UsageError, VolumeInUse
+    )
+    from .runner import Completed
 
 __all__ = [
     "__version__",
@@ -76,3 +59,21 @@ __all__ = [
     "UsageError",
     "ArgumentTypeError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported on first use: `import dockwrap` itself costs nothing, so that the
+    dockwrap command has its signal handlers in place before anything slow is imported."""
+    value: Any
+    if name == "Docker":
+        from .client import Docker as value
+    elif name == "Completed":
+        from .runner import Completed as value
+    elif name in __all__:
+        from . import errors
+
+        value = getattr(errors, name)
+    else:
+        raise AttributeError(f"module 'dockwrap' has no attribute {name!r}")
+    globals()[name] = value
+    return value

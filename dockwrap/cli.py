@@ -1,12 +1,11 @@
 """The `dockwrap` command: global options, the explicit table of commands (imported when used), and the one
-top-level error handler (exit statuses of CONTRACT section 3; never a traceback)."""
+top-level error handler (the exit statuses of the README's table; never a traceback)."""
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from typing import Any, NoReturn, Sequence
+from typing import NoReturn, Sequence
 
 import click
 
@@ -14,12 +13,10 @@ from ._version import __version__
 from .client import Docker
 from .errors import DockwrapError
 from .options import SECONDS, LazyCommands
+from . import signals
+from .signals import OutputClosed, Terminated
 
 __all__ = ["cli", "main", "Terminated"]
-
-
-class Terminated(BaseException):
-    """SIGTERM, raised like KeyboardInterrupt so that `finally` blocks clean up."""
 
 
 #: every command: name -> "module:command", imported only when it runs (or `--help` lists it), so
@@ -79,15 +76,27 @@ def _error(message: str, hint: str | None = None) -> None:
         click.echo(f"hint: {printable(hint)}", err=True)
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise Terminated()
-
-
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run the CLI and exit with the status CONTRACT section 3 gives."""
+    """Run the CLI and exit with the status of the README's table."""
+    # Reporting can meet a closed output or a signal too: that decides the status then.
+    try:
+        if threading_main():
+            signals.install()
+            signals.guard_stdio()
+        code = _run(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OutputClosed:
+        code = OutputClosed.exit_code
+    except KeyboardInterrupt:
+        code = 130
+    except Terminated as exc:
+        code = exc.exit_code
+    sys.exit(signals.exit_status(code))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     debug = os.environ.get("DOCKWRAP_DEBUG") == "1"
-    if threading_main():
-        signal.signal(signal.SIGTERM, _on_sigterm)
     code = 0
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="dockwrap", standalone_mode=False)
@@ -101,26 +110,24 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         code = 130 if isinstance(exc.__cause__, KeyboardInterrupt) or exc.__cause__ is None else 1
     except KeyboardInterrupt:
         code = 130
-    except Terminated:
-        code = 143
+    except (Terminated, OutputClosed) as exc:
+        code = exc.exit_code
     except DockwrapError as exc:
         if debug:
             raise
         _error(str(exc), exc.hint)
         code = exc.exit_code
     except BrokenPipeError:
-        # `dockwrap ps | head -1`: the reader left; say nothing, as cat would.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-        code = 141
+        # Only where stdout is not the guarded one (main() outside the main thread).
+        code = OutputClosed.exit_code
     except Exception as exc:  # a bug of ours: still one line, with the way to see more
         if debug:
             raise
+        if signals.received:  # an exception the signal caused on its way (Python raised it somewhere odd)
+            return code
         _error(f"internal error: {type(exc).__name__}: {exc}", "run again with DOCKWRAP_DEBUG=1 for the traceback, and report it")
         code = 70
-    sys.exit(code)
+    return code
 
 
 def threading_main() -> bool:

@@ -56,8 +56,13 @@ def sink(stream: IO[Any]) -> Callable[[bytes], None]:
 
     def to_fd(data: bytes) -> None:
         view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        try:
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError as exc:
+            from .signals import write_failed
+
+            write_failed(fd, exc)
 
     return to_fd
 

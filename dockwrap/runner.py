@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Literal, Sequence
 
 from .args import ARGV_CODEC, argument, flag, optional_text, register_argv_codec, time_limit
-from .signals import SignalsHeld
+from .signals import SignalsHeld, after_docker_failed
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, UsageError, classify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -262,6 +262,8 @@ class Runner:
             while ours:
                 os.close(ours.pop())
         relay.close()
+        if proc.exit_code != 0:
+            after_docker_failed()  # did it fail because nobody reads our stdout or stderr?
         failure = relay.failure(proc.exit_code, docker_statuses)
         if failure is not None:
             raise self.error(Completed(tuple(argv), proc.exit_code, *failure))

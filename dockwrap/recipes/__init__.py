@@ -8,7 +8,11 @@
     d.recipes.cleanup()                  # remove whatever recipes left (--keep, a killed run)
 
 Each labels what it creates `dockwrap.recipe=NAME`, `dockwrap.run=RUN_ID` and removes it at the
-end, also when a step fails or the run is interrupted.
+end, also when a step fails or the run is interrupted, and only what its run created: a name
+that is taken already (`name=`, `network=`) ends the run with `NameConflict` and stays as it was.
+`labels` add to those two and may not set them. A value a recipe cannot use (such a label, an
+alias that is no DNS name, an empty or malformed `cleanup` selector) raises `RecipeArgumentError`,
+which is both a `UsageError` and a `ValueError`, before any docker call.
 """
 
 from __future__ import annotations
@@ -69,7 +73,8 @@ class Recipes:
         return process_view(self._docker, **options)
 
     def cleanup(self, recipe: str | None = None, run: str | None = None) -> Removed:
-        """Remove what recipes left: all of it, or one recipe's, or one run's."""
+        """Remove what recipes left: all of it, or one recipe's, or one run's (None: not selected;
+        `""` or a malformed value raises RecipeArgumentError rather than selecting more)."""
         from .cleanup import cleanup
 
         return cleanup(self._docker, recipe=recipe, run=run)

@@ -1,18 +1,22 @@
 """What every recipe shares: names and labels, the ledger of what it created, removal in all
-cases (success, a failing step, Ctrl-C, SIGTERM), concurrent steps, and the --dry-run script.
+cases (success, a failing step, Ctrl-C, SIGTERM, SIGHUP, a closed output), concurrent steps, and
+the --dry-run script.
 
-A recipe is a `with RecipeRun(...) as run:` block over the Python API. Each resource is entered in
-the ledger *before* the docker call that creates it, so that a call interrupted half-way (docker
-may have created the container already) is still removed. Removal is one `rm -f` for all
-containers, then one `network rm`; signals are held off while it runs.
+A recipe is a `with RecipeRun(...) as run:` block over the Python API. The ledger holds only what
+this run made: a name enters it once docker's create call returned (the new ID), never before, so
+a name that was taken already (the user's own `--name mine`, `--network lan`) is never removed. A
+create call that failed or was cut short may have made its object all the same (docker goes on
+after its client died): the run then also sweeps by its label, `dockwrap.run=RUN`, which only
+what this run created carries. Removal is one `rm -f` for all containers, then one `network rm`;
+signals, and a closed stdout or stderr, are held off while it runs.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import sys
 import threading
-import time
 from contextlib import contextmanager
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,22 +24,49 @@ from functools import cached_property, partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, Sequence, TypeVar
 
-from ..signals import SignalsHeld
-from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, DockwrapError, NoSuchContainer,
-                      NoSuchContext, NoSuchNetwork, RemovalInProgress)
+from ..signals import SignalsHeld, mute_closed_outputs
+from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, DockwrapError, NameConflict,
+                      NoSuchContext, PortInUse, UsageError)
+from .removal import Removal, say
+from .script import ScriptPrinter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
+    from ..runner import Completed
 
-__all__ = ["RecipeRun", "ContainerSpec", "Keep", "DEFAULT_IMAGE", "progress"]
+__all__ = ["RecipeRun", "ContainerSpec", "Keep", "DEFAULT_IMAGE", "progress", "RecipeArgumentError", "check_name"]
 
 T = TypeVar("T")
 DEFAULT_IMAGE = "busybox:latest"
 #: when a recipe leaves what it created: never, only when it succeeded (webhost), always (--keep)
 Keep = Literal["never", "success", "always"]
-# A recipe must end even when the engine hangs: each removal call gets this long (or --timeout,
-# when that is shorter), and the first one that fails to get an answer ends the removal.
-CLEANUP_TIMEOUT = 60.0
+#: run IDs and recipe names: what a label filter can select exactly, and a container name can hold
+_SELECTOR = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+
+
+class RecipeArgumentError(UsageError, ValueError):
+    """A recipe was given a value it cannot use (exit 2 from the CLI; a ValueError in Python)."""
+
+
+def check_name(value: object, what: str) -> str:
+    """A run ID or a recipe name: letters, digits, `_`, `.` and `-`, starting with a letter or digit."""
+    if not isinstance(value, str) or not _SELECTOR.match(value):
+        raise RecipeArgumentError(f"{what} must be letters, digits, '_', '.' or '-', starting with a letter or digit, "
+                                  f"not {value!r}")
+    return value
+
+
+def _check_labels(labels: Mapping[str, str] | None) -> dict[str, str]:
+    if labels is None:
+        return {}
+    if not isinstance(labels, Mapping):
+        raise RecipeArgumentError(f"labels must be a mapping of label names to values, not {labels!r}")
+    for key, value in labels.items():
+        if not isinstance(key, str) or not isinstance(value, str) or not key:
+            raise RecipeArgumentError(f"labels must map names to strings, not {key!r}: {value!r}")
+        if key == "dockwrap.run" or key.startswith("dockwrap.recipe"):
+            raise RecipeArgumentError(f"the label {key} is set by the recipe itself (it says which run made what)")
+    return dict(labels)
 
 
 @dataclass
@@ -66,8 +97,15 @@ def progress_done() -> None:
         sys.stderr.flush()
 
 
-class RecipeRun:
-    """One run of a recipe; use as a context manager around its steps."""
+class RecipeRun(Removal):
+    """One run of a recipe; use as a context manager around its steps.
+
+    :param labels: more labels for everything the run creates; `dockwrap.run` and
+        `dockwrap.recipe...` are the run's own (RecipeArgumentError)
+    :param run_id: the run's ID (default: 6 random hex digits); see check_name
+    :param swarm: the run may make the engine a swarm and create services (its --dry-run script
+        then removes those too on failure)
+    """
 
     def __init__(
         self,
@@ -79,14 +117,17 @@ class RecipeRun:
         labels: Mapping[str, str] | None = None,
         pull: str | None = "never",
         run_id: str | None = None,
+        swarm: bool = False,
     ) -> None:
         self.docker = docker
-        self.recipe = recipe
+        self.recipe = check_name(recipe, "the recipe name")
         self.image = image
         self.keep = keep
         self.pull = pull
-        self.run_id = run_id or secrets.token_hex(3)
-        self.labels = {"dockwrap.recipe": recipe, "dockwrap.run": self.run_id, **(labels or {})}
+        self.run_id = secrets.token_hex(3) if run_id is None else check_name(run_id, "the run ID")
+        self.labels = {"dockwrap.recipe": recipe, "dockwrap.run": self.run_id, **_check_labels(labels)}
+        self.swarm = swarm
+        #: the ledger: what this run's create calls made (docker returned), by kind
         self.containers: list[str] = []
         self.networks: list[str] = []
         self.services: list[str] = []
@@ -95,34 +136,58 @@ class RecipeRun:
         self._gwbridge_existed = True
         self._ledger_lock = threading.Lock()
         self.succeeded = False
+        #: a create call failed or was cut short: what it may have made all the same is found by
+        #: the run's label at the end
+        self.uncertain = False
+        self.cut_short: list[tuple[str, str]] = []
         #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
         #: for `dockwrap cleanup`
         self.cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
         #: whether a create call of this run succeeded (else an engine that never answered left nothing)
         self.made_something = False
+        self.script = ScriptPrinter(self) if docker.dry_run else None
 
     # -- names and creation -----------------------------------------------------------------------
 
     def name(self, part: str) -> str:
         return f"dw-{self.recipe}-{self.run_id}-{part}"
 
+    @contextmanager
+    def _creating(self, kind: str, name: str, removes_itself: bool = False) -> Iterator[None]:
+        """Around the docker call that creates `name` (a `run --rm` removes itself: it never enters
+        the ledger). The name enters the ledger only once the call returned: a name that was taken
+        already is someone else's, and stays. A call that failed or was cut short makes the run
+        uncertain."""
+        try:
+            yield
+        except DockerCommandFailed as exc:
+            self.uncertain = True
+            if isinstance(exc, NameConflict) or (kind == "network" and "already exists" in exc.message):
+                raise _taken(kind, name, exc) from None
+            raise
+        except BaseException:  # cut short: docker's answer, if any, was not seen
+            self.uncertain = True
+            with self._ledger_lock:
+                self.cut_short.append((kind, name))
+            raise
+        if not removes_itself:
+            with self._ledger_lock:
+                getattr(self, f"{kind}s").append(name)
+        self.made_something = True
+
     def create_network(self, part: str = "net", name: str | None = None, **options: Any) -> str:
         """`docker network create` (options: driver, attachable, ...); returns its name."""
         network = name or self.name(part)
-        with self._ledger_lock:
-            self.networks.append(network)
-        self.docker.network.create(network, labels=self.labels, **options)
-        self.made_something = True
+        with self._creating("network", network):
+            self.docker.network.create(network, labels=self.labels, **options)
         return network
 
     def create_service(self, part: str, command: Sequence[str], **options: Any) -> str:
         """`docker service create` a helper service (labels on it and on its tasks' containers)."""
         name = self.name(part)
-        with self._ledger_lock:
-            self.services.append(name)
-        self.docker.service.create(self.image, list(command), name=name, labels=self.labels,
-                                   container_labels=self.labels, resolve_image=self.image_from_registry, **options)
-        self.made_something = True
+        with self._creating("service", name):
+            self.docker.service.create(self.image, list(command), name=name, labels=self.labels,
+                                       container_labels=self.labels, resolve_image=self.image_from_registry, **options)
         return name
 
     @cached_property
@@ -136,32 +201,50 @@ class RecipeRun:
         (with the docker_gwbridge network that `swarm init` adds and `swarm leave` keeps)."""
         if self.docker.dry_run or self.docker.swarm.state() != "active":
             self._gwbridge_existed = not self.docker.dry_run and bool(self.docker.network.ls(filters=["name=^docker_gwbridge$"]))
+            if self.script:
+                self.script.before_swarm_init()
+            try:
+                self.docker.swarm.init(advertise_addr="127.0.0.1")
+            except DockerCommandFailed:  # docker says it made none (AlreadyInSwarm: someone else's)
+                raise
+            except BaseException:
+                # Cut short, or no answer in time: it may be made all the same, and a moment ago
+                # the engine was in no swarm, so it is this run's.
+                self.swarm_started = True
+                raise
             self.swarm_started = True
-            self.docker.swarm.init(advertise_addr="127.0.0.1")
+            if self.script:
+                self.script.swarm_started()
 
     def start(self, spec: ContainerSpec) -> str:
         """`docker run -d --init` a helper container; returns its name."""
         name = spec.name or self.name(spec.part)
-        with self._ledger_lock:
-            self.containers.append(name)
-        # --init: a PID-1 `sleep` ignores SIGTERM, and stop/rm would wait out docker's 10 s.
-        self.docker.container.run(
-            self.image,
-            list(spec.command) if spec.command is not None else None,
-            detach=True,
-            name=name,
-            init=True,
-            hostname=spec.hostname,
-            network=spec.network,
-            network_aliases=spec.aliases,
-            publish=spec.publish,
-            links=spec.links,
-            labels=self.labels,
-            pull=self.pull,
-            **spec.options,
-        )
-        self.made_something = True
+        with self._creating("container", name):
+            # --init: a PID-1 `sleep` ignores SIGTERM, and stop/rm would wait out docker's 10 s.
+            self.docker.container.run(
+                self.image,
+                list(spec.command) if spec.command is not None else None,
+                detach=True,
+                name=name,
+                init=True,
+                hostname=spec.hostname,
+                network=spec.network,
+                network_aliases=spec.aliases,
+                publish=spec.publish,
+                links=spec.links,
+                labels=self.labels,
+                pull=self.pull,
+                **spec.options,
+            )
         return name
+
+    def run_once(self, part: str, command: Sequence[str], network: str | None = None) -> Completed:
+        """`docker run --rm` a throwaway container of this run (a client); the finished call.
+        It removes itself, so it never enters the ledger; cut short, the label sweep finds it."""
+        name = self.name(part)
+        with self._creating("container", name, removes_itself=True):
+            return self.docker.container.run(self.image, list(command), name=name, network=network,
+                                             remove=True, labels=self.labels, pull=self.pull)
 
     def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
         """Start independent helper containers together."""
@@ -201,29 +284,31 @@ class RecipeRun:
     # -- the run as a context manager ---------------------------------------------------------------
 
     def __enter__(self) -> RecipeRun:
-        if self.docker.dry_run:
-            print("#!/usr/bin/env bash")
-            print(f"# dockwrap recipe {self.recipe} (run {self.run_id}): the docker calls it makes, in order")
-            print("set -e")
+        if self.script:
+            self.script.header()
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if exc_type is not None:
+            # A closed pipe or terminal may be why the run ends: what cleanup says goes nowhere then.
+            mute_closed_outputs()
         keep = self.keep == "always" or (self.keep == "success" and exc_type is None and self.succeeded)
         everything = self.containers or self.networks or self.services
         if keep:
-            if self.docker.dry_run:
-                print(f"# kept running; to remove: docker container rm --force {' '.join(self.containers)}")
-            elif everything:
-                print(f"kept: remove later with: dockwrap cleanup --run {self.run_id}", file=sys.stderr)
+            if everything:
+                told = f"kept: remove later with: dockwrap cleanup --run {self.run_id}"
+                say(f"# {told}" if self.docker.dry_run else told, to_stdout=self.docker.dry_run)
             return
         if self.docker.dry_run and (everything or self.swarm_started):
             print("# cleanup")
         with SignalsHeld() as held:
-            self.cleanup(thorough=exc_type is not None)
+            self.cleanup(thorough=exc_type is not None or self.uncertain)
         if held.pending and exc_type is None:
             held.deliver()
         failure = self.cleanup_failure
         if failure is None:
+            if isinstance(exc, PortInUse):  # its hint names the container docker made: removed now
+                exc.hint = "publish another host port (the container docker made without starting it was removed)"
             return
         gone = isinstance(failure, (DaemonUnreachable, NoSuchContext))
         left = None
@@ -239,105 +324,12 @@ class RecipeRun:
             raise failure from exc
         # An interrupt, or an error that already says what went wrong: it stays the error.
         if left:
-            print(f"dockwrap: warning: cleanup: {failure}; {left}", file=sys.stderr)
+            say(f"dockwrap: warning: cleanup: {failure}; {left}")
 
-    def cleanup(self, thorough: bool = False) -> None:
-        """Remove what this run created: its services, one `rm -f` for all containers, one
-        `network rm`, and the swarm it started.
 
-        :param thorough: after a failure or an interrupt, also sweep by the run's label, in
-            case a docker call that was cut short created something after all
-        """
-        runner = self.docker.runner
-        previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
-        try:
-            containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
-            services = list(dict.fromkeys(self.services))
-            if thorough and services and not self.docker.dry_run:
-                services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
-            if services:
-                self._quietly(lambda: self.docker.service.rm(services), None)
-            if thorough and not self.docker.dry_run:
-                containers += [name for name in self._labelled_names(partial(self.docker.container.ls, all=True))
-                               if name not in containers]
-            if containers:
-                self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
-            if networks:
-                self._remove_networks(networks)
-            if thorough and not self.docker.dry_run:
-                leftover = self._labelled_names(self.docker.network.ls)
-                if leftover:
-                    self._quietly(lambda: self.docker.network.rm(leftover), None)
-            if self.swarm_started:
-                self._quietly(lambda: self.docker.swarm.leave(force=True), None)
-                if not self._gwbridge_existed:
-                    self._quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
-                self.swarm_started = False
-        finally:
-            runner.timeout = previous
-        self.containers.clear()
-        self.networks.clear()
-        self.services.clear()
-
-    def _quietly(self, call: Callable[[], T], default: T) -> T:
-        """A removal step: cleanup goes on past what is already gone and past other failures, but
-        once the engine does not answer (or not in time) the remaining steps are skipped: one
-        clear error instead of a failure, or a timeout, per step."""
-        if self.cleanup_failure is not None:
-            return default
-        try:
-            return call()
-        except (NoSuchContainer, NoSuchNetwork, RemovalInProgress):  # already gone, or going
-            return default
-        except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-            self.cleanup_failure = exc
-            return default
-        except DockerCommandFailed as exc:  # go on past the others, each reported once
-            print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
-            return default
-
-    def _labelled_names(self, ls: Callable[..., Sequence[Any]]) -> list[str]:
-        """Names of what carries this run's label, by one `ls` (a sweep after an interrupt)."""
-        names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[f"label=dockwrap.run={self.run_id}"])], [])
-        return names
-
-    def _remove_networks(self, networks: list[str]) -> None:
-        if self.cleanup_failure is not None:
-            return
-        if not self.services:
-            try:
-                self.docker.network.rm(networks)
-                return
-            except NoSuchNetwork:
-                return
-            except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-                self.cleanup_failure = exc
-                return
-            except DockerCommandFailed as exc:
-                if "active endpoints" not in exc.message:
-                    print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
-                    return
-            # A container that docker itself is removing (its `run --rm`) holds on to the network
-            # for a moment: each network is tried again below, as for a service's tasks.
-        if self.docker.dry_run:
-            # The printed script does not wait for the tasks to leave the network: go on anyway.
-            with self.may_fail():
-                self.docker.network.rm(networks)
-            return
-        # A removed service's tasks leave its overlay network a few seconds later.
-        deadline = time.monotonic() + CLEANUP_TIMEOUT / 2
-        for network in networks:
-            while True:
-                try:
-                    self.docker.network.rm(network)
-                    break
-                except NoSuchNetwork:
-                    break
-                except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-                    self.cleanup_failure = exc
-                    return
-                except DockerCommandFailed as exc:
-                    if "active endpoints" not in exc.message or time.monotonic() > deadline:
-                        print(f"dockwrap: warning: cleanup: {exc}", file=sys.stderr)
-                        break
-                time.sleep(0.5)
+def _taken(kind: str, name: str, exc: DockerCommandFailed) -> NameConflict:
+    """A name this run wanted is taken: docker's error, and a hint that leaves the object alone."""
+    conflict = exc if isinstance(exc, NameConflict) else NameConflict(exc.argv, exc.exit_status, exc.stderr, exc.stdout)
+    conflict.name = name
+    conflict.hint = f"a {kind} named {name!r} exists already and is not this run's (it was left as it is): choose another name"
+    return conflict

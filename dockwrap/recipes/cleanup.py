@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DockerCommandFailed
 from ..parse.record import Record
+from .base import check_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -23,10 +24,17 @@ class Removed(Record):
 
 
 def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None) -> Removed:
-    """Remove the containers, services and networks of recipes (all, or one recipe, or one run)."""
-    filters = [f"label=dockwrap.recipe={recipe}" if recipe else "label=dockwrap.recipe"]
-    if run:
-        filters.append(f"label=dockwrap.run={run}")
+    """Remove the containers, services and networks of recipes (all, or one recipe, or one run):
+    only what carries the `dockwrap.recipe` label (and the `dockwrap.run` label of the run).
+
+    :raises RecipeArgumentError: (a UsageError and a ValueError) for a recipe or run that is given
+        but empty or not a name (`""` from an unset shell variable must not mean "every run")
+    """
+    filters = ["label=dockwrap.recipe"]
+    if recipe is not None:
+        filters = [f"label=dockwrap.recipe={check_name(recipe, 'the recipe name')}"]
+    if run is not None:
+        filters.append(f"label=dockwrap.run={check_name(run, 'the run ID')}")
     containers = [c.name for c in docker.container.ls(all=True, filters=filters)]
     networks = [n.name for n in docker.network.ls(filters=filters)]
     services = _services(docker, filters)

@@ -170,7 +170,10 @@ def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, c
     common = _common(options)
     if not options["keep"]:
         common.pop("keep")
-    command = shell_split(command_line) if command_line is not None else None
+    try:
+        command = shell_split(command_line) if command_line is not None else None
+    except ValueError as exc:  # unbalanced quotes, a trailing backslash
+        raise click.BadParameter(f"{command_line!r} is not a shell-quoted command line: {exc}", param_hint="--command")
     result = docker.recipes.webhost(port=port, name=name, remove=remove, container_port=container_port,
                                     command=command, **common)
 

@@ -17,27 +17,48 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeArgumentError, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
-    from ..runner import Completed
 
-__all__ = ["Backend", "RoundRobinResult", "round_robin", "parse_nslookup", "SERVER_SCRIPT"]
+__all__ = ["Backend", "RoundRobinResult", "round_robin", "parse_nslookup", "SERVER_SCRIPT", "CLIENT_SCRIPT",
+           "client_command", "check_alias", "check_counts"]
 
 # Serve a page holding the container's host name (set to its container name) on port 80.
 SERVER_SCRIPT = "mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www"
 _DNS_MARK, _ANSWERS_MARK = "--- dns", "--- answers"
 
 
-def client_script(alias: str, queries: int) -> str:
-    """The client's shell: wait for the alias to answer, resolve it once, then query M times."""
-    return (
-        f"i=0; until wget -q -O /dev/null http://{alias}/; do i=$((i+1)); "
-        f"[ $i -ge 50 ] && break; sleep 0.2; done; "
-        f"echo '{_DNS_MARK}'; nslookup {alias}; echo '{_ANSWERS_MARK}'; "
-        f"for i in $(seq {queries}); do wget -q -O - http://{alias}/ || echo '!error'; done"
-    )
+# The client's shell: wait for the alias ($1) to answer, resolve it once, then query it $2 times.
+# The values come as positional parameters, never as part of the script: no shell reads them.
+CLIENT_SCRIPT = (
+    'i=0; until wget -q -O /dev/null "http://$1/"; do i=$((i+1)); '
+    "[ $i -ge 50 ] && break; sleep 0.2; done; "
+    f"echo '{_DNS_MARK}'; nslookup \"$1\"; echo '{_ANSWERS_MARK}'; "
+    'i=0; while [ $i -lt "$2" ]; do i=$((i+1)); wget -q -O - "http://$1/" || echo \'!error\'; done'
+)
+# A DNS name: what an alias must be to be looked up and put in a URL.
+_DNS_NAME = re.compile(r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}))*\Z")
+
+
+def client_command(alias: str, queries: int) -> list[str]:
+    """The client's argv: the script, then the alias and the number of queries as its arguments."""
+    return ["sh", "-c", CLIENT_SCRIPT, "sh", alias, str(queries)]
+
+
+def check_alias(alias: object) -> str:
+    """An alias is looked up by DNS and put in URLs: a DNS name (letters, digits, `-`, `_`, dots)."""
+    if not isinstance(alias, str) or not _DNS_NAME.match(alias):
+        raise RecipeArgumentError(f"the alias must be a DNS name (letters, digits, '-', '_', dots), not {alias!r}")
+    return alias
+
+
+def check_counts(**counts: object) -> None:
+    """Counts must be whole numbers (a string would be compared, or spliced, as text)."""
+    for what, value in counts.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise RecipeArgumentError(f"{what} must be a whole number, not {value!r}")
 
 
 @dataclass(frozen=True)
@@ -105,11 +126,17 @@ def round_robin(
     labels: Mapping[str, str] | None = None,
     pull: str | None = "never",
 ) -> RoundRobinResult:
-    """Start N servers behind one alias, resolve it, and count which server answers M queries."""
+    """Start N servers behind one alias, resolve it, and count which server answers M queries.
+
+    :raises RecipeArgumentError: (a ValueError) for an alias that is no DNS name, or counts that
+        are not whole numbers, fewer than 1 replica, or fewer queries than replicas
+    """
+    check_alias(alias)
+    check_counts(replicas=replicas, queries=queries)
     if replicas < 1:
-        raise ValueError("replicas must be at least 1")
+        raise RecipeArgumentError("replicas must be at least 1")
     if queries < replicas:
-        raise ValueError(f"queries ({queries}) must be at least replicas ({replicas}) for every server to answer")
+        raise RecipeArgumentError(f"queries ({queries}) must be at least replicas ({replicas}) for every server to answer")
     with RecipeRun(docker, "round-robin", image=image, keep=keep, labels=labels, pull=pull) as run:
         net = run.create_network()
         servers = [
@@ -120,13 +147,7 @@ def round_robin(
         if client_per_query:
             dns, answers = _one_container_per_query(run, net, alias, queries)
         else:
-            # --rm removes the client; the ledger still covers an interrupt.
-            run.containers.append(run.name("client"))
-            client = docker.container.run(
-                image, ["sh", "-c", client_script(alias, queries)], name=run.name("client"), network=net,
-                remove=True, labels=run.labels, pull=pull,
-            )
-            dns, answers = _sections(client.out)
+            dns, answers = _sections(run.run_once("client", client_command(alias, queries), network=net).out)
         members = {m.name: m.ipv4_address for d in docker.network.inspect(net) for m in d.containers}
         counts = Counter(answers)
         result = RoundRobinResult(
@@ -140,17 +161,9 @@ def round_robin(
 
 def _one_container_per_query(run: RecipeRun, net: str, alias: str, queries: int) -> tuple[str, list[str]]:
     """The seed's way: `docker run --rm` a fresh client for the lookup and for every query."""
-    docker = run.docker
-
-    def client(name: str, command: list[str]) -> Completed:
-        run.containers.append(name)  # --rm removes it; the ledger still covers an interrupt
-        return docker.container.run(run.image, command, name=name, network=net, remove=True, labels=run.labels,
-                                    pull=run.pull)
-
-    wait = client(run.name("lookup"), ["sh", "-c", client_script(alias, 0)])
-    dns, _ = _sections(wait.out)
+    dns, _ = _sections(run.run_once("lookup", client_command(alias, 0), network=net).out)
     answers = []
     for i in range(1, queries + 1):
-        done = client(run.name(f"q{i}"), ["wget", "-q", "-O", "-", f"http://{alias}/"])
+        done = run.run_once(f"q{i}", ["wget", "-q", "-O", "-", f"http://{alias}/"], network=net)
         answers.append(done.out.strip() if done.exit_code == 0 else "!error")
     return dns, answers

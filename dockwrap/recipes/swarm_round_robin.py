@@ -21,30 +21,34 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..parse.record import Record
-from .base import DEFAULT_IMAGE, Keep, RecipeRun
-from .round_robin import SERVER_SCRIPT, Backend, parse_nslookup
+from .base import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
+from .round_robin import SERVER_SCRIPT, Backend, check_alias, check_counts, parse_nslookup
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
 
-__all__ = ["SwarmRoundRobinResult", "VipResult", "swarm_round_robin"]
+__all__ = ["SwarmRoundRobinResult", "VipResult", "swarm_round_robin", "CLIENT_SCRIPT", "client_command"]
 
 _MARKS = ("--- dnsrr", "--- vip", "--- answers", "--- vip-answers")
 
 
-def client_script(alias: str, vip_alias: str, queries: int) -> str:
-    """Resolve both names, then query each M times. A VIP query that does not answer within 3 s
-    means the VIP does not work here: the rest of the VIP queries are skipped."""
-    # busybox's own applet: there even where the image has no `timeout` link.
-    wait = "busybox timeout"
-    return (
-        f"i=0; until wget -q -O /dev/null http://{alias}/; do i=$((i+1)); [ $i -ge 50 ] && break; sleep 0.2; done; "
-        f"echo '{_MARKS[0]}'; nslookup {alias}; echo '{_MARKS[1]}'; nslookup {vip_alias}; "
-        f"echo '{_MARKS[2]}'; for i in $(seq {queries}); do wget -q -O - http://{alias}/ || echo '!error'; done; "
-        f"echo '{_MARKS[3]}'; if {wait} 3 wget -q -O - http://{vip_alias}/; then "
-        f"for i in $(seq $(({queries} - 1))); do {wait} 3 wget -q -O - http://{vip_alias}/ || echo '!error'; done; "
-        f"else echo \"!unavailable $?\"; fi"
-    )
+# Resolve both names ($1, $2), then query each $3 times. A VIP query that does not answer within
+# 3 s means the VIP does not work here: the rest of the VIP queries are skipped. busybox's own
+# `timeout` applet: there even where the image has no `timeout` link. The values come as
+# positional parameters, never as part of the script: no shell reads them.
+CLIENT_SCRIPT = (
+    'i=0; until wget -q -O /dev/null "http://$1/"; do i=$((i+1)); [ $i -ge 50 ] && break; sleep 0.2; done; '
+    f"echo '{_MARKS[0]}'; nslookup \"$1\"; echo '{_MARKS[1]}'; nslookup \"$2\"; "
+    f"echo '{_MARKS[2]}'; i=0; while [ $i -lt \"$3\" ]; do i=$((i+1)); wget -q -O - \"http://$1/\" || echo '!error'; done; "
+    f"echo '{_MARKS[3]}'; if busybox timeout 3 wget -q -O - \"http://$2/\"; then "
+    f"i=1; while [ $i -lt \"$3\" ]; do i=$((i+1)); busybox timeout 3 wget -q -O - \"http://$2/\" || echo '!error'; done; "
+    'else echo "!unavailable $?"; fi'
+)
+
+
+def client_command(alias: str, vip_alias: str, queries: int) -> list[str]:
+    """The client's argv: the script, then the two names and the number of queries as its arguments."""
+    return ["sh", "-c", CLIENT_SCRIPT, "sh", alias, vip_alias, str(queries)]
 
 
 def _sections(text: str) -> dict[str, str]:
@@ -118,11 +122,17 @@ def swarm_round_robin(
     pull: str | None = "never",
     wait_seconds: float = 60.0,
 ) -> SwarmRoundRobinResult:
-    """Two services of N tasks (vip and dnsrr) on one overlay network; resolve and query both."""
+    """Two services of N tasks (vip and dnsrr) on one overlay network; resolve and query both.
+
+    :raises RecipeArgumentError: (a ValueError) as round_robin does
+    """
+    # A DNS name also keeps the alias one field of `--network name=...,alias=...` (docker reads CSV there).
+    check_alias(alias)
+    check_counts(replicas=replicas, queries=queries)
     if replicas < 1 or queries < replicas:
-        raise ValueError("need replicas >= 1 and queries >= replicas")
-    vip_alias = f"{alias}-vip"
-    with RecipeRun(docker, "round-robin", image=image, keep=keep, labels=labels, pull=pull) as run:
+        raise RecipeArgumentError("need replicas >= 1 and queries >= replicas")
+    vip_alias = check_alias(f"{alias}-vip")
+    with RecipeRun(docker, "round-robin", image=image, keep=keep, labels=labels, pull=pull, swarm=True) as run:
         run.start_swarm()
         net = run.create_network("mesh", driver="overlay", attachable=True)
         server = ["sh", "-c", SERVER_SCRIPT]
@@ -137,9 +147,7 @@ def swarm_round_robin(
         if not docker.dry_run:
             run.parallel([lambda: docker.service.wait_converged(dnsrr, timeout=wait_seconds),
                           lambda: docker.service.wait_converged(vip, timeout=wait_seconds)])
-        run.containers.append(run.name("client"))
-        client = docker.container.run(image, ["sh", "-c", client_script(alias, vip_alias, queries)],
-                                      name=run.name("client"), network=net, remove=True, labels=run.labels, pull=pull)
+        client = run.run_once("client", client_command(alias, vip_alias, queries), network=net)
         sections = _sections(client.out)
         tasks = {t.name: t for service in (dnsrr, vip) for t in docker.service.ps(service, filters=["desired-state=running"])}
         members = {m.name: m.ipv4_address for d in docker.network.inspect(net) for m in d.containers}

@@ -102,12 +102,14 @@ def webhost(
                          port or None)
         url = f"http://127.0.0.1:{host_port}/"
         if docker.dry_run:
-            print(f"# then wait until {url} answers (dockwrap does this from the host, with HTTP)")
+            where = url if host_port else "the port that `docker container port` printed"
+            print(f"# then wait until {where} answers (dockwrap does this from the host, with HTTP)")
             run.succeeded = True  # the script, like the real run, leaves the server up unless --rm
             return WebhostResult(container, url, None, mappings, run.run_id)
         status, error = wait_for_http(url, wait_seconds)
         if status is None:
-            raise DockwrapError(f"{url} did not answer within {wait_seconds:g}s ({error}); the container was removed")
+            # Whether the container is removed or kept, the run's end says (and only if so).
+            raise DockwrapError(f"{url} did not answer within {wait_seconds:g}s ({error})")
         result = WebhostResult(container, url, status, mappings, run.run_id, error)
         run.succeeded = result.ok
         return result

@@ -54,3 +54,37 @@ def test_swarm_round_robin_dry_run_script_runs(no_swarm, labels, tmp_path):
     assert ran.returncode == 0, ran.stderr
     assert swarm_state() == "inactive"
     assert our_resources(f"dockwrap.test.case={labels['dockwrap.test.case']}") == {}
+
+
+def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labels, monkeypatch):
+    # The name the recipe makes up for its client is taken by the user's container: the run fails
+    # with the conflict, leaves that container alone, and removes its services, network and swarm.
+    from dockwrap import NameConflict
+    from dockwrap.recipes import base
+
+    run = case.id.replace("-", "")
+    monkeypatch.setattr(base.secrets, "token_hex", lambda nbytes=None: run)
+    taken = f"dw-round-robin-{run}-client"
+    started = docker_cli("run", "-d", "--init", "--name", taken, *case.label_args, "--pull", "never", "busybox:latest",
+                         "sleep", "300")
+    assert started.returncode == 0, started.stderr
+    with pytest.raises(NameConflict) as info:
+        docker.recipes.swarm_round_robin(replicas=1, queries=1, labels=labels)
+    assert info.value.name == taken and "left as it is" in (info.value.hint or "")
+    assert docker_cli("container", "inspect", "--format", "{{.Id}}", taken).stdout.strip() == started.stdout.strip()
+    assert swarm_state() == "inactive"
+    assert our_resources(f"dockwrap.test.case={labels['dockwrap.test.case']}") == {"containers": [taken]}
+
+
+def test_swarm_dry_run_script_that_fails_leaves_the_swarm_it_started(no_swarm, labels, tmp_path):
+    args = ["--dry-run", "recipe", "round-robin", "--swarm", "--replicas", "1", "--queries", "1",
+            "--image", "dwt-no-such-image:1"]
+    for key, value in labels.items():
+        args += ["-l", f"{key}={value}"]
+    script = tmp_path / "swarm.sh"
+    script.write_text(dockwrap(*args).stdout)
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=180)
+    assert ran.returncode == 125, ran.stderr  # the client's `run` of the missing image
+    assert swarm_state() == "inactive"
+    assert our_resources(f"dockwrap.test.case={labels['dockwrap.test.case']}") == {}
+    assert (docker_cli("network", "inspect", "docker_gwbridge").returncode == 0) == no_swarm

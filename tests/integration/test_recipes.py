@@ -246,3 +246,49 @@ def test_explain_shows_each_call_live(labels):
         ["network", "create"], ["container", "run"], ["container", "run"], ["container", "exec"],
         ["container", "rm"], ["network", "rm"],
     ]
+
+
+@pytest.mark.parametrize("recipe", [
+    ["round-robin", "--replicas", "2", "--queries", "4"],  # network create, then the servers' run fails
+    ["pingable-pair", "-c", "1"],
+    ["round-robin", "--client-per-query", "--replicas", "1", "--queries", "1"],
+])
+def test_dry_run_script_removes_what_it_made_when_a_step_fails(recipe, labels, tmp_path):
+    printed = dockwrap("--dry-run", "recipe", *recipe, "--image", "dwt-no-such-image:1", *label_options(labels))
+    script = tmp_path / "recipe.sh"
+    script.write_text(printed.stdout)
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 125, ran.stderr  # docker's status for the missing image, as set -e left it
+    assert "dwt-no-such-image:1" in ran.stderr
+    assert left_by(labels) == {}  # the network made before the failing step is gone too
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_interrupted_dry_run_script_removes_what_it_made(signum, status, labels, tmp_path):
+    printed = dockwrap("--dry-run", "recipe", "pingable-pair", "-c", "30", *label_options(labels))
+    script = tmp_path / "recipe.sh"
+    script.write_text(printed.stdout)
+    proc = subprocess.Popen(["bash", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not [pid for pid in docker_children(printed.stdout.split("(run ")[1][:6]) if _is_exec(pid)]:
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the script never reached its exec"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signum)  # as a terminal does: to the script and its docker call
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == status, stderr
+    assert left_by(labels) == {}
+
+
+def _is_exec(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return b"\0exec\0" in f.read()
+    except OSError:
+        return False

@@ -5,11 +5,14 @@
 * `docker_processes`: docker processes still alive whose argv carries a marker (a test's label, a
   run's name prefix, an engine's directory): what an interrupted dockwrap must not leave behind.
 * `start_recipe` / `wait_until`: a recipe in its own session, and polling with a deadline.
+* `catch` / `ours`: the moment a recipe's docker call runs (found in /proc), and the docker
+  processes of a test's run.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -21,7 +24,7 @@ from typing import Callable, Mapping
 from tests.harness import our_resources
 
 __all__ = ["fake_docker", "label_options", "left_by", "docker_argvs", "docker_processes", "alive", "wait_until", "start_recipe",
-           "no_traceback", "run_id_of"]
+           "no_traceback", "run_id_of", "catch", "ours"]
 
 
 def fake_docker(directory: Path, body: str, name: str = "docker") -> str:
@@ -104,3 +107,40 @@ def no_traceback(stderr: str) -> None:
 def run_id_of(name: str) -> str:
     """The run ID in a recipe resource's name: dw-RECIPE-RUN-part."""
     return name.split("-")[-2]
+
+
+_RUN_NAME = re.compile(r"^dw-[a-z-]+-([0-9a-f]{6})-")
+
+
+def run_of(labels) -> str | None:
+    """The run ID of this test's recipe, from a labelled docker call running now."""
+    for argv in docker_argvs(f"dockwrap.test.case={labels['dockwrap.test.case']}").values():
+        for arg in argv:
+            match = _RUN_NAME.match(arg)
+            if match:
+                return match.group(1)
+    return None
+
+
+def catch(proc: subprocess.Popen, labels, moment: str, seconds: float = 60,
+          meanwhile: Callable[[], object] = lambda: None) -> str:
+    """Wait until a docker call of this run has an argument ending in `moment`; the run ID.
+    `meanwhile` runs at each look (reading a terminal the recipe writes to)."""
+    found: dict[str, str] = {}
+
+    def there() -> bool:
+        meanwhile()
+        assert proc.poll() is None, proc.communicate()
+        run = found.get("run") or run_of(labels)
+        if run is None:
+            return False
+        found["run"] = run
+        return any(arg.endswith(moment) for argv in docker_argvs(f"-{run}-").values() for arg in argv)
+
+    assert wait_until(there, seconds, 0.005), f"the recipe never reached {moment!r}"
+    return found["run"]
+
+
+def ours(labels, run: str) -> list[int]:
+    """docker processes of this test: carrying its label, or its run's names."""
+    return sorted(set(docker_argvs(f"dockwrap.test.case={labels['dockwrap.test.case']}")) | set(docker_argvs(f"-{run}-")))

@@ -161,3 +161,27 @@ def test_bad_image_references_get_dockers_error(image, message, marker):
     assert result.returncode == 125, result.stderr
     assert result.stderr.startswith("dockwrap: error: ") and message in result.stderr
     no_traceback(result.stderr)
+
+
+HOSTILE_VALUES = ["$(touch /tmp/dwt-ran)", "`touch /tmp/dwt-ran`", "web; touch /tmp/dwt-ran",
+                  "web' ; touch /tmp/dwt-ran; '", 'web" ; touch /tmp/dwt-ran; "', "web\ntouch /tmp/dwt-ran"]
+
+
+def test_recipe_client_scripts_read_their_values_as_data(docker, names, labels):
+    # The recipes' client scripts (round-robin and its swarm form) get the alias and the counts as
+    # positional parameters. Run with hostile values where a shell would have run them (the alias
+    # itself is refused before that: tests/unit/test_recipe_guards.py), nothing they say happens.
+    from dockwrap.recipes import round_robin, swarm_round_robin
+
+    box = names("client")
+    docker.container.run("busybox:latest", ["sleep", "120"], detach=True, init=True, name=box, labels=labels,
+                         pull="never")
+    for value in HOSTILE_VALUES:
+        for command in (round_robin.client_command(value, 1),
+                        swarm_round_robin.client_command(value, value, 1)):
+            # One second is enough for a spliced value to run (it is in the first line); the
+            # script itself would go on retrying a name that does not resolve.
+            done = docker.container.exec(box, ["busybox", "timeout", "1", *command])
+            assert done.exit_code != 0
+        assert docker.container.exec(box, ["busybox", "test", "-e", "/tmp/dwt-ran"]).exit_code == 1, value
+    assert not Path("/tmp/dwt-ran").exists()

@@ -1,0 +1,194 @@
+"""How a recipe run removes what it made: the ledger's names, a sweep by the run's label after a
+failure or an interrupt, and the swarm it started. It goes on past what is already gone and
+past a closed stdout or stderr, and stops at an engine that does not answer (or not in time)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence, TypeVar
+
+from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, NoSuchContainer, NoSuchContext,
+                      NoSuchNetwork, NotSwarmManager, RemovalInProgress)
+from ..signals import CLOSED_OUTPUT_ERRNOS, mute_closed_outputs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..client import Docker
+    from .script import ScriptPrinter
+
+__all__ = ["Removal", "CLEANUP_TIMEOUT", "say"]
+
+T = TypeVar("T")
+# A recipe must end even when the engine hangs: each removal call gets this long (or --timeout,
+# when that is shorter), and the first one that fails to get an answer ends the removal.
+CLEANUP_TIMEOUT = 60.0
+# How long cleanup looks out for what a create call that was cut short may still make: the daemon
+# goes on with a request whose client died (moby/moby#46749), later than the first look.
+CUT_SHORT_SECONDS = 3.0
+
+
+class Removal:
+    """The removal half of RecipeRun."""
+
+    docker: Docker
+    run_id: str
+    containers: list[str]
+    networks: list[str]
+    services: list[str]
+    swarm: bool
+    swarm_started: bool
+    #: (kind, name) of create calls that were cut short: made or not, nobody saw docker's answer
+    cut_short: list[tuple[str, str]]
+    _gwbridge_existed: bool
+    script: ScriptPrinter | None
+    cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None
+
+    if TYPE_CHECKING:  # pragma: no cover
+        def may_fail(self, expected: bool = True) -> ContextManager[None]: ...
+
+    def cleanup(self, thorough: bool = False) -> None:
+        """Remove what this run created: its services, one `rm -f` for all containers, one
+        `network rm`, and the swarm it started.
+
+        :param thorough: after a failure, an interrupt or a create call that did not return, also
+            sweep by the run's label, in case a docker call that was cut short created something
+        """
+        runner = self.docker.runner
+        previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
+        lookout = time.monotonic() + CUT_SHORT_SECONDS
+        try:
+            containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
+            services = list(dict.fromkeys(self.services))
+            sweep = thorough and not self.docker.dry_run
+            if sweep and self.swarm:
+                services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
+            if services:
+                self._quietly(lambda: self.docker.service.rm(services), None)
+            list_containers = partial(self.docker.container.ls, all=True)
+            if sweep:
+                containers += [name for name in self._labelled_names(list_containers) if name not in containers]
+            if containers:
+                self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
+            if sweep:
+                self._look_out("container", containers, list_containers,
+                               lambda names: self.docker.container.rm(names, force=True), lookout)
+            if networks:
+                self._remove_networks(networks, wait=bool(services))
+            if sweep:
+                leftover = self._labelled_names(self.docker.network.ls)
+                if leftover:
+                    self._remove_networks(leftover, wait=bool(services))
+                self._look_out("network", networks + leftover, self.docker.network.ls,
+                               lambda names: self._remove_networks(names, wait=True), lookout)
+            if self.swarm_started:
+                self._quietly(lambda: self.docker.swarm.leave(force=True), None)
+                if not self._gwbridge_existed:
+                    if self.script:
+                        self.script.remove_gwbridge()
+                    else:
+                        self._quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
+                self.swarm_started = False
+        finally:
+            runner.timeout = previous
+        self.containers.clear()
+        self.networks.clear()
+        self.services.clear()
+        self.cut_short.clear()
+
+    def _look_out(self, kind: str, removed: list[str], ls: Callable[..., Sequence[Any]],
+                  remove: Callable[[list[str]], object], deadline: float) -> None:
+        """The names of `kind` whose create call was cut short and that no look has found yet: look
+        for them (by the run's label, so a name that was someone else's is never taken) until each
+        showed up and was removed, or the deadline passed."""
+        pending = {name for k, name in self.cut_short if k == kind} - set(removed)
+        while pending and self.cleanup_failure is None:
+            found = [name for name in self._labelled_names(ls) if name in pending]
+            if found:
+                self._quietly(lambda: remove(found), None)
+                pending -= set(found)
+            if not pending or time.monotonic() > deadline:
+                return
+            time.sleep(0.2)
+
+    def _quietly(self, call: Callable[[], T], default: T) -> T:
+        """A removal step: cleanup goes on past what is already gone and past other failures, but
+        once the engine does not answer (or not in time) the remaining steps are skipped: one
+        clear error instead of a failure, or a timeout, per step."""
+        if self.cleanup_failure is not None:
+            return default
+        try:
+            return despite_closed_outputs(call)
+        except (NoSuchContainer, NoSuchNetwork, RemovalInProgress, NotSwarmManager):  # already gone, or going
+            return default
+        except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+            self.cleanup_failure = exc
+            return default
+        except DockerCommandFailed as exc:  # go on past the others, each reported once
+            say(f"dockwrap: warning: cleanup: {exc}")
+            return default
+
+    def _labelled_names(self, ls: Callable[..., Sequence[Any]]) -> list[str]:
+        """Names of what carries this run's label, by one `ls` (a sweep after an interrupt)."""
+        names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[f"label=dockwrap.run={self.run_id}"])], [])
+        return names
+
+    def _remove_networks(self, networks: list[str], wait: bool) -> None:
+        """`network rm`; with `wait`, each is tried again while a removed service's tasks (or a
+        container that docker itself is removing, its `run --rm`) still hold on to it."""
+        if self.cleanup_failure is not None:
+            return
+        if not wait:
+            try:
+                despite_closed_outputs(lambda: self.docker.network.rm(networks))
+                return
+            except NoSuchNetwork:
+                return
+            except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+                self.cleanup_failure = exc
+                return
+            except DockerCommandFailed as exc:
+                if "active endpoints" not in exc.message:
+                    say(f"dockwrap: warning: cleanup: {exc}")
+                    return
+        if self.docker.dry_run:
+            # The printed script does not wait for the tasks to leave the network: go on anyway.
+            with self.may_fail():
+                self.docker.network.rm(networks)
+            return
+        deadline = time.monotonic() + CLEANUP_TIMEOUT / 2
+        for network in networks:
+            while True:
+                try:
+                    despite_closed_outputs(lambda: self.docker.network.rm(network))
+                    break
+                except NoSuchNetwork:
+                    break
+                except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
+                    self.cleanup_failure = exc
+                    return
+                except DockerCommandFailed as exc:
+                    if "active endpoints" not in exc.message or time.monotonic() > deadline:
+                        say(f"dockwrap: warning: cleanup: {exc}")
+                        break
+                time.sleep(0.5)
+
+
+def despite_closed_outputs(call: Callable[[], T]) -> T:
+    """A removal call; when its -x line met a closed output (the Python API, where no guarded
+    stdout turns that into OutputClosed), that output is muted and the call made all the same."""
+    try:
+        return call()
+    except OSError as exc:
+        if exc.errno not in CLOSED_OUTPUT_ERRNOS or not mute_closed_outputs():
+            raise
+        return call()
+
+
+def say(line: str, to_stdout: bool = False) -> None:
+    """A note of cleanup's; an output nobody reads any more is no reason to stop it."""
+    try:
+        print(line, file=sys.stdout if to_stdout else sys.stderr)
+    except OSError as exc:
+        if exc.errno not in CLOSED_OUTPUT_ERRNOS:
+            raise

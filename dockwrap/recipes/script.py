@@ -1,0 +1,78 @@
+"""The bash script that `--dry-run` prints for a recipe, beyond the docker calls themselves.
+
+`set -e` stops the script at the first step that fails; a trap then removes what the run made so
+far, as the recipe itself does after a failure, and so do Ctrl-C, SIGTERM and SIGHUP (exit 130,
+143, 129). The trap cannot know which of the run's names its steps made (a name may have been
+taken already, by something that is not the run's), so it selects by the run's label, which only
+what the run made carries: `docker ... ls --quiet --filter label=dockwrap.run=RUN | xargs -r
+docker ... rm`. Each of its lines tolerates what does not exist (`|| true`). A swarm is left only
+when the script's own `swarm init` succeeded, and docker_gwbridge removed only when it was not
+there before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..display import quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .base import RecipeRun
+
+__all__ = ["ScriptPrinter"]
+
+_SWARM_STARTED = "dw_swarm_started"
+_GWBRIDGE_EXISTED = "dw_gwbridge_existed"
+_GWBRIDGE_FILTER = "name=^docker_gwbridge$"
+
+
+class ScriptPrinter:
+    """The non-docker lines of one run's --dry-run script."""
+
+    def __init__(self, run: RecipeRun) -> None:
+        self.run = run
+
+    def _docker(self, args: Sequence[str]) -> str:
+        return quote(self.run.docker.runner.argv(args))
+
+    def _sweep(self, kind: str, ls: Sequence[str], rm: Sequence[str]) -> str:
+        selector = f"label=dockwrap.run={self.run.run_id}"
+        return f"{self._docker([kind, 'ls', *ls, '--quiet', '--filter', selector])} | xargs -r {self._docker([kind, *rm])} >/dev/null"
+
+    def header(self) -> None:
+        run = self.run
+        print("#!/usr/bin/env bash")
+        print(f"# dockwrap recipe {run.recipe} (run {run.run_id}): the docker calls it makes, in order")
+        print("set -e")
+        if run.keep == "always":
+            return
+        lines = []
+        if run.swarm:
+            lines.append(self._sweep("service", [], ["rm"]))
+        lines.append(self._sweep("container", ["--all"], ["rm", "--force"]))
+        lines.append(self._sweep("network", [], ["rm"]))
+        if run.swarm:
+            leave = self._docker(["swarm", "leave", "--force"])
+            lines.append(f'if [ -n "${{{_SWARM_STARTED}:-}}" ]; then {leave} >/dev/null; {self._gwbridge_removal()}; fi')
+        print("# a failing step, Ctrl-C, SIGTERM or SIGHUP removes what carries this run's label, as dockwrap does")
+        print("dw_cleanup() {")
+        for line in lines:
+            print(f"  {line} || true")
+        print("}")
+        print("trap dw_cleanup ERR")
+        for signal, status in (("INT", 130), ("TERM", 143), ("HUP", 129)):
+            print(f"trap 'dw_cleanup; exit {status}' {signal}")
+
+    def before_swarm_init(self) -> None:
+        """Whether docker_gwbridge is there before `swarm init` adds it."""
+        print(f"{_GWBRIDGE_EXISTED}=$({self._docker(['network', 'ls', '--quiet', '--filter', _GWBRIDGE_FILTER])})")
+
+    def swarm_started(self) -> None:
+        """After `swarm init` succeeded: the swarm is the script's to leave."""
+        print(f"{_SWARM_STARTED}=1")
+
+    def remove_gwbridge(self) -> None:
+        print(self._gwbridge_removal())
+
+    def _gwbridge_removal(self) -> str:
+        return f'[ -n "${_GWBRIDGE_EXISTED}" ] || {self._docker(["network", "rm", "docker_gwbridge"])}'
