@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..client import Docker
-from ..options import examples, json_option, pass_docker
+from ..cli.options import examples, json_option, pass_docker
 
 EPILOG = examples(
     "dockwrap explain docker run -d -p 8080:80 --name web nginx",
@@ -53,7 +53,7 @@ def command(ctx: click.Context, docker: Docker, as_json: bool, line: tuple[str, 
     if docker.dry_run:
         return
     if as_json:
-        from ..formatter import print_json
+        from ..cli.output import print_json
 
         print_json(list(explained))
     else:

@@ -12,8 +12,8 @@ from typing import Any, Callable, TypeVar
 import click
 
 from ..client import Docker
-from ..formatter import print_json, print_table
-from ..options import examples, json_option, pass_docker
+from ..cli.output import print_json, print_table
+from ..cli.options import examples, json_option, pass_docker
 
 __all__ = ["recipe_group", "cleanup_command", "COMMANDS"]
 

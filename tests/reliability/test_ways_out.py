@@ -168,7 +168,7 @@ sys.addaudithook(hook)
     "click",  # imported by dockwrap.cli, before its main() runs
     "asyncio.locks",  # `import sh`, at the first docker call: asyncio half made
     "asyncio.unix_events",
-    "dockwrap.formatter",  # while Click looks the command up (imported by dockwrap.recipes.cli)
+    "dockwrap.cli.output",  # while Click looks the command up (imported by dockwrap.recipes.cli)
     "dockwrap.recipes.pingable_pair",
 ])
 @pytest.mark.parametrize("signame, status", [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])

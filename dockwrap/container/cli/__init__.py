@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ...options import LazyCommands
+from ...cli.lazy import LazyCommands
 
 __all__ = ["group", "COMMANDS"]
 

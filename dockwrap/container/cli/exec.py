@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...options import examples, pass_docker
+from ...cli.options import examples, pass_docker
 
 
 @click.command(name="exec", context_settings={"allow_interspersed_args": False}, epilog=examples(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_details, show_done
-from ...options import examples, json_option, pass_docker, raw_option
+from ...cli.output import print_details, show_done
+from ...cli.options import examples, json_option, pass_docker, raw_option
 
 
 @click.command(name="inspect", epilog=examples(

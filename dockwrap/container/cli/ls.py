@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ...client import Docker
-from ...formatter import Column, print_records
-from ...options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column, print_records
+from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Container

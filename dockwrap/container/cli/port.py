@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_records
-from ...options import examples, json_option, pass_docker
+from ...cli.output import print_records
+from ...cli.options import examples, json_option, pass_docker
 
 
 @click.command(name="port", epilog=examples("dockwrap container port web", "dockwrap container port web --json"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import show_done
-from ...options import examples, pass_docker
+from ...cli.output import show_done
+from ...cli.options import examples, pass_docker
 
 
 @click.command(name="rm", epilog=examples("dockwrap container rm web", "dockwrap container rm -f web db    # stop and remove"))

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from ...client import Docker
-from ...formatter import print_json, print_line
-from ...options import examples, json_option, pass_docker
+from ...cli.output import print_json, print_line
+from ...cli.options import examples, json_option, pass_docker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import RunOptions

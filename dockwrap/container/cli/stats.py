@@ -7,8 +7,8 @@ from typing import Any, Callable
 import click
 
 from ...client import Docker
-from ...formatter import Column, cell, print_records
-from ...options import examples, json_option, pass_docker, raw_option
+from ...cli.output import Column, cell, print_records
+from ...cli.options import examples, json_option, pass_docker, raw_option
 
 def _text(docker_key: str, podman_key: str) -> Callable[[Any], Any]:
     """docker's own text of a field (podman's `raw` has it under a lowercase key)."""

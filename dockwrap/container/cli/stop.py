@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import show_done
-from ...options import examples, pass_docker
+from ...cli.output import show_done
+from ...cli.options import examples, pass_docker
 
 
 @click.command(name="stop", epilog=examples("dockwrap container stop web", "dockwrap container stop -t 0 web db"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import print_json, print_line
-from ...options import examples, json_option, pass_docker
+from ...cli.output import print_json, print_line
+from ...cli.options import examples, json_option, pass_docker
 
 
 @click.command(name="create", epilog=examples(

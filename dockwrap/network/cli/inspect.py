@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ...client import Docker
-from ...formatter import print_details, show_done
-from ...options import examples, json_option, pass_docker, raw_option
+from ...cli.output import print_details, show_done
+from ...cli.options import examples, json_option, pass_docker, raw_option
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import NetworkDetails, NetworkMember

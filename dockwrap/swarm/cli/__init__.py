@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import click
 
-from ...options import LazyCommands, examples
+from ...cli.lazy import LazyCommands
+from ...cli.options import examples
 
 __all__ = ["swarm_group", "node_group", "service_group"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ...client import Docker
-from ...formatter import Column, print_records
-from ...options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column, print_records
+from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
 
 COLUMNS: list[Column] = [
     ("ID", lambda s: s.id[:12]),

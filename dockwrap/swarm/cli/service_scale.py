@@ -7,7 +7,7 @@ import re
 import click
 
 from ...client import Docker
-from ...options import examples, pass_docker
+from ...cli.options import examples, pass_docker
 # (the --wait flag's parameter is called wait: the helper gets another name)
 from ._wait import wait as wait_converged
 from ._wait import wait_option, wait_timeout_option

@@ -6,8 +6,8 @@ import click
 
 from ..._version import __version__
 from ...client import Docker
-from ...formatter import print_json, print_table
-from ...options import examples, json_option, pass_docker, raw_option
+from ...cli.output import print_json, print_table
+from ...cli.options import examples, json_option, pass_docker, raw_option
 
 
 @click.command(name="version", epilog=examples("dockwrap version", "dockwrap version --json | jq -r .server.version"))

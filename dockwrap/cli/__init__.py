@@ -9,12 +9,13 @@ from typing import NoReturn, Sequence
 
 import click
 
-from ._version import __version__
-from .client import Docker
-from .errors import DockwrapError
-from .options import SECONDS, LazyCommands
-from . import signals
-from .signals import OutputClosed, Terminated
+from .._version import __version__
+from ..client import Docker
+from ..errors import DockwrapError
+from .lazy import LazyCommands
+from .options import SECONDS
+from .. import signals
+from ..signals import OutputClosed, Terminated
 
 __all__ = ["cli", "main", "Terminated"]
 
@@ -69,7 +70,7 @@ def cli(ctx: click.Context, binary: str | None, context: str | None, host: str |
 
 def _error(message: str, hint: str | None = None) -> None:
     # docker's message may quote a name or a command holding escape sequences: written out
-    from .parse.gostring import printable
+    from ..parse.gostring import printable
 
     click.echo(f"dockwrap: error: {printable(message)}", err=True)
     if hint:

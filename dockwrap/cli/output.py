@@ -23,7 +23,7 @@ def _dry_run() -> bool:
     """Under --dry-run stdout carries the docker calls only: data output is suppressed."""
     import click
 
-    from .client import Docker
+    from ..client import Docker
 
     ctx = click.get_current_context(silent=True)
     docker = ctx.find_object(Docker) if ctx is not None else None
@@ -42,7 +42,7 @@ def print_json(value: Any, raw: bool = False) -> None:
         return
     import json
 
-    from .parse.record import Record, jsonable
+    from ..parse.record import Record, jsonable
 
     data: Any
     if isinstance(value, Record):
@@ -70,7 +70,7 @@ def cell(value: Any) -> str:
     """A table cell: what docker or a container wrote (names, labels, commands, ps output) may
     hold escape sequences and line breaks, which would move the cursor or fake rows; they are
     shown written out as Go writes them (`\\x1b`, `\\n`), the way docker shows a command."""
-    from .parse.gostring import printable
+    from ..parse.gostring import printable
 
     return printable(_text(value))
 
@@ -95,7 +95,7 @@ def show_done(call: Callable[[], T], show: Callable[[T], None] = print_quiet) ->
     """Show what a verb on several objects returns. When docker failed for some after doing the
     others (`rm STOPPED RUNNING`), what it did is shown first (the error's `done`), as docker
     itself prints it, and then the error is raised."""
-    from .errors import DockerCommandFailed
+    from ..errors import DockerCommandFailed
 
     try:
         result = call()
