@@ -12,7 +12,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .image.api import ImageCommands
     from .network.api import NetworkCommands
     from .recipes import Recipes
-    from .swarm.api import NodeCommands, ServiceCommands, SwarmCommands
+    from .node.api import NodeCommands
+    from .service.api import ServiceCommands
+    from .swarm.api import SwarmCommands
     from .system.api import SystemCommands
     from .system.records import VersionInfo
 
@@ -81,13 +83,13 @@ class Docker:
 
     @cached_property
     def service(self) -> ServiceCommands:
-        from .swarm.api import ServiceCommands
+        from .service.api import ServiceCommands
 
         return ServiceCommands(self.runner)
 
     @cached_property
     def node(self) -> NodeCommands:
-        from .swarm.api import NodeCommands
+        from .node.api import NodeCommands
 
         return NodeCommands(self.runner)
 

@@ -28,9 +28,9 @@ COMMANDS = LazyCommands({
     "network": "dockwrap.network.cli:group",
     "recipe": "dockwrap.recipes.cli:recipe_group",
     "cleanup": "dockwrap.recipes.cli:cleanup_command",
-    "swarm": "dockwrap.swarm.cli:swarm_group",
-    "node": "dockwrap.swarm.cli:node_group",
-    "service": "dockwrap.swarm.cli:service_group",
+    "swarm": "dockwrap.swarm.cli:group",
+    "node": "dockwrap.node.cli:group",
+    "service": "dockwrap.service.cli:group",
     "version": "dockwrap.system.cli.version:command",
     "explain": "dockwrap.explain.cli:command",
     # the short forms docker has too

@@ -1,1 +1,1 @@
-"""Swarm: `swarm init|leave`, `node ls`, `service create|ls|ps|scale|logs|rm`."""
+"""The swarm itself: `swarm init|leave`, and this engine's swarm state."""

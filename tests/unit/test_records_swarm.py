@@ -26,15 +26,14 @@ from dockwrap.errors import (
     classify,
 )
 from dockwrap.parse.ports import PortMapping
-from dockwrap.swarm.records import (
-    parse_node_ls,
+from dockwrap.node.records import parse_node_ls
+from dockwrap.service.records import (
     parse_replicas,
     parse_service_inspect,
     parse_service_ls,
     parse_service_ps,
-    parse_swarm_init,
-    parse_swarm_state,
 )
+from dockwrap.swarm.records import parse_swarm_init, parse_swarm_state
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 VERSIONS = sorted(p.name for p in (FIXTURES / "docker").iterdir() if (p / "service-ls.txt").is_file())

@@ -11,7 +11,7 @@ import pytest
 
 from dockwrap import Docker
 from dockwrap.errors import CommandTimeout, NoSuchService, NotConverged, UsageError
-from dockwrap.swarm.records import parse_service_ls
+from dockwrap.service.records import parse_service_ls
 from tests.harness import dockwrap
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "docker"
@@ -265,14 +265,14 @@ def test_every_swarm_help_ends_with_examples():
 
 
 def test_import_dockwrap_loads_no_swarm_module():
-    code = "import sys, dockwrap; print(sorted(m for m in sys.modules if m.startswith('dockwrap.swarm')))"
+    code = "import sys, dockwrap; print(sorted(m for m in sys.modules if m.startswith(('dockwrap.swarm', 'dockwrap.node', 'dockwrap.service'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_help_loads_no_swarm_api_or_records():
     code = ("import sys\nfrom dockwrap.cli import cli\n"
-            "print(sorted(m for m in sys.modules if m in ('dockwrap.swarm.api', 'dockwrap.swarm.records')))")
+            "print(sorted(m for m in sys.modules if m.endswith(('.api', '.records')) and m.split('.')[1] in ('swarm', 'node', 'service')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

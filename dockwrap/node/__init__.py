@@ -1,0 +1,1 @@
+"""Swarm nodes: `node ls`."""

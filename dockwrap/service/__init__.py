@@ -1,0 +1,1 @@
+"""Swarm services: `service create|ls|ps|inspect|scale|logs|rm`."""
