@@ -14,8 +14,11 @@ each kind takes:
   default is true (`sig_proxy=False`).
 * value: a str, int or float (not a bool) -> `--name value`.
 * list: a str (one item, never split into characters), an iterable of str/int (one
-  `--name item` each), or a dict (`key=value` items, e.g. labels).
+  `--name item` each), or a dict (`key=value` items, e.g. labels; a None value gives `key`
+  alone, which docker reads from the environment for `--env`).
 * map: a dict or `key=value` strings (one str, or an iterable of them).
+
+Wherever a str goes, bytes go too (decoded as sys.argv is, so that any byte reaches docker).
 
 None is "not given" for every kind and writes nothing. Options are written `--long value`
 (an option with only a letter as `-x value`), in the caller's order; values are passed on
@@ -26,13 +29,14 @@ raises TypeError naming the command and, for a key, the closest docker option.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from . import Command, Option
 
-__all__ = ["option_args"]
+__all__ = ["option_args", "closest_option"]
 
 
 def option_args(command: Command | Iterable[str] | str, options: Mapping[str, object]) -> list[str]:
@@ -77,10 +81,16 @@ def _keys(options: Iterable[Option]) -> dict[str, Option]:
     return keys
 
 
-def _did_you_mean(key: str, known: dict[str, Option]) -> str:
-    keywords = {option.keyword: option for option in known.values()}
+def closest_option(options: Iterable[Option], key: str) -> Option | None:
+    """The option whose keyword is closest to KEY (`memry` -> `memory`), if any is close."""
+    keywords = {option.keyword: option for option in options}
     close = difflib.get_close_matches(key.lstrip("-").replace("-", "_"), list(keywords), n=1)
-    return f"; did you mean {close[0]} (--{keywords[close[0]].long})?" if close else ""
+    return keywords[close[0]] if close else None
+
+
+def _did_you_mean(key: str, known: dict[str, Option]) -> str:
+    option = closest_option(known.values(), key)
+    return f"; did you mean {option.keyword} (--{option.long})?" if option else ""
 
 
 def _spelling(option: Option) -> str:
@@ -102,6 +112,8 @@ def _written(name: str, option: Option, value: object) -> list[str]:
 
 
 def _scalar(name: str, spelling: str, value: object) -> str:
+    if isinstance(value, bytes):
+        return os.fsdecode(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise TypeError(f"{name} {spelling} takes one value (str, int or float), not {_shown(value)}")
     return value if isinstance(value, str) else str(value)
@@ -109,16 +121,19 @@ def _scalar(name: str, spelling: str, value: object) -> str:
 
 def _items(name: str, spelling: str, value: object) -> list[str]:
     """A list or map option's items: one str, an iterable of str/int, or a dict of key=value."""
-    if isinstance(value, str):
-        return [value]
+    if isinstance(value, (str, bytes)):
+        return [_item(name, spelling, value)]
     if isinstance(value, Mapping):
-        return [f"{_item(name, spelling, key)}={_item(name, spelling, item)}" for key, item in value.items()]
-    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        return [_item(name, spelling, key) if item is None else f"{_item(name, spelling, key)}={_item(name, spelling, item)}"
+                for key, item in value.items()]
+    if isinstance(value, bytearray) or not isinstance(value, Iterable):
         raise TypeError(f"{name} {spelling} takes a str, an iterable of str, or a dict, not {_shown(value)}")
     return [_item(name, spelling, item) for item in value]
 
 
 def _item(name: str, spelling: str, item: object) -> str:
+    if isinstance(item, bytes):
+        return os.fsdecode(item)
     if isinstance(item, bool) or not isinstance(item, (str, int, float)):
         raise TypeError(f"{name} {spelling}: each item is a str or a number, not {_shown(item)}")
     return item if isinstance(item, str) else str(item)

@@ -232,8 +232,12 @@ class _Splitter:
                 self.at += 1
 
 
-def split(argv: Sequence[str]) -> ParsedCommandLine:
-    """Split ARGV, the words after `docker`; see the module's doc for the rules."""
+def split(argv: Sequence[str], extra: Iterable[Option] = ()) -> ParsedCommandLine:
+    """Split ARGV, the words after `docker`; see the module's doc for the rules.
+
+    EXTRA are options the command takes beyond docker's own (dockwrap's `--json` on a verb it
+    wraps): they are read where docker's are, by the same rules, and never shadow one of docker's.
+    """
     from . import GLOBAL_OPTIONS
 
     splitter = _Splitter(argv)
@@ -264,6 +268,7 @@ def split(argv: Sequence[str]) -> ParsedCommandLine:
         splitter.at += 1
         command = lookup(spelled)
     if command is not None and not command.group:
-        splitter.options_and_operands(_Options(command.options), "option", command.interspersed is not False)
+        known = _Options((*extra, *command.options))
+        splitter.options_and_operands(known, "option", command.interspersed is not False)
     splitter.rest_as_operands()
     return ParsedCommandLine(words, tuple(splitter.parts), command, tuple(spelled), tuple(splitter.problems))

@@ -61,6 +61,13 @@ def test_values_are_passed_on_untouched():
     assert option_args(("run",), {"name": "-x"}) == ["--name", "-x"]
 
 
+def test_bytes_as_str_and_a_none_value_as_the_key_alone():
+    """As every public method takes them (dockwrap/args.py): bytes are decoded as sys.argv is, and
+    `{"A": None}` is `A` (docker takes the value from the environment)."""
+    assert option_args(("run",), {"name": b"caf\xe9", "volume": b"x:/x", "env": {"A": None, b"B": b"\xff"}}) == [
+        "--name", "caf\udce9", "--volume", "x:/x", "--env", "A", "--env", "B=\udcff"]
+
+
 def test_docker_spellings_as_keys():
     assert option_args(("run",), {"--add-host": "db:10.0.0.2", "-p": "80", "add-host": "x:1.1.1.1"}) == [
         "--add-host", "db:10.0.0.2", "--publish", "80", "--add-host", "x:1.1.1.1"]
@@ -87,12 +94,12 @@ def test_commands_by_any_spelling_and_global_options():
     ({"detach": "yes"}, "docker container run --detach is a flag: give True or False, not str 'yes'"),
     ({"memory": True}, "docker container run --memory takes one value (str, int or float), not bool True"),
     ({"memory": ["1g"]}, "docker container run --memory takes one value (str, int or float), not list ['1g']"),
-    ({"volume": b"x:/x"},
-     "docker container run --volume takes a str, an iterable of str, or a dict, not bytes b'x:/x'"),
+    ({"volume": bytearray(b"x:/x")},
+     "docker container run --volume takes a str, an iterable of str, or a dict, not bytearray bytearray(b'x:/x')"),
     ({"volume": 5}, "docker container run --volume takes a str, an iterable of str, or a dict, not int 5"),
     ({"volume": [True]}, "docker container run --volume: each item is a str or a number, not bool True"),
     ({"volume": [None]}, "docker container run --volume: each item is a str or a number, not NoneType None"),
-    ({"sysctl": {"a": None}}, "docker container run --sysctl: each item is a str or a number, not NoneType None"),
+    ({"sysctl": {"a": [1]}}, "docker container run --sysctl: each item is a str or a number, not list [1]"),
 ])
 def test_errors_name_the_command_and_the_closest_option(options, message):
     with pytest.raises(TypeError) as raised:

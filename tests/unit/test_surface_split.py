@@ -13,7 +13,7 @@ import shlex
 import pytest
 
 from dockwrap import surface
-from dockwrap.surface import HELP
+from dockwrap.surface import HELP, Option, lookup
 from dockwrap.surface.build import option_args
 from dockwrap.surface.split import Part, split
 
@@ -252,3 +252,18 @@ def test_what_option_args_writes_splits_back_into_the_same_options(seed):
             items = value if isinstance(value, list) else [f"{k}={v}" for k, v in value.items()]
             expected += [(option.long, item) for item in items]
     assert [(use.option.long, use.value) for use in line.options] == expected
+
+
+def test_extra_options_are_read_where_dockers_are_and_never_shadow_them():
+    """dockwrap's own options of a verb (`--json`) split by docker's rules; docker's own win."""
+    json_option = Option("json", None, "flag", None)
+    shadow = Option("all", "q", "flag", None)  # docker's ls has --all/-a and -q/--quiet
+    line = split(["container", "ls", "-a", "--json", "-q"], extra=(json_option, shadow))
+    assert [(use.spelling, use.option) for use in line.options] == [
+        ("-a", lookup("container ls").option("all")), ("--json", json_option),
+        ("-q", lookup("container ls").option("quiet"))]
+    # run stops at its first operand: after the image, --json is the container's
+    line = split(["run", "--json", "busybox", "echo", "--json"], extra=(json_option,))
+    assert [use.spelling for use in line.options] == ["--json"] and line.operands == ("busybox", "echo", "--json")
+    assert not split(["network", "ls", "--json"], extra=(json_option,)).problems
+    assert split(["network", "ls", "--json"]).problems[0].message == "unknown flag: --json"
