@@ -1,72 +1,59 @@
 """The logs verb, which containers and services share (`docker container logs`,
-`docker service logs`): the same flags, the same three ways to get the output."""
+`docker service logs`): the same options, the same three ways to get the output."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator, Literal, overload
+from typing import Iterable, Iterator, Literal, overload
 
-from .args import choice, flag, operands, text, whole
-from .runner import Completed, Output, Runner
+from .args import choice, flag, text, whole
+from .runner import Completed, Output
+from .verbs import Verbs
 
-__all__ = ["logs", "LogsVerb"]
-
-
-def logs(runner: Runner, group: str, name: str, *, follow: bool, tail: int | None, timestamps: bool,
-         output: Output) -> Completed | Iterator[str]:
-    """`docker GROUP logs`. Any non-zero status is docker's failure (logs has no status of the
-    container's); docker's message is kept from the output (dockwrap.relay), except when the
-    stream breaks after the container's output: then it is the last line, and the error too.
-
-    :returns: the output captured (stdout and stderr apart); with follow=True an iterator of
-        lines (stdout and stderr merged) that ends docker when closed; with output="terminal"
-        the output goes to our own stdout and stderr
-    """
-    args = [group, "logs"]
-    if flag(follow, "follow"):
-        args.append("--follow")
-    if tail is not None:
-        args += ["--tail", str(whole(tail, "tail"))]  # docker reads a negative number as all
-    if flag(timestamps, "timestamps"):
-        args.append("--timestamps")
-    args += operands([text(name, "name", empty=False)])
-    output = choice(output, "output", ("capture", "terminal"))  # type: ignore[assignment]
-    if output == "terminal":
-        return runner.passthrough(args, timeout=not follow, docker_statuses=None)
-    if follow:
-        return runner.stream(args, merge_stderr=True, docker_statuses=None)
-    done = runner.run(args, check=False)
-    if done.exit_code != 0:
-        # docker's message is its last line: the container's stderr before it is not the error
-        last = done.stderr.rstrip(b"\n").rpartition(b"\n")[2]
-        raise runner.error(Completed(done.argv, done.exit_code, done.stdout, last))
-    return done
+__all__ = ["LogsVerb"]
 
 
-class LogsVerb:
-    """The `logs` method of a group's commands (ContainerCommands, ServiceCommands): the class
-    names its group."""
-
-    _runner: Runner
-    logs_group: ClassVar[str]
+class LogsVerb(Verbs):
+    """The `logs` method of a noun's commands (ContainerCommands, ServiceCommands)."""
 
     @overload
     def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Iterator[str]: ...
+             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Iterator[str]: ...
     @overload
     def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed: ...
+             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed: ...
     @overload
     def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
-             output: Output = ...) -> Completed | Iterator[str]: ...
+             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed | Iterator[str]: ...
 
     def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
-             output: Output = "capture") -> Completed | Iterator[str]:
+             output: Output = "capture", docker_args: Iterable[str] | str = (), **options: object) -> Completed | Iterator[str]:
         """`docker container logs` or `docker service logs` (each line of a service prefixed
-        `name.slot.id@node | `).
+        `name.slot.id@node | `); any other option of docker's as a keyword (`since="10m"`).
 
-        :returns: the output, stdout and stderr apart, as a Completed; with follow=True an
-            iterator of lines (stdout and stderr merged) that ends docker when closed; with
-            output="terminal" the output goes to our own stdout and stderr.
+        Any non-zero status is docker's failure (logs has no status of the container's); docker's
+        message is kept from the output (dockwrap.relay), except when the stream breaks after the
+        container's output: then it is the last line, and the error too.
+
+        :returns: the output, stdout and stderr apart, as a Completed; with follow (`-f` in
+            docker_args too) an iterator of lines (stdout and stderr merged) that ends docker
+            when closed; with output="terminal" the output goes to our own stdout and stderr.
         """
-        return logs(self._runner, self.logs_group, name, follow=follow, tail=tail, timestamps=timestamps,
-                    output=output)
+        keywords = {
+            "follow": flag(follow, "follow"),
+            # docker reads a negative number as all
+            "tail": None if tail is None else str(whole(tail, "tail")),
+            "timestamps": flag(timestamps, "timestamps"),
+        }
+        line = self._line("logs", [text(name, "name", empty=False)], keywords, options, docker_args)
+        output = choice(output, "output", ("capture", "terminal"))  # type: ignore[assignment]
+        following = line.flag("follow")
+        if output == "terminal":
+            return self._runner.passthrough(line.argv, timeout=not following, docker_statuses=None)
+        if following:
+            return self._runner.stream(line.argv, merge_stderr=True, docker_statuses=None)
+        done = self._runner.run(line.argv, check=False)
+        if done.exit_code != 0:
+            # docker's message is its last line: the container's stderr before it is not the error
+            last = done.stderr.rstrip(b"\n").rpartition(b"\n")[2]
+            raise self._runner.error(Completed(done.argv, done.exit_code, done.stdout, last))
+        return done

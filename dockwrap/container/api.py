@@ -5,46 +5,27 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, Sequence, overload
 
-from ..args import choice, flag, items, label_args, names_of, operands, optional_text, repeat, text, whole
+from ..args import choice, flag, items, names_of, optional_text, text, whole
+from ..choices import PULL_POLICIES
 from ..errors import ArgumentTypeError, DockwrapError, UsageError
+from ..logs import LogsVerb
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
-from ..logs import LogsVerb
-from ..runner import Completed, Output, Runner
+from ..runner import Completed, Output
 from .records.ls import Container, parse_container_ls
 
-#: the options of `run` (docker's run flags, snake_case), in the order run_args prints them
-RUN_OPTIONS = ("interactive", "tty", "remove", "init", "name", "hostname", "labels", "env", "env_file", "network",
-               "network_aliases", "links", "publish", "workdir", "entrypoint", "pull")
-
 if TYPE_CHECKING:  # pragma: no cover
-    from typing_extensions import TypedDict, Unpack
-
-    class RunOptions(TypedDict, total=False):
-        """`container.run` options: each is one docker run flag (repeatable ones take lists)."""
-
-        name: str | None
-        publish: Iterable[str] | str
-        env: Iterable[str] | Mapping[str, str | None] | str
-        env_file: str | None
-        network: str | None
-        network_aliases: Iterable[str] | str
-        links: Iterable[str] | str
-        remove: bool
-        init: bool
-        pull: str | None
-        interactive: bool
-        tty: bool
-        labels: Mapping[str, str] | Iterable[str] | None
-        workdir: str | None
-        entrypoint: str | None
-        hostname: str | None
-
+    from ..verbs import CommandLine
     from .records.inspect import ContainerDetails
     from .records.stats import Stats
     from .records.top import Process
 
 __all__ = ["ContainerCommands", "LS_TEMPLATE", "RUN_STATUSES", "EXEC_STATUSES"]
+
+#: a list of str (one str is one item), or a mapping giving KEY=VALUE items
+Items = Iterable[str] | Mapping[str, object] | str
+#: words passed to docker verbatim
+Words = Iterable[str] | str
 
 # `{{json .}}` makes docker 20.10+ compute every container's size (slow on real hosts), and
 # --size=false only stops that from 24.0. These fields exist in every client from 17.12 on;
@@ -66,148 +47,142 @@ _OUTPUTS = ("capture", "terminal")
 class ContainerCommands(LogsVerb):
     """The container verbs; `Docker().container`.
 
-    Every method checks its arguments before any docker call (README, "Python API"): a wrong type
-    is an ArgumentTypeError (a TypeError) and a value docker would not take a UsageError (a
-    ValueError), both naming the parameter; one str where a list is expected is one item, and a
-    mapping (env, labels, filters) gives `KEY=VALUE` items.
+    Every method takes any option of its docker command as a snake_case keyword
+    (`run(..., memory="64m", cap_add=["NET_ADMIN"])`) and words passed verbatim as `docker_args`
+    (dockwrap.verbs). Arguments are checked before any docker call (README, "Python API"): a
+    wrong type is an ArgumentTypeError (a TypeError) and a value docker would not take a
+    UsageError (a ValueError), both naming the parameter; one str where a list is expected is
+    one item, and a mapping (env, labels, filters) gives `KEY=VALUE` items.
     """
 
-    logs_group = "container"
-
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
+    noun = ("container",)
 
     # -- listing and reading ----------------------------------------------------------------------
 
-    def ls(self, all: bool = False, size: bool = False, filters: Iterable[str] | Mapping[str, str] | str = ()) -> list[Container]:
+    def ls(self, all: bool = False, size: bool = False, filters: Items = (), *, docker_args: Words = (),
+           **options: object) -> list[Container]:
         """`docker container ls`: running containers (all of them with all=True).
 
         :param filters: docker filters as `key=value` (`label=a=b`, `name=web`, `status=exited`)
         """
-        args = ["container", "ls"]
-        if flag(all, "all"):
-            args.append("--all")
-        if flag(size, "size"):
-            args.append("--size")
-        args += repeat("--filter", items(filters, "filters"))
-        args += ["--format", "{{json .}}" if size else LS_TEMPLATE]
-        done = self._runner.run(args)
-        return parse_container_ls(done.out)
+        keywords = {"all": flag(all, "all"), "size": flag(size, "size"), "filters": items(filters, "filters")}
+        line = self._line("ls", (), keywords, options, docker_args)
+        line = line.formatted("{{json .}}" if line.flag("size") else LS_TEMPLATE, "container.ls")
+        return parse_container_ls(self._runner.run(line.argv).out)
 
-    def inspect(self, names: Sequence[str] | str) -> list[ContainerDetails]:
+    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[ContainerDetails]:
         """`docker container inspect` of any number of containers, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
         """
         from .records.inspect import parse_container_inspect
 
-        done = self._runner.run(["container", "inspect", *operands(names_of(names, "container"))],
-                                done_of=parse_container_inspect)
-        return parse_container_inspect(done.out)
+        line = self._line("inspect", names_of(names, "container"), None, options, docker_args).records("container.inspect")
+        return parse_container_inspect(self._runner.run(line.argv, done_of=parse_container_inspect).out)
 
-    def top(self, name: str, ps_args: Sequence[str] | str = ()) -> list[Process]:
-        """`docker container top`: the container's processes, with their host PIDs."""
+    def top(self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> list[Process]:
+        """`docker container top`: the container's processes, with their host PIDs.
+
+        :param ps_args: the arguments of the host's `ps` (docker's default: -ef)
+        """
         from .records.top import parse_top
 
-        done = self._runner.run(["container", "top", *operands([text(name, "name", empty=False)]), *items(ps_args, "ps_args")])
-        return parse_top(done.out)
+        line = self._line("top", [text(name, "name", empty=False)], None, options, docker_args,
+                          tail=items(ps_args, "ps_args"))
+        return parse_top(self._runner.run(line.argv).out)
 
-    def port(self, name: str) -> list[PortMapping]:
+    def port(self, name: str, *, docker_args: Words = (), **options: object) -> list[PortMapping]:
         """`docker container port`: the published ports."""
-        done = self._runner.run(["container", "port", *operands([text(name, "name", empty=False)])])
-        return field_value("docker container port", "output", parse_port_lines, done.out)
+        line = self._line("port", [text(name, "name", empty=False)], None, options, docker_args)
+        return field_value("docker container port", "output", parse_port_lines, self._runner.run(line.argv).out)
 
-    def stats(self, names: Sequence[str] | str = (), all: bool = False) -> list[Stats]:
+    def stats(self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (),
+              **options: object) -> list[Stats]:
         """`docker container stats --no-stream`: one sample of each container."""
         from .records.stats import parse_stats
 
-        args = ["container", "stats", "--no-stream", "--format", "{{json .}}"]
-        if flag(all, "all"):
-            args.append("--all")
-        done = self._runner.run([*args, *operands(items(names, "names"))])
-        return parse_stats(done.out)
+        line = self._line("stats", items(names, "names"), {"all": flag(all, "all")}, options, docker_args,
+                          words=["--no-stream"]).formatted("{{json .}}", "container.stats")
+        return parse_stats(self._runner.run(line.argv).out)
 
-    def stats_stream(self, names: Sequence[str] | str = ()) -> Iterator[Stats]:
+    def stats_stream(self, names: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> Iterator[Stats]:
         """`docker container stats`: a sample per container about once a second, until the
         iteration stops (which ends docker)."""
         from .records.stats import parse_stats_stream
 
-        args = ["container", "stats", "--format", "{{json .}}", *operands(items(names, "names"))]
-        return parse_stats_stream(self._runner.stream(args))
+        line = self._line("stats", items(names, "names"), None, options, docker_args).formatted(
+            "{{json .}}", "container.stats_stream")
+        return parse_stats_stream(self._runner.stream(line.argv))
 
     # -- running --------------------------------------------------------------------------------
 
-    def run_args(self, image: str, command: Sequence[str] | str | None = None, *, detach: bool = False,
-                 **options: Unpack[RunOptions]) -> list[str]:
-        """The argv (after `docker`) of `container run`, options in docker's documented order."""
-        unknown = set(options) - set(RUN_OPTIONS)
-        if unknown:
-            raise ArgumentTypeError(f"container.run got unknown options: {', '.join(sorted(unknown))}")
-        o: Mapping[str, object] = options
-        args = ["container", "run"]
-        for option, word in (("detach", "--detach"), ("interactive", "--interactive"), ("tty", "--tty"),
-                             ("remove", "--rm"), ("init", "--init")):
-            if flag(detach if option == "detach" else o.get(option, False), option):
-                args.append(word)
-        for option, word in (("name", "--name"), ("hostname", "--hostname")):
-            value = optional_text(o.get(option), option)
-            if value:
-                args += [word, value]
-        args += label_args(o.get("labels"))  # type: ignore[arg-type]
-        args += repeat("--env", items(o.get("env"), "env"))
-        env_file = optional_text(o.get("env_file"), "env_file")
-        if env_file:
-            args += ["--env-file", env_file]
-        network = optional_text(o.get("network"), "network")
-        if network:
-            args += ["--network", network]
-        args += repeat("--network-alias", items(o.get("network_aliases"), "network_aliases"))
-        args += repeat("--link", items(o.get("links"), "links"))
-        args += repeat("--publish", items(o.get("publish"), "publish"))
-        workdir = optional_text(o.get("workdir"), "workdir")
-        if workdir:
-            args += ["--workdir", workdir]
-        entrypoint = optional_text(o.get("entrypoint"), "entrypoint")
-        if entrypoint is not None:  # "" too: it clears the image's entrypoint
-            args += ["--entrypoint", entrypoint]
-        if o.get("pull") is not None:
-            args += ["--pull", choice(o.get("pull"), "pull", ("always", "missing", "never"))]
-        return [*args, *operands([text(image, "image", empty=False)]), *items(command, "command")]
-
     @overload
     def run(self, image: str, command: Sequence[str] | str | None = ..., *, detach: Literal[True],
-            output: Output = ..., **options: Unpack[RunOptions]) -> str: ...
+            output: Output = ..., name: str | None = ..., publish: Items = ..., env: Items = ...,
+            env_file: str | None = ..., network: str | None = ..., network_aliases: Items = ..., links: Items = ...,
+            remove: bool = ..., init: bool = ..., pull: str | None = ..., interactive: bool = ..., tty: bool = ...,
+            labels: Items | None = ..., workdir: str | None = ..., entrypoint: str | None = ...,
+            hostname: str | None = ..., docker_args: Words = ..., **options: object) -> str: ...
     @overload
     def run(self, image: str, command: Sequence[str] | str | None = ..., *, detach: Literal[False] = ...,
-            output: Output = ..., **options: Unpack[RunOptions]) -> Completed: ...
+            output: Output = ..., name: str | None = ..., publish: Items = ..., env: Items = ...,
+            env_file: str | None = ..., network: str | None = ..., network_aliases: Items = ..., links: Items = ...,
+            remove: bool = ..., init: bool = ..., pull: str | None = ..., interactive: bool = ..., tty: bool = ...,
+            labels: Items | None = ..., workdir: str | None = ..., entrypoint: str | None = ...,
+            hostname: str | None = ..., docker_args: Words = ..., **options: object) -> Completed: ...
 
     def run(self, image: str, command: Sequence[str] | str | None = None, *, detach: bool = False,
-            output: Output = "capture", **options: Unpack[RunOptions]) -> str | Completed:
-        """`docker container run`; the options (see RUN_OPTIONS) are docker's run flags: name,
-        publish, env, env_file, network, network_aliases, links, remove, init, pull, interactive,
-        tty, labels, workdir, entrypoint, hostname.
+            output: Output = "capture", name: str | None = None, publish: Items = (), env: Items = (),
+            env_file: str | None = None, network: str | None = None, network_aliases: Items = (), links: Items = (),
+            remove: bool = False, init: bool = False, pull: str | None = None, interactive: bool = False,
+            tty: bool = False, labels: Items | None = None, workdir: str | None = None,
+            entrypoint: str | None = None, hostname: str | None = None, docker_args: Words = (),
+            **options: object) -> str | Completed:
+        """`docker container run`. The everyday options are typed keywords; any other of docker's
+        run options is a keyword too (`volume=["data:/data"]`, `restart="unless-stopped"`,
+        `memory="64m"`, `cap_add=["NET_ADMIN"]`); `docker_args` words are passed verbatim.
 
         :param command: the container's command, a list of arguments (one str is one argument)
-        :returns: with detach=True the new container's ID (under --dry-run: its name, or "");
-            otherwise the finished run, whose exit_code is the container command's own.
-            With output="terminal" the container's output goes to our stdout and stderr, and
-            with interactive and tty the terminal is handed to it.
+        :param entrypoint: "" clears the image's entrypoint
+        :returns: detached (detach=True, or `-d` in docker_args) the new container's ID (under
+            --dry-run: its name, or ""); otherwise the finished run, whose exit_code is the
+            container command's own. With output="terminal" the container's output goes to our
+            stdout and stderr, and with interactive and tty the terminal is handed to it.
         :raises DockerCommandFailed: (or a subclass) when docker itself failed: a status of
             RUN_STATUSES with nothing but docker's own lines (dockwrap.relay)
         """
-        args = self.run_args(image, command, detach=detach, **options)
+        keywords: dict[str, object] = {
+            "detach": flag(detach, "detach"),
+            "interactive": flag(interactive, "interactive"),
+            "tty": flag(tty, "tty"),
+            "remove": flag(remove, "remove"),
+            "init": flag(init, "init"),
+            "name": optional_text(name, "name") or None,
+            "hostname": optional_text(hostname, "hostname") or None,
+            "labels": items(labels, "labels"),
+            "env": items(env, "env"),
+            "env_file": optional_text(env_file, "env_file") or None,
+            "network": optional_text(network, "network") or None,
+            "network_aliases": items(network_aliases, "network_aliases"),
+            "links": items(links, "links"),
+            "publish": items(publish, "publish"),
+            "workdir": optional_text(workdir, "workdir") or None,
+            "entrypoint": optional_text(entrypoint, "entrypoint"),
+            "pull": None if pull is None else choice(pull, "pull", PULL_POLICIES),
+        }
+        line = self._line("run", [text(image, "image", empty=False)], keywords, options, docker_args,
+                          tail=items(command, "command"))
         output = choice(output, "output", _OUTPUTS)  # type: ignore[assignment]
-        if detach:
-            done = self._runner.run(args, creates=True)
+        if line.flag("detach"):
+            done = self._runner.run(line.argv, creates=True)
             if self._runner.dry_run:
-                return str(options.get("name") or "")
+                return line.value("name") or ""
             return done.out.strip()
-        return self._foreground(args, output, bool(options.get("interactive")), bool(options.get("tty")),
-                                RUN_STATUSES, creates=True)
+        return self._foreground(line, output, RUN_STATUSES, creates=True)
 
     def exec(self, name: str, command: Sequence[str] | str, *, interactive: bool = False, tty: bool = False,
-             env: Iterable[str] | Mapping[str, str | None] | str = (), workdir: str | None = None,
-             user: str | None = None, output: Output = "capture", input: bytes | None = None) -> Completed:
+             env: Items = (), workdir: str | None = None, user: str | None = None, output: Output = "capture",
+             input: bytes | None = None, docker_args: Words = (), **options: object) -> Completed:
         """`docker container exec`: run a command in a running container; its status is exit_code.
 
         :param command: a list of arguments (one str is one argument)
@@ -222,65 +197,57 @@ class ContainerCommands(LogsVerb):
             raise UsageError("exec needs a command to run")
         if input is not None and not isinstance(input, bytes):
             raise ArgumentTypeError(f"input must be bytes, not {type(input).__name__}")
-        args = ["container", "exec"]
-        interactive = flag(interactive, "interactive") or input is not None
-        if interactive:
-            args.append("--interactive")
-        if flag(tty, "tty"):
-            args.append("--tty")
-        args += repeat("--env", items(env, "env"))
-        for option, word, value in (("workdir", "--workdir", workdir), ("user", "--user", user)):
-            checked = optional_text(value, option)
-            if checked:
-                args += [word, checked]
-        args += [*operands([text(name, "name", empty=False)]), *listed]
-        return self._foreground(args, choice(output, "output", _OUTPUTS), interactive, tty, EXEC_STATUSES, input)  # type: ignore[arg-type]
+        keywords = {
+            "interactive": flag(interactive, "interactive") or input is not None,
+            "tty": flag(tty, "tty"),
+            "env": items(env, "env"),
+            "workdir": optional_text(workdir, "workdir") or None,
+            "user": optional_text(user, "user") or None,
+        }
+        line = self._line("exec", [text(name, "name", empty=False)], keywords, options, docker_args, tail=listed)
+        return self._foreground(line, choice(output, "output", _OUTPUTS), EXEC_STATUSES, input)  # type: ignore[arg-type]
 
     def start(self, names: Sequence[str] | str, *, attach: bool = False, interactive: bool = False,
-              output: Output = "capture") -> Completed:
+              output: Output = "capture", docker_args: Words = (), **options: object) -> Completed:
         """`docker container start`; attached, exit_code is the container's own status.
 
         :raises DockerCommandFailed: when one does not start; its `done` names those that did
         """
-        args = ["container", "start"]
-        if flag(attach, "attach"):
-            args.append("--attach")
-        if flag(interactive, "interactive"):
-            args.append("--interactive")
-        args += operands(names_of(names, "container"))
+        keywords = {"attach": flag(attach, "attach"), "interactive": flag(interactive, "interactive")}
+        line = self._line("start", names_of(names, "container"), keywords, options, docker_args)
         output = choice(output, "output", _OUTPUTS)  # type: ignore[assignment]
-        if attach or interactive:
-            return self._foreground(args, output, interactive, interactive, EXEC_STATUSES)
-        return self._runner.run(args, done_of=str.splitlines)
+        if line.flag("attach") or line.flag("interactive"):
+            return self._foreground(line, output, EXEC_STATUSES, tty=line.flag("interactive"))
+        return self._runner.run(line.argv, done_of=str.splitlines)
 
-    def stop(self, names: Sequence[str] | str, *, time: int | None = None) -> list[str]:
+    def stop(self, names: Sequence[str] | str, *, time: int | None = None, docker_args: Words = (),
+             **options: object) -> list[str]:
         """`docker container stop`; returns the names docker confirmed.
 
         :raises DockerCommandFailed: when one does not stop; its `done` names those that did
         """
-        args = ["container", "stop"]
-        if time is not None:
-            args += ["-t", str(whole(time, "time"))]  # --time became --timeout in 28.x; -t means both
-        done = self._runner.run([*args, *operands(names_of(names, "container"))], done_of=str.splitlines)
-        return done.out.splitlines()
+        # --time became --timeout in 28.x; -t means both
+        words = [] if time is None else ["-t", str(whole(time, "time"))]
+        line = self._line("stop", names_of(names, "container"), None, options, docker_args, words=words)
+        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
 
-    def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False) -> list[str]:
+    def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False, docker_args: Words = (),
+           **options: object) -> list[str]:
         """`docker container rm`; with force, missing containers are no error (as docker has it).
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        args = ["container", "rm"]
-        if flag(force, "force"):
-            args.append("--force")
-        if flag(volumes, "volumes"):
-            args.append("--volumes")
-        done = self._runner.run([*args, *operands(names_of(names, "container"))], done_of=str.splitlines)
-        return done.out.splitlines()
+        keywords = {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}
+        line = self._line("rm", names_of(names, "container"), keywords, options, docker_args)
+        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
 
     # -- internals --------------------------------------------------------------------------------
 
-    def _foreground(self, args: list[str], output: Output, interactive: bool, tty: bool, statuses: tuple[int, ...],
-                    input: bytes | None = None, creates: bool = False) -> Completed:
+    def _foreground(self, line: CommandLine, output: Output, statuses: tuple[int, ...], input: bytes | None = None,
+                    creates: bool = False, tty: bool | None = None) -> Completed:
+        interactive = line.flag("interactive")
+        tty = line.flag("tty") if tty is None else tty
+        args = line.argv
         if output == "terminal" and tty and interactive and not self._runner.dry_run and not sys.stdin.isatty():
             # docker would say only "the input device is not a TTY", with status 1.
             error = DockwrapError("the input device is not a TTY: -t needs a terminal on stdin")

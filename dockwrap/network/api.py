@@ -4,77 +4,69 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from ..args import flag, items, label_args, names_of, operands, optional_text, repeat, text
-from ..runner import Runner
+from ..args import flag, items, names_of, optional_text, text
+from ..verbs import Verbs
 from .records import Network, NetworkDetails, parse_network_inspect, parse_network_ls
 
 __all__ = ["NetworkCommands"]
 
+Items = Iterable[str] | Mapping[str, object] | str
+Words = Iterable[str] | str
 
-class NetworkCommands:
-    """The network verbs; `Docker().network`. Arguments are checked as in ContainerCommands."""
 
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
+class NetworkCommands(Verbs):
+    """The network verbs; `Docker().network`. Keywords, `docker_args` and the checks of the
+    arguments are as in ContainerCommands (dockwrap.verbs)."""
 
-    def ls(self, filters: Iterable[str] | Mapping[str, str] | str = ()) -> list[Network]:
+    noun = ("network",)
+
+    def ls(self, filters: Items = (), *, docker_args: Words = (), **options: object) -> list[Network]:
         """`docker network ls`, filtered by `key=value` filters (`label=a`, `driver=bridge`)."""
-        done = self._runner.run(["network", "ls", *repeat("--filter", items(filters, "filters")), "--format", "{{json .}}"])
-        return parse_network_ls(done.out)
+        line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
+        return parse_network_ls(self._runner.run(line.formatted("{{json .}}", "network.ls").argv).out)
 
-    def create(
-        self,
-        name: str,
-        *,
-        driver: str | None = None,
-        subnet: str | None = None,
-        internal: bool = False,
-        attachable: bool = False,
-        labels: Mapping[str, str] | Iterable[str] | None = None,
-    ) -> str:
-        """`docker network create`; returns the new network's ID (under --dry-run, its name)."""
+    def create(self, name: str, *, driver: str | None = None, subnet: str | None = None, internal: bool = False,
+               attachable: bool = False, labels: Items | None = None, docker_args: Words = (),
+               **options: object) -> str:
+        """`docker network create` (any other option of docker's as a keyword: `gateway=`,
+        `ipv6=True`, `opt={...}`); returns the new network's ID (under --dry-run, its name)."""
         name = text(name, "name", empty=False)
-        args = ["network", "create"]
-        for option, word, value in (("driver", "--driver", driver), ("subnet", "--subnet", subnet)):
-            checked = optional_text(value, option)
-            if checked:
-                args += [word, checked]
-        if flag(internal, "internal"):
-            args.append("--internal")
-        if flag(attachable, "attachable"):
-            args.append("--attachable")
-        args += label_args(labels)
-        done = self._runner.run([*args, *operands([name])], creates=True)
+        keywords = {
+            "driver": optional_text(driver, "driver") or None,
+            "subnet": optional_text(subnet, "subnet") or None,
+            "internal": flag(internal, "internal"),
+            "attachable": flag(attachable, "attachable"),
+            "labels": items(labels, "labels"),
+        }
+        line = self._line("create", [name], keywords, options, docker_args)
+        done = self._runner.run(line.argv, creates=True)
         return name if self._runner.dry_run else done.out.strip()
 
-    def connect(self, network: str, container: str, *, aliases: Iterable[str] | str = (), ip: str | None = None) -> None:
+    def connect(self, network: str, container: str, *, aliases: Items = (), ip: str | None = None,
+                docker_args: Words = (), **options: object) -> None:
         """`docker network connect`, with any number of `--alias`."""
-        args = ["network", "connect", *repeat("--alias", items(aliases, "aliases"))]
-        ip = optional_text(ip, "ip")
-        if ip:
-            args += ["--ip", ip]
-        self._runner.run([*args, *operands([text(network, "network", empty=False), text(container, "container", empty=False)])])
+        keywords = {"aliases": items(aliases, "aliases"), "ip": optional_text(ip, "ip") or None}
+        operands = [text(network, "network", empty=False), text(container, "container", empty=False)]
+        self._runner.run(self._line("connect", operands, keywords, options, docker_args).argv)
 
-    def disconnect(self, network: str, container: str, *, force: bool = False) -> None:
+    def disconnect(self, network: str, container: str, *, force: bool = False, docker_args: Words = (),
+                   **options: object) -> None:
         """`docker network disconnect`."""
-        args = ["network", "disconnect"]
-        if flag(force, "force"):
-            args.append("--force")
-        self._runner.run([*args, *operands([text(network, "network", empty=False), text(container, "container", empty=False)])])
+        operands = [text(network, "network", empty=False), text(container, "container", empty=False)]
+        self._runner.run(self._line("disconnect", operands, {"force": flag(force, "force")}, options, docker_args).argv)
 
-    def inspect(self, names: Sequence[str] | str) -> list[NetworkDetails]:
+    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[NetworkDetails]:
         """`docker network inspect` of any number of networks, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
         """
-        done = self._runner.run(["network", "inspect", *operands(names_of(names, "network"))],
-                                done_of=parse_network_inspect)
-        return parse_network_inspect(done.out)
+        line = self._line("inspect", names_of(names, "network"), None, options, docker_args).records("network.inspect")
+        return parse_network_inspect(self._runner.run(line.argv, done_of=parse_network_inspect).out)
 
-    def rm(self, names: Sequence[str] | str) -> list[str]:
+    def rm(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker network rm`; returns the names docker confirmed.
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        done = self._runner.run(["network", "rm", *operands(names_of(names, "network"))], done_of=str.splitlines)
-        return done.out.splitlines()
+        line = self._line("rm", names_of(names, "network"), None, options, docker_args)
+        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()

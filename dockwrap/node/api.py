@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from ..args import items, repeat
-from ..runner import Runner
+from ..args import items
+from ..verbs import Verbs
 from .records import Node, parse_node_ls
 
 __all__ = ["NodeCommands"]
 
 
-class NodeCommands:
-    """The node verbs; `Docker().node`."""
+class NodeCommands(Verbs):
+    """The node verbs; `Docker().node`. Keywords and `docker_args` as in ContainerCommands."""
 
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
+    noun = ("node",)
 
-    def ls(self, filters: Iterable[str] = ()) -> list[Node]:
+    def ls(self, filters: Iterable[str] | Mapping[str, object] | str = (), *, docker_args: Iterable[str] | str = (),
+           **options: object) -> list[Node]:
         """`docker node ls` (a manager only), filtered by `key=value` filters (`role=manager`)."""
-        done = self._runner.run(["node", "ls", *repeat("--filter", items(filters, "filters")), "--format", "{{json .}}"])
-        return parse_node_ls(done.out)
+        line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
+        return parse_node_ls(self._runner.run(line.formatted("{{json .}}", "node.ls").argv).out)

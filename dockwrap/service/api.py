@@ -6,45 +6,46 @@ from __future__ import annotations
 import time
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..args import choice, flag, items, label_args, names_of, operands, optional_text, repeat, seconds, text, whole
+from ..args import choice, flag, items, names_of, optional_text, seconds, text, whole
+from ..choices import ENDPOINT_MODES, SERVICE_MODES
 from ..errors import ArgumentTypeError, DockwrapError, NoSuchService, NotConverged, ParseError, UsageError
 from ..logs import LogsVerb
-from ..runner import Runner
 from .records import Service, ServiceDetails, Task, parse_service_inspect, parse_service_ls, parse_service_ps
 
 __all__ = ["ServiceCommands", "SERVICE_MODES", "ENDPOINT_MODES"]
 
-SERVICE_MODES = ("replicated", "global", "replicated-job", "global-job")
-ENDPOINT_MODES = ("vip", "dnsrr")
+Items = Iterable[str] | Mapping[str, object] | str
+Words = Iterable[str] | str
 
 
 class ServiceCommands(LogsVerb):
-    """The service verbs; `Docker().service`."""
+    """The service verbs; `Docker().service`. Keywords and `docker_args` as in ContainerCommands."""
 
-    logs_group = "service"
-
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
+    noun = ("service",)
 
     def create(
         self,
         image: str,
         command: Sequence[str] | str | None = None,
         *,
-        name: str,
+        name: str | None = None,
         replicas: int | None = None,
-        publish: Iterable[str] | str = (),
+        publish: Items = (),
         network: str | Sequence[str] | None = None,
         endpoint_mode: str | None = None,
-        labels: Mapping[str, str] | Iterable[str] | None = None,
-        env: Iterable[str] | Mapping[str, str | None] | str = (),
+        labels: Items | None = None,
+        env: Items = (),
         resolve_image: bool = True,
         mode: str | None = None,
         detach: bool = True,
         hostname: str | None = None,
-        container_labels: Mapping[str, str] | Iterable[str] | None = None,
+        container_labels: Items | None = None,
+        docker_args: Words = (),
+        **options: object,
     ) -> str:
-        """`docker service create`; returns the new service's ID (under --dry-run: its name).
+        """`docker service create` (any other option of docker's as a keyword: `mount=`,
+        `constraint=`, `limit_memory=`, ...); returns the new service's ID (under --dry-run: its
+        name, or "").
 
         :param command: the tasks' command, a list of arguments (after the image; one str is one)
         :param publish: `-p` values: `8080:80`, `published=8080,target=80,mode=host`
@@ -62,86 +63,80 @@ class ServiceCommands(LogsVerb):
         :raises UsageError: (or ArgumentTypeError) for a bad argument, before any docker call
         """
         image = text(image, "image", empty=False)
-        name = text(name, "name", empty=False)
+        name = None if name is None else text(name, "name", empty=False)
         mode = None if mode is None else choice(mode, "mode", SERVICE_MODES)
         endpoint_mode = None if endpoint_mode is None else choice(endpoint_mode, "endpoint_mode", ENDPOINT_MODES)
         if replicas is not None:
             _check_replicas(replicas)
             if mode is not None and mode.startswith("global"):
                 raise UsageError("--replicas does not go with a global mode (one task per node)")
-        args = ["service", "create", "--detach" if flag(detach, "detach") else "--detach=false"]
-        if not flag(resolve_image, "resolve_image"):
-            args.append("--no-resolve-image")
-        args += ["--name", name]
-        if mode:
-            args += ["--mode", mode]
-        if replicas is not None:
-            args += ["--replicas", str(replicas)]
-        if endpoint_mode:
-            args += ["--endpoint-mode", endpoint_mode]
-        args += repeat("--network", items(network, "network"))
-        args += repeat("--publish", items(publish, "publish"))
-        args += label_args(labels)
-        args += label_args(container_labels, "container_labels", "--container-label")
-        hostname = optional_text(hostname, "hostname")
-        if hostname:
-            args += ["--hostname", hostname]
-        # --env NAME=VALUE as its own argument: the shape display.redacted() knows.
-        args += repeat("--env", items(env, "env"))
-        done = self._runner.run([*args, *operands([image]), *items(command, "command")], creates=True)
+        keywords = {
+            "no_resolve_image": not flag(resolve_image, "resolve_image"),
+            "name": name,
+            "mode": mode,
+            "replicas": None if replicas is None else str(replicas),
+            "endpoint_mode": endpoint_mode,
+            "network": items(network, "network"),
+            "publish": items(publish, "publish"),
+            "labels": items(labels, "labels"),
+            "container_labels": items(container_labels, "container_labels"),
+            "hostname": optional_text(hostname, "hostname") or None,
+            # --env NAME=VALUE as its own argument: the shape display.redacted() knows
+            "env": items(env, "env"),
+        }
+        # docker's own default waits for the tasks (and prints its progress)
+        words = ["--detach" if flag(detach, "detach") else "--detach=false"]
+        line = self._line("create", [image], keywords, options, docker_args, words=words,
+                          tail=items(command, "command"))
+        done = self._runner.run(line.argv, creates=True)
         if self._runner.dry_run:
-            return name
+            return line.value("name") or ""
         # Without --detach docker prints its progress after the ID.
         lines = done.out.strip().splitlines()
         if not lines:
             raise ParseError("docker service create", "no service ID in the output", done.out)
         return lines[0].strip()
 
-    def ls(self, filters: Iterable[str] = ()) -> list[Service]:
+    def ls(self, filters: Items = (), *, docker_args: Words = (), **options: object) -> list[Service]:
         """`docker service ls`, filtered by `key=value` filters (`label=a=b`, `name=web`, `mode=global`)."""
-        done = self._runner.run(["service", "ls", *repeat("--filter", items(filters, "filters")), "--format", "{{json .}}"])
-        return parse_service_ls(done.out)
+        line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
+        return parse_service_ls(self._runner.run(line.formatted("{{json .}}", "service.ls").argv).out)
 
-    def ps(self, names: Sequence[str] | str, *, filters: Iterable[str] = (), no_trunc: bool = False) -> list[Task]:
+    def ps(self, names: Sequence[str] | str, *, filters: Items = (), no_trunc: bool = False, docker_args: Words = (),
+           **options: object) -> list[Task]:
         """`docker service ps`: the tasks of one or more services, newest first within a slot.
 
         :param filters: `desired-state=running`, `node=NAME`, ...
         :param no_trunc: full task IDs and errors
         """
-        args = ["service", "ps"]
-        if flag(no_trunc, "no_trunc"):
-            args.append("--no-trunc")
-        args += repeat("--filter", items(filters, "filters"))
-        listed = operands(names_of(names, "service"))
-        fmt = ["--format", "{{json .}}"]
-        # no option may follow a `--`: then the format goes first
-        done = self._runner.run([*args, *fmt, *listed] if listed[0] == "--" else [*args, *listed, *fmt])
-        return parse_service_ps(done.out)
+        keywords = {"no_trunc": flag(no_trunc, "no_trunc"), "filters": items(filters, "filters")}
+        line = self._line("ps", names_of(names, "service"), keywords, options, docker_args)
+        return parse_service_ps(self._runner.run(line.formatted("{{json .}}", "service.ps").argv).out)
 
-    def scale(self, name: str, replicas: int) -> None:
+    def scale(self, name: str, replicas: int, *, docker_args: Words = (), **options: object) -> None:
         """`docker service scale --detach NAME=N` (wait with `wait_converged`)."""
         _check_replicas(replicas)
         name = text(name, "name", empty=False)
         if "=" in name:
             raise UsageError(f"not a service name: {name!r}")
-        self._runner.run(["service", "scale", "--detach", *operands([f"{name}={replicas}"])])
+        line = self._line("scale", [f"{name}={replicas}"], None, options, docker_args, words=["--detach"])
+        self._runner.run(line.argv)
 
-    def inspect(self, names: Sequence[str] | str) -> list[ServiceDetails]:
+    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[ServiceDetails]:
         """`docker service inspect` of any number of services, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
         """
-        done = self._runner.run(["service", "inspect", *operands(names_of(names, "service"))],
-                                done_of=parse_service_inspect)
-        return parse_service_inspect(done.out)
+        line = self._line("inspect", names_of(names, "service"), None, options, docker_args).records("service.inspect")
+        return parse_service_inspect(self._runner.run(line.argv, done_of=parse_service_inspect).out)
 
-    def rm(self, names: Sequence[str] | str) -> list[str]:
+    def rm(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker service rm`; returns the names docker confirmed.
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        done = self._runner.run(["service", "rm", *operands(names_of(names, "service"))], done_of=str.splitlines)
-        return done.out.splitlines()
+        line = self._line("rm", names_of(names, "service"), None, options, docker_args)
+        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
 
     def wait_converged(
         self,
@@ -194,7 +189,7 @@ class ServiceCommands(LogsVerb):
     # -- internals --------------------------------------------------------------------------------
 
     def _find(self, name: str) -> Service:
-        args = ["service", "ls", "--filter", f"name={name}", "--format", "{{json .}}"]
+        args = self._line("ls", (), {"filter": f"name={name}"}).formatted("{{json .}}", "service.ls").argv
         done = self._runner.run(args)
         # The name filter matches prefixes too: pick the service itself.
         rows = parse_service_ls(done.out)

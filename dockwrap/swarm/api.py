@@ -2,38 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..args import flag, optional_text
-from ..runner import Runner
+from ..verbs import Verbs
 from .records import parse_swarm_init, parse_swarm_state
 
 __all__ = ["SwarmCommands"]
 
+Words = Iterable[str] | str
 
-class SwarmCommands:
-    """The swarm verbs; `Docker().swarm`."""
 
-    def __init__(self, runner: Runner) -> None:
-        self._runner = runner
+class SwarmCommands(Verbs):
+    """The swarm verbs; `Docker().swarm`. Keywords and `docker_args` as in ContainerCommands."""
 
-    def init(self, advertise_addr: str | None = None) -> str:
+    noun = ("swarm",)
+
+    def init(self, advertise_addr: str | None = None, *, docker_args: Words = (), **options: object) -> str:
         """`docker swarm init`: make this engine a single-node swarm's manager; its node ID
         (under --dry-run: "").
 
         Docker's output also carries the worker join token; it is not kept (get it with
         `docker swarm join-token worker` when another node should join).
         """
-        args = ["swarm", "init"]
-        address = optional_text(advertise_addr, "advertise_addr")
-        if address:
-            args += ["--advertise-addr", address]
-        done = self._runner.run(args, creates=True)
+        keywords = {"advertise_addr": optional_text(advertise_addr, "advertise_addr") or None}
+        done = self._runner.run(self._line("init", (), keywords, options, docker_args).argv, creates=True)
         if self._runner.dry_run:
             return ""
         return parse_swarm_init(done.out)
 
-    def leave(self, force: bool = False) -> None:
+    def leave(self, force: bool = False, *, docker_args: Words = (), **options: object) -> None:
         """`docker swarm leave`; a manager needs force (its services go with the swarm)."""
-        self._runner.run(["swarm", "leave", "--force"] if flag(force, "force") else ["swarm", "leave"])
+        self._runner.run(self._line("leave", (), {"force": flag(force, "force")}, options, docker_args).argv)
 
     def state(self) -> str:
         """This engine's swarm state: inactive, pending, active, error or locked

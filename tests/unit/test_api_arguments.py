@@ -77,7 +77,7 @@ WRONG_TYPES: list[tuple[str, Call, str]] = [
     ("swarm.leave", lambda d: d.swarm.leave(force="yes"), "force"),
     ("node.ls", lambda d: d.node.ls(filters=5), "filters"),
     ("service.create image", lambda d: d.service.create(None, name="s"), "image"),
-    ("service.create name", lambda d: d.service.create("busybox", name=None), "name"),
+    ("service.create name", lambda d: d.service.create("busybox", name=5), "name"),
     ("service.create replicas", lambda d: d.service.create("busybox", name="s", replicas="2"), "replicas"),
     ("service.create network", lambda d: d.service.create("busybox", name="s", network=5), "network"),
     ("service.create detach", lambda d: d.service.create("busybox", name="s", detach="no"), "detach"),

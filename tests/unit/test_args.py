@@ -57,7 +57,7 @@ VERBS = [
     (lambda d, n: d.service.inspect(n), "docker service inspect {n}", "docker service inspect -- {n}"),
     (lambda d, n: d.service.scale(n, 2), "docker service scale --detach {n}=2", "docker service scale --detach -- {n}=2"),
     (lambda d, n: d.service.logs(n), "docker service logs {n}", "docker service logs -- {n}"),
-    (lambda d, n: d.service.ps(n), "docker service ps {n} --format '{{{{json .}}}}'",
+    (lambda d, n: d.service.ps(n), "docker service ps --format '{{{{json .}}}}' {n}",
      "docker service ps --format '{{{{json .}}}}' -- {n}"),
 ]
 

@@ -85,7 +85,7 @@ def test_scale_ls_ps_rm_inspect_argv(capsys):
     assert printed(capsys) == [
         "docker service scale --detach web=3",
         "docker service ls --filter label=a=b --format '{{json .}}'",
-        "docker service ps --no-trunc --filter desired-state=running web --format '{{json .}}'",
+        "docker service ps --no-trunc --filter desired-state=running --format '{{json .}}' web",
         "docker service rm web api",
         "docker service inspect web",
         "docker node ls --format '{{json .}}'",

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 import click
 
 from ...client import Docker
 from ...cli.output import print_json, print_line
 from ...cli.options import examples, json_option, pass_docker
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..api import RunOptions
 
 
 @click.command(name="run", context_settings={"allow_interspersed_args": False}, epilog=examples(
@@ -48,13 +43,12 @@ def command(ctx: click.Context, docker: Docker, image: str, command: tuple[str, 
     Everything after IMAGE is the container's command, verbatim. In the foreground, dockwrap
     exits with the container command's own status; with -it the terminal is handed over.
     """
-    run_options = cast("RunOptions", options)  # Click's parameters, named as run's options
     if detach:
-        container_id = docker.container.run(image, list(command), detach=True, **run_options)
+        container_id = docker.container.run(image, list(command), detach=True, **options)
         if as_json:
             print_json({"id": container_id})
         elif container_id:
             print_line(container_id)
         return
-    done = docker.container.run(image, list(command), output="terminal", **run_options)
+    done = docker.container.run(image, list(command), output="terminal", **options)
     ctx.exit(done.exit_code)

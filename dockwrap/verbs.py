@@ -1,0 +1,211 @@
+"""`Verbs`, the base of every noun's API class, and the one argv builder under it.
+
+A verb method passes what its caller gave, and `Verbs._line` writes the docker command line from
+the table of docker's options (`dockwrap.surface`):
+
+    [*command path, *the method's own words, *typed keywords, *other keywords (in the caller's
+     order), *docker_args (verbatim), --format (when the method reads JSON), *operands, *tail]
+
+* a keyword is any option of the command, snake_case (`cap_add=["NET_ADMIN"]`, `memory="64m"`),
+  written by `surface.build.option_args`: a bool for a flag, one value (str, int, float), a str
+  or an iterable for a list (a mapping gives `KEY=VALUE` items), a mapping or `KEY=VALUE` strings
+  for a map; None is "not given". An unknown keyword, or a value of the wrong kind, is an
+  `ArgumentTypeError` (a TypeError) naming the keyword and the closest docker option;
+* a few older keyword names are kept (LEGACY_KEYWORDS: `labels` for `label`, `remove` for
+  `rm`, ...);
+* `docker_args` are words passed verbatim, for an option the table does not know (a docker newer
+  than the table);
+* operands go after `--` when one of them starts with `-` (docker would read it as an option);
+* what the method needs to know of the result (detach? tty? a format of the caller's?) is read
+  from the final option words, split by docker's own rules (`surface.split`): one source of
+  truth for keywords and words alike.
+
+    class VolumeCommands(Verbs):
+        noun = ("volume",)
+
+        def rm(self, names, *, force=False, docker_args=(), **options):
+            line = self._line("rm", names_of(names, "volume"), {"force": flag(force, "force")}, options, docker_args)
+            return self._runner.run(line.argv).out.splitlines()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar
+
+from .args import items, operands as operand_words
+from .errors import ArgumentTypeError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .runner import Runner
+    from .surface import Command
+    from .surface.split import OptionUse
+
+__all__ = ["Verbs", "CommandLine", "command_line", "LEGACY_KEYWORDS", "find_command"]
+
+#: keyword names the API had before it took every docker option -> docker's option (kept working)
+LEGACY_KEYWORDS: Mapping[str, str] = {
+    "labels": "label",
+    "filters": "filter",
+    "remove": "rm",
+    "network_aliases": "network-alias",
+    "links": "link",
+    "aliases": "alias",
+    "container_labels": "container-label",
+}
+
+# pflag's strconv.ParseBool: the words `--flag=WORD` takes
+_TRUE = ("1", "t", "T", "true", "TRUE", "True")
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """One docker call, written: `argv` (after `docker`) and the option words split by the table.
+
+    `head` is the command path and the option words, `rest` the operands (and what follows them:
+    a container's command); `uses` every option of `head`, as docker reads it.
+    """
+
+    command: Command
+    head: tuple[str, ...]
+    rest: tuple[str, ...]
+    uses: tuple[OptionUse, ...]
+
+    @property
+    def argv(self) -> list[str]:
+        return [*self.head, *self.rest]
+
+    def given(self, long: str) -> bool:
+        """Whether the option (`format`, `detach`) is among the words."""
+        return any(use.option is not None and use.option.long == long for use in self.uses)
+
+    def values(self, long: str) -> list[str]:
+        """Each value given to the option, in order (a flag's value is "true" or its `=WORD`)."""
+        return [("true" if use.value is None else use.value) for use in self.uses
+                if use.option is not None and use.option.long == long]
+
+    def value(self, long: str) -> str | None:
+        """The option's value as docker takes it (the last one given), None when not given."""
+        values = self.values(long)
+        return values[-1] if values else None
+
+    def flag(self, long: str) -> bool:
+        """A boolean option as docker reads it: the last `--x` or `--x=WORD` decides."""
+        value = self.value(long)
+        if value is None:
+            option = self.command.option(long)
+            return bool(option and option.default_true)
+        return value in _TRUE
+
+    def formatted(self, template: str, what: str) -> CommandLine:
+        """This call with `--format TEMPLATE` before the operands: the method reads docker's JSON.
+
+        :param what: the method, for the error when the caller's own options would change what
+            docker prints (`--format`, `--quiet`)
+        :raises UsageError: the caller gave `--format` or `--quiet`
+        """
+        return replace(self.records(what), head=(*self.head, "--format", template))
+
+    def records(self, what: str) -> CommandLine:
+        """This call, checked to print what the method WHAT parses: docker's own JSON, not the
+        caller's `--format` or `--quiet` (UsageError)."""
+        for long in ("format", "quiet"):
+            if self.given(long):
+                raise UsageError(
+                    f"{long}: {what}() reads docker's JSON; for what `docker {self.command.name} --{long}` prints, "
+                    f"use Docker().call({self.command.name!r}, ...)")
+        return self
+
+
+def find_command(path: str | Iterable[str]) -> Command:
+    """The docker command spelled PATH (`"volume ls"`, `("ps",)`); UsageError when docker has none."""
+    from . import surface
+
+    words = path.split() if isinstance(path, str) else list(path)
+    command = surface.lookup(words) if words else None
+    if command is None:
+        import difflib
+
+        shown = " ".join(words)
+        close = difflib.get_close_matches(shown, [" ".join(p) for p in surface.commands()], n=1)
+        raise UsageError(f"docker has no command {shown!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+    if command.group:
+        verbs = ", ".join(surface.subcommands(command.path))
+        raise UsageError(f"docker {command.name} is a group of commands: name one of {verbs}")
+    return command
+
+
+def option_words(command: Command, keywords: Mapping[str, object]) -> list[str]:
+    """KEYWORDS (snake_case, docker spellings or LEGACY_KEYWORDS) as docker argv, in their order."""
+    from .surface.build import closest_option, option_args
+
+    words: list[str] = []
+    for key, value in keywords.items():
+        if value is None:
+            continue
+        option = command.option(key) if key.startswith("-") else (
+            command.option(key.replace("_", "-")) or command.option(LEGACY_KEYWORDS.get(key, key)))
+        if option is None:
+            close = closest_option(command.options, key)
+            hint = f"; did you mean {close.keyword} (--{close.long})?" if close else ""
+            raise ArgumentTypeError(f"{key} is not an option of docker {command.name}{hint}")
+        try:
+            words += option_args(command, {option.long: value})
+        except TypeError as exc:
+            raise ArgumentTypeError(f"{key}: {exc}") from None
+    return words
+
+
+def command_line(
+    command: Command,
+    operands: Sequence[str] = (),
+    keywords: Mapping[str, object] | None = None,
+    options: Mapping[str, object] | None = None,
+    docker_args: Iterable[str] | str = (),
+    *,
+    words: Sequence[str] = (),
+    tail: Sequence[str] = (),
+) -> CommandLine:
+    """The call of COMMAND: see the module's doc for the order of its parts.
+
+    :param keywords: the method's typed keywords (already checked by it)
+    :param options: the caller's other keywords
+    :param words: option words the method writes itself, first
+    :param tail: words after the operands, never read as options (a container's command)
+    """
+    from .surface.split import split
+
+    given = [*words, *option_words(command, keywords or {}), *option_words(command, options or {}),
+             *items(docker_args, "docker_args")]
+    uses = split([*command.path, *given]).options
+    return CommandLine(command, (*command.path, *given), (*operand_words(operands), *tail), uses)
+
+
+class Verbs:
+    """The base of a noun's API class (`Docker().container` is a ContainerCommands(Verbs)): holds
+    the runner and writes each call through `_line`."""
+
+    #: the command path of the noun: ("container",); () for docker's own commands (`version`)
+    noun: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, runner: Runner) -> None:
+        self._runner = runner
+
+    def _line(
+        self,
+        verb: str,
+        operands: Sequence[str] = (),
+        keywords: Mapping[str, object] | None = None,
+        options: Mapping[str, object] | None = None,
+        docker_args: Iterable[str] | str = (),
+        *,
+        words: Sequence[str] = (),
+        tail: Sequence[str] = (),
+    ) -> CommandLine:
+        """The call of `docker NOUN VERB` (see `command_line`)."""
+        from . import surface
+
+        command = surface.lookup((*self.noun, verb))
+        assert command is not None, f"docker has no command {(*self.noun, verb)}"
+        return command_line(command, operands, keywords, options, docker_args, words=words, tail=tail)
