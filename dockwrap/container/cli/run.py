@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from ...client import Docker
@@ -37,7 +39,7 @@ from ...cli.options import examples, json_option, pass_docker
 @click.argument("command", nargs=-1, type=click.UNPROCESSED)
 @pass_docker
 @click.pass_context
-def command(ctx: click.Context, docker: Docker, image: str, command: tuple[str, ...], detach: bool, as_json: bool, **options: object) -> None:
+def command(ctx: click.Context, docker: Docker, image: str, command: tuple[str, ...], detach: bool, as_json: bool, **options: Any) -> None:
     """Run a command in a new container.
 
     Everything after IMAGE is the container's command, verbatim. In the foreground, dockwrap
