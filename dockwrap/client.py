@@ -1,9 +1,11 @@
-"""`Docker`: the Python entry point, one attribute per docker management command."""
+"""`Docker`: the Python entry point, one attribute per docker noun (from one table) and `call()`
+for any docker command."""
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .runner import Runner
 
@@ -11,14 +13,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from .container.api import ContainerCommands
     from .image.api import ImageCommands
     from .network.api import NetworkCommands
-    from .recipes import Recipes
     from .node.api import NodeCommands
+    from .recipes import Recipes
+    from .runner import Completed, Output
     from .service.api import ServiceCommands
     from .swarm.api import SwarmCommands
     from .system.api import SystemCommands
     from .system.records import VersionInfo
 
-__all__ = ["Docker"]
+__all__ = ["Docker", "NOUNS"]
+
+#: every noun of the API: `Docker().NAME` -> "module:class" (a `dockwrap.verbs.Verbs`), imported on
+#: first use. Adding a noun is one line here (and its annotation in `Docker`, for type checkers).
+NOUNS: dict[str, str] = {
+    "container": "dockwrap.container.api:ContainerCommands",
+    "image": "dockwrap.image.api:ImageCommands",
+    "network": "dockwrap.network.api:NetworkCommands",
+    "node": "dockwrap.node.api:NodeCommands",
+    "service": "dockwrap.service.api:ServiceCommands",
+    "swarm": "dockwrap.swarm.api:SwarmCommands",
+    "system": "dockwrap.system.api:SystemCommands",
+}
+
+#: with output="terminal", the statuses with which docker tells a failure of its own: any (docker is
+#: the command; a container's status comes back only through the verbs that run one)
+_ANY_STATUS = range(1, 256)
 
 
 class Docker:
@@ -31,9 +50,20 @@ class Docker:
     ValueError), each naming the parameter; both are DockwrapErrors (exit status 2 on the CLI).
 
         d = Docker()
-        d.container.run("busybox", ["sleep", "60"], detach=True, name="a")
+        d.container.run("busybox", ["sleep", "60"], detach=True, name="a", memory="64m")
         [c.name for c in d.container.ls()]
+        d.call("volume create", "data")             # any docker command, checked by the table
+        d.call_json("volume inspect", "data")       # [{"name": "data", "driver": "local", ...}]
     """
+
+    if TYPE_CHECKING:  # pragma: no cover
+        container: ContainerCommands
+        image: ImageCommands
+        network: NetworkCommands
+        node: NodeCommands
+        service: ServiceCommands
+        swarm: SwarmCommands
+        system: SystemCommands
 
     def __init__(
         self,
@@ -53,45 +83,21 @@ class Docker:
         host = None if r.host is None else redact_url(r.host)
         return f"Docker(binary={r.binary!r}, context={r.context!r}, host={host!r})"
 
+    def __getattr__(self, name: str) -> Any:
+        # the nouns, each made once, on first use (the other attributes never come here)
+        where = NOUNS.get(name)
+        if where is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        module, _, cls = where.partition(":")
+        verbs = self.__dict__[name] = getattr(import_module(module), cls)(self.runner)
+        return verbs
+
+    def __dir__(self) -> Iterable[str]:
+        return [*super().__dir__(), *NOUNS]
+
     @property
     def dry_run(self) -> bool:
         return self.runner.dry_run
-
-    @cached_property
-    def container(self) -> ContainerCommands:
-        from .container.api import ContainerCommands
-
-        return ContainerCommands(self.runner)
-
-    @cached_property
-    def network(self) -> NetworkCommands:
-        from .network.api import NetworkCommands
-
-        return NetworkCommands(self.runner)
-
-    @cached_property
-    def image(self) -> ImageCommands:
-        from .image.api import ImageCommands
-
-        return ImageCommands(self.runner)
-
-    @cached_property
-    def swarm(self) -> SwarmCommands:
-        from .swarm.api import SwarmCommands
-
-        return SwarmCommands(self.runner)
-
-    @cached_property
-    def service(self) -> ServiceCommands:
-        from .service.api import ServiceCommands
-
-        return ServiceCommands(self.runner)
-
-    @cached_property
-    def node(self) -> NodeCommands:
-        from .node.api import NodeCommands
-
-        return NodeCommands(self.runner)
 
     @cached_property
     def recipes(self) -> Recipes:
@@ -99,12 +105,60 @@ class Docker:
 
         return Recipes(self)
 
-    @cached_property
-    def system(self) -> SystemCommands:
-        from .system.api import SystemCommands
-
-        return SystemCommands(self.runner)
-
     def version(self) -> VersionInfo:
         """`docker version`: client and server versions."""
         return self.system.version()
+
+    def call(self, path: str | Iterable[str], *operands: str, docker_args: Iterable[str] | str = (), check: bool = True,
+             output: Output = "capture", **options: object) -> Completed:
+        """Run any docker command: `call("volume create", "data", label={"a": "b"})`.
+
+        PATH is the command as docker spells it (`"volume ls"`, `("image", "history")`, a shortcut
+        such as `"ps"`), checked by the table; OPERANDS follow the options (after `--` when one
+        starts with `-`); OPTIONS are any of the command's options as snake_case keywords, checked
+        as every method checks them; `docker_args` words are passed verbatim.
+
+        :param check: raise the classified error when docker fails (else read `exit_code`)
+        :param output: "capture" (returned) or "terminal" (docker writes to our stdout and
+            stderr, and reads our stdin)
+        :returns: the finished call (status, stdout, stderr; with output="terminal" no output)
+        :raises UsageError: docker has no such command, or PATH names a group
+        """
+        from .args import choice, text
+        from .errors import DockerCommandFailed
+        from .runner import Completed
+        from .verbs import command_line, find_command
+
+        line = command_line(find_command(path), [text(word, "operands") for word in operands], None, options,
+                            docker_args)
+        if choice(output, "output", ("capture", "terminal")) == "capture":
+            return self.runner.run(line.argv, check=check)
+        try:
+            return self.runner.passthrough(line.argv, stdin=True, docker_statuses=_ANY_STATUS)
+        except DockerCommandFailed as error:
+            if check:
+                raise
+            return Completed(error.argv, error.exit_status, error.stdout.encode(), error.stderr.encode())
+
+    def call_json(self, path: str | Iterable[str], *operands: str, docker_args: Iterable[str] | str = (),
+                  **options: object) -> list[dict[str, Any]]:
+        """Run a docker command that prints JSON and return its objects as plain dicts with
+        snake_case keys (`docker volume inspect` -> `[{"name": ..., "mountpoint": ...}]`).
+
+        `--format '{{json .}}'` is added where the command has `--format` and the caller gave
+        none; an inspect's JSON array, one object per line, and one object are all read. Keys that
+        are data (labels, options, network names) keep their spelling (dockwrap.parse.snake).
+
+        :raises ParseError: docker printed something that is not JSON objects
+        """
+        from .args import text
+        from .parse.jsonlines import load_objects
+        from .parse.snake import snake_keys
+        from .verbs import command_line, find_command
+
+        command = find_command(path)
+        line = command_line(command, [text(word, "operands") for word in operands], None, options, docker_args)
+        if command.option("format") is not None and not line.given("format"):
+            line = line.formatted("{{json .}}", "call_json")
+        done = self.runner.run(line.argv)
+        return [snake_keys(obj) for obj in load_objects(done.out, f"docker {command.name}")]

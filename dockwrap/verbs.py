@@ -131,7 +131,7 @@ def find_command(path: str | Iterable[str]) -> Command:
         close = difflib.get_close_matches(shown, [" ".join(p) for p in surface.commands()], n=1)
         raise UsageError(f"docker has no command {shown!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
     if command.group:
-        verbs = ", ".join(surface.subcommands(command.path))
+        verbs = ", ".join(path[-1] for path in surface.commands() if path[:-1] == command.path)
         raise UsageError(f"docker {command.name} is a group of commands: name one of {verbs}")
     return command
 
