@@ -600,3 +600,20 @@ PODMAN_ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
 ERROR_PATTERNS = REMOTE_ERROR_PATTERNS + ERROR_PATTERNS + PODMAN_ERROR_PATTERNS
 __all__ += ["SSHHostKeyUnknown", "SSHConnectionRefused", "SSHAuthFailed", "RemoteDockerMissing", "TLSRequired",
             "TLSFileMissing", "TLSBadCertificate", "TLSNameMismatch"]
+
+
+# -- usage errors of the CLI: a command line docker would refuse, told before any docker call -----
+
+class CommandLineError(UsageError):
+    """A command line docker would refuse (an unknown option or command, an option without its
+    value): docker's own words, docker's usage line(s) of the command, and the closest spelling
+    docker has (`suggestion`) when one is close. `token` is the word docker would stop at."""
+
+    def __init__(self, message: str, usage: Sequence[str] = (), suggestion: str | None = None, token: str = "") -> None:
+        self.usage = tuple(usage)
+        self.suggestion = suggestion
+        self.token = token
+        super().__init__(message)
+
+
+__all__ += ["CommandLineError"]

@@ -179,7 +179,45 @@ def command_line(
     given = [*words, *option_words(command, keywords or {}), *option_words(command, options or {}),
              *items(docker_args, "docker_args")]
     uses = split([*command.path, *given]).options
+    check_values(command, uses)
     return CommandLine(command, (*command.path, *given), (*operand_words(operands), *tail), uses)
+
+
+def check_values(command: Command, uses: Iterable[OptionUse]) -> None:
+    """Refuse what docker's option parsing would refuse (a number that is none, a boolean that is
+    no boolean), and a word an option does not take (dockwrap.choices): a UsageError naming the
+    option, before any call."""
+    from .choices import CHOICES
+
+    choices = CHOICES.get(command.name, {})
+    for use in uses:
+        option, value = use.option, use.value
+        if option is None or value is None:
+            continue
+        allowed = choices.get(option.long)
+        if allowed and value not in allowed:
+            raise UsageError(f"--{option.long} of docker {command.name} is one of {', '.join(allowed)}, not {value!r}")
+        if not _parses(option.type_word if option.kind != "flag" else "bool", value):
+            word = option.type_word or ""
+            what = ("true or false" if option.kind == "flag" else "a whole number of 0 or more" if word.startswith("uint")
+                    else "a whole number" if word.startswith("int") else "a number")
+            raise UsageError(f"invalid argument {value!r} for --{option.long} of docker {command.name}: {what} expected")
+
+
+def _parses(type_word: str | None, value: str) -> bool:
+    """Whether pflag would take VALUE for an option of TYPE_WORD (the scalar types only)."""
+    try:
+        if type_word == "bool":
+            return value in (*_TRUE, "0", "f", "F", "false", "FALSE", "False")
+        if type_word in ("int", "int64"):
+            int(value, 0)
+        elif type_word in ("uint", "uint16", "uint32", "uint64"):
+            return int(value, 0) >= 0
+        elif type_word in ("float", "decimal"):
+            float(value)
+    except ValueError:
+        return False
+    return True
 
 
 class Verbs:

@@ -1,54 +1,122 @@
-"""The `dockwrap` command: global options, the explicit table of commands (imported when used), and the one
-top-level error handler (the exit statuses of the README's table; never a traceback)."""
+"""The `dockwrap` command: global options, its commands (docker's, wrapped or passed through, and
+dockwrap's own, each imported when used), and the one top-level error handler (the exit statuses of
+the README's table; never a traceback).
+
+Which of docker's commands dockwrap wraps is this package's WRAPPED table (the nouns' Click groups
+and docker's own top-level commands); every other command docker has (the table of
+`dockwrap.surface`) passes through (`cli/passthrough.py`), shortcuts and aliases included.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn, Sequence
+from typing import Any, NoReturn, Sequence
 
 import click
 
 from .._version import __version__
 from ..client import Docker
-from ..errors import DockwrapError
+from ..errors import CommandLineError, DockwrapError
 from .lazy import LazyCommands
 from .options import SECONDS
+from .verbs import DOCKER_ARG, LazyGroup
 from .. import signals
 from ..signals import OutputClosed, Terminated
 
-__all__ = ["cli", "main", "Terminated"]
+__all__ = ["cli", "main", "Terminated", "WRAPPED", "OWN"]
 
-
-#: every command: name -> "module:command", imported only when it runs (or `--help` lists it), so
-#: that `dockwrap container ls` loads neither the other verbs nor their records
-COMMANDS = LazyCommands({
+#: docker's commands dockwrap wraps, by their first word: the noun's group (its other verbs pass
+#: through), or a command of docker's own (`version`); "module:attribute", imported when used
+WRAPPED = LazyCommands({
     "container": "dockwrap.container.cli:group",
     "image": "dockwrap.image.cli:group",
     "network": "dockwrap.network.cli:group",
-    "recipe": "dockwrap.recipes.cli:recipe_group",
-    "cleanup": "dockwrap.recipes.cli:cleanup_command",
-    "swarm": "dockwrap.swarm.cli:group",
     "node": "dockwrap.node.cli:group",
     "service": "dockwrap.service.cli:group",
+    "swarm": "dockwrap.swarm.cli:group",
+    "system": "dockwrap.system.cli:group",
     "version": "dockwrap.system.cli.version:command",
-    "explain": "dockwrap.explain.cli:command",
-    # the short forms docker has too
-    "ps": "dockwrap.container.cli.ls:command",
-    "run": "dockwrap.container.cli.run:command",
-    "exec": "dockwrap.container.cli.exec:command",
-    "logs": "dockwrap.container.cli.logs:command",
 })
+
+#: dockwrap's own commands (not docker's)
+OWN = {
+    "recipe": "dockwrap.recipes.cli:recipe_group",
+    "cleanup": "dockwrap.recipes.cli:cleanup_command",
+    "explain": "dockwrap.explain.cli:command",
+}
+
+
+class RootGroup(LazyGroup):
+    """dockwrap's own commands, then every docker command by any of its spellings (`ps` is
+    `container ls`), wrapped or passed through; a docker CLI plugin passes through too."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        from .passthrough import docker_command
+
+        if name in self.commands:
+            return self.commands[name]
+        return docker_command((name,))
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.commands, *_docker_words()]
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        from .passthrough import unknown_command
+
+        command = self.get_command(ctx, args[0])
+        if command is None:
+            unknown_command((), args[0], also=list(self.commands))
+        return args[0], command, args[1:]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .. import surface
+        from .passthrough import wrapped
+        from .verbs import _columns
+
+        with formatter.section("dockwrap's own commands"):
+            formatter.write_dl([(name, self.commands[name].get_short_help_str(60)) for name in self.commands])
+        words = _docker_words()
+        groups = [word for word in words if (surface.lookup((word,)) or _NONE).group]
+        for title, names in (("docker's management commands", groups),
+                             ("docker's commands", [word for word in words if word not in groups])):
+            with formatter.section(title):
+                _columns(formatter, [word + ("*" if _wraps(wrapped(surface.resolve((word,)) or ())) else "") for word in names])
+        formatter.write_paragraph()
+        formatter.write_text("* wrapped by dockwrap: typed records, --json; the others pass through to docker as they "
+                             "are. Every command takes docker's own options, and --docker-arg WORD for one dockwrap "
+                             "does not know.")
+
+
+def _wraps(command: click.Command | None) -> bool:
+    """Whether dockwrap has typed records there: a wrapped verb, or a group with one."""
+    return command is not None and (not isinstance(command, click.Group) or bool(command.commands))
+
+
+class _NoCommand:
+    group = False
+
+
+_NONE = _NoCommand()
+
+
+def _docker_words() -> list[str]:
+    """docker's top-level words (commands, groups, shortcuts) that its own help lists."""
+    from .. import surface
+
+    return [word for word in surface.subcommands(()) if not (surface.lookup((word,)) or _NONE).hidden]  # type: ignore[union-attr]
 
 
 @click.group(
-    commands=COMMANDS,
+    cls=RootGroup,
+    commands=OWN,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="\b\nExamples:\n"
     "  dockwrap ps -a\n"
     "  dockwrap -x recipe pingable-pair           # show each docker call as it runs\n"
     "  dockwrap --dry-run recipe round-robin      # print the docker calls as a bash script\n"
-    "  dockwrap run --rm busybox echo hello",
+    "  dockwrap run --rm busybox echo hello\n"
+    "  dockwrap volume create data                # any other docker command passes through",
 )
 @click.option("--docker", "binary", envvar="DOCKWRAP_DOCKER", metavar="PATH", help="The docker CLI to run [env: DOCKWRAP_DOCKER; default: docker].")
 @click.option("--context", metavar="NAME", help="Docker context for every call (docker --context NAME).")
@@ -68,13 +136,25 @@ def cli(ctx: click.Context, binary: str | None, context: str | None, host: str |
     ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
 
 
-def _error(message: str, hint: str | None = None) -> None:
+def _error(message: str, hint: str | None = None, usage: Sequence[str] = ()) -> None:
     # docker's message may quote a name or a command holding escape sequences: written out
     from ..parse.gostring import printable
 
     click.echo(f"dockwrap: error: {printable(message)}", err=True)
+    for line in usage:
+        click.echo(f"Usage:  {printable(line)}", err=True)
     if hint:
         click.echo(f"hint: {printable(hint)}", err=True)
+
+
+def _command_line_hint(error: CommandLineError) -> str | None:
+    """What to do about a command line docker would refuse, in the CLI's terms."""
+    hint = f"did you mean {error.suggestion}?" if error.suggestion else None
+    if error.token.startswith("-") and "unknown" in str(error):
+        passing = (f"an option docker has and dockwrap's table lacks passes as it is with "
+                   f"--{DOCKER_ARG.long}={error.token} (its value, if any, as another --{DOCKER_ARG.long})")
+        hint = f"{hint} Or: {passing}" if hint else passing[0].upper() + passing[1:]
+    return hint
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -112,6 +192,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         code = 130
     except (Terminated, OutputClosed) as exc:
+        code = exc.exit_code
+    except CommandLineError as exc:
+        _error(str(exc), _command_line_hint(exc), exc.usage)
         code = exc.exit_code
     except DockwrapError as exc:
         if debug:

@@ -1,4 +1,5 @@
-"""Click pieces shared by every verb: the Docker handle, --json/-q/--raw, help epilogs, --timeout's type."""
+"""Click pieces shared by dockwrap's own commands (recipe, cleanup, explain): the Docker handle,
+--json, help epilogs, --timeout's type. (The wrapped docker verbs take theirs from cli/verbs.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import click
 
 from ..client import Docker
 
-__all__ = ["pass_docker", "json_option", "quiet_option", "raw_option", "examples", "SECONDS"]
+__all__ = ["pass_docker", "json_option", "examples", "SECONDS"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -16,8 +17,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 pass_docker = click.make_pass_decorator(Docker, ensure=True)
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (snake_case keys, numbers as numbers).")
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="Only print IDs (or names), one per line.")
-raw_option = click.option("--raw", is_flag=True, help="With --json: include docker's untouched object as `raw`.")
 
 
 class Seconds(click.ParamType):

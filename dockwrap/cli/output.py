@@ -1,17 +1,19 @@
 """Output of the CLI: tables like docker's own, `--json`, `-q`.
 
-Data goes to stdout only; progress and hints go to stderr. tabulate is imported when a table is
-actually printed (it costs ~25 ms at import); json and the record helpers when JSON is printed, so
-that loading a verb module for `--help` costs next to nothing.
+Data goes to stdout only; progress and hints go to stderr. Under --dry-run stdout carries the
+docker calls only, so nothing here prints then: each helper is told (`dry_run=`), or an `Output`
+made for the verb knows it. tabulate is imported when a table is actually printed (it costs
+~25 ms at import); json and the record helpers when JSON is printed, so that loading a verb
+module for `--help` costs next to nothing.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
-__all__ = ["Column", "cell", "print_table", "print_json", "print_records", "print_details", "print_quiet", "print_line",
-           "show_done"]
+__all__ = ["Column", "Output", "cell", "print_table", "print_json", "print_line", "record_key"]
 
 T = TypeVar("T")
 
@@ -19,26 +21,15 @@ T = TypeVar("T")
 Column = tuple[str, Callable[[Any], Any]]
 
 
-def _dry_run() -> bool:
-    """Under --dry-run stdout carries the docker calls only: data output is suppressed."""
-    import click
-
-    from ..client import Docker
-
-    ctx = click.get_current_context(silent=True)
-    docker = ctx.find_object(Docker) if ctx is not None else None
-    return bool(docker and docker.dry_run)
-
-
-def print_line(text: str) -> None:
+def print_line(text: str, dry_run: bool = False) -> None:
     """One line of data (an ID, a name) on stdout."""
-    if not _dry_run():
+    if not dry_run:
         sys.stdout.write(f"{text}\n")
 
 
-def print_json(value: Any, raw: bool = False) -> None:
+def print_json(value: Any, raw: bool = False, dry_run: bool = False) -> None:
     """One JSON document on stdout: a record, a list of records, or plain data."""
-    if _dry_run():
+    if dry_run:
         return
     import json
 
@@ -75,9 +66,9 @@ def cell(value: Any) -> str:
     return printable(_text(value))
 
 
-def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
+def print_table(rows: Sequence[Any], columns: Sequence[Column], dry_run: bool = False) -> None:
     """A plain table with docker's headers (also printed when there are no rows)."""
-    if _dry_run():
+    if dry_run:
         return
     from tabulate import tabulate
 
@@ -86,58 +77,73 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column]) -> None:
     sys.stdout.write(tabulate(body, headers=headers, tablefmt="plain", disable_numparse=True) + "\n")
 
 
-def print_quiet(values: Sequence[str]) -> None:
-    for value in values:
-        print_line(value)
+def record_key(row: Any) -> str:
+    """What `-q` prints of a record: its `id`, or the field its class names in `quiet_key` (a
+    volume or a context has a name and no ID)."""
+    return str(getattr(row, getattr(type(row), "quiet_key", "id")))
 
 
-def show_done(call: Callable[[], T], show: Callable[[T], None] = print_quiet) -> None:  # type: ignore[assignment]
-    """Show what a verb on several objects returns. When docker failed for some after doing the
-    others (`rm STOPPED RUNNING`), what it did is shown first (the error's `done`), as docker
-    itself prints it, and then the error is raised."""
-    from ..errors import DockerCommandFailed
+@dataclass(frozen=True)
+class Output:
+    """How one verb prints: its --json and --raw, and whether stdout carries docker calls only
+    (--dry-run), given when the verb starts."""
 
-    try:
-        result = call()
-    except DockerCommandFailed as error:
-        if error.done:  # (`inspect` prints `[]` when it found none)
-            show(error.done)  # type: ignore[arg-type]
-        raise
-    show(result)
+    dry_run: bool = False
+    as_json: bool = False
+    raw: bool = False
 
+    def line(self, text: str) -> None:
+        print_line(text, self.dry_run)
 
-def print_records(
-    rows: Sequence[Any],
-    columns: Sequence[Column],
-    *,
-    as_json: bool = False,
-    quiet: bool = False,
-    raw: bool = False,
-    quiet_value: Callable[[Any], str] = lambda row: row.id,
-) -> None:
-    """A list command's output: JSON array, IDs only, or a table."""
-    if as_json:
-        print_json(list(rows), raw=raw)
-    elif quiet:
-        print_quiet([quiet_value(row) for row in rows])
-    else:
-        print_table(rows, columns)
+    def json(self, value: Any) -> None:
+        print_json(value, self.raw, self.dry_run)
 
+    def table(self, rows: Sequence[Any], columns: Sequence[Column]) -> None:
+        print_table(rows, columns, self.dry_run)
 
-def print_details(
-    details: Sequence[Any],
-    columns: Sequence[Column],
-    *,
-    as_json: bool = False,
-    raw: bool = False,
-    table_rows: Sequence[Any] | None = None,
-) -> None:
-    """An inspect command's output: `--raw` alone prints docker's own objects, `--json` ours
-    (with docker's inside as `raw` when both are given), else a table (of `table_rows` when a
-    detail spreads over several rows)."""
-    if raw and not as_json:
-        print_json([detail.raw for detail in details])
-    elif as_json:
-        print_json(list(details), raw=raw)
-    else:
-        print_table(details if table_rows is None else table_rows, columns)
+    def lines(self, values: Sequence[str]) -> None:
+        for value in values:
+            self.line(value)
+
+    def value(self, value: Any, text: str | None) -> None:
+        """What a verb that makes one object prints: `{"id": ...}` with --json, else the text."""
+        if self.as_json:
+            self.json(value)
+        elif text:
+            self.line(text)
+
+    def records(self, rows: Sequence[Any], columns: Sequence[Column], quiet: bool = False,
+                key: Callable[[Any], str] = record_key) -> None:
+        """A list command's output: a JSON array (--json), each record's key (-q), or a table."""
+        if self.as_json:
+            self.json(list(rows))
+        elif quiet:
+            self.lines([key(row) for row in rows])
+        else:
+            self.table(rows, columns)
+
+    def details(self, details: Sequence[Any], columns: Sequence[Column], table_rows: Sequence[Any] | None = None) -> None:
+        """An inspect command's output: `--raw` alone prints docker's own objects, `--json` ours
+        (with docker's inside as `raw` when both are given), else a table (of `table_rows` when a
+        detail spreads over several rows)."""
+        if self.raw and not self.as_json:
+            print_json([detail.raw for detail in details], dry_run=self.dry_run)
+        elif self.as_json:
+            self.json(list(details))
+        else:
+            self.table(details if table_rows is None else table_rows, columns)
+
+    def done(self, call: Callable[[], T], show: Callable[[T], None] | None = None) -> None:
+        """Show what a verb on several objects returns (default: one line each). When docker
+        failed for some after doing the others (`rm STOPPED RUNNING`), what it did is shown first
+        (the error's `done`), as docker itself prints it, and then the error is raised."""
+        from ..errors import DockerCommandFailed
+
+        shown: Callable[[Any], None] = show or self.lines
+        try:
+            result = call()
+        except DockerCommandFailed as error:
+            if error.done:  # (`inspect` prints `[]` when it found none)
+                shown(error.done)
+            raise
+        shown(result)

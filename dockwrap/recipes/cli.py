@@ -13,7 +13,9 @@ import click
 
 from ..client import Docker
 from ..cli.output import print_json, print_table
+from ..choices import PULL_POLICIES
 from ..cli.options import examples, json_option, pass_docker
+from ..cli.verbs import command_group
 
 __all__ = ["recipe_group", "cleanup_command", "COMMANDS"]
 
@@ -36,7 +38,7 @@ def recipe_options(function: F) -> F:
     """Options every recipe has."""
     for option in reversed([
         click.option("--image", default="busybox:latest", show_default=True, help="Image of the helper containers."),
-        click.option("--pull", type=click.Choice(["always", "missing", "never"]), default="never", show_default=True,
+        click.option("--pull", type=click.Choice(PULL_POLICIES), default="never", show_default=True,
                      help="When docker may pull the image (never: no registry is asked)."),
         click.option("--keep", is_flag=True, help="Leave what the recipe created (remove later with dockwrap cleanup)."),
         click.option("-l", "--label", "labels", multiple=True, metavar="KEY=VALUE", help="Another label on everything created (repeatable)."),
@@ -68,15 +70,6 @@ def _finish(docker: Docker, result: Any, as_json: bool, show: Callable[[Any], No
         click.echo(f"note: {note}", err=True)
     if not result.ok:
         click.get_current_context().exit(1)
-
-
-@click.group(name="recipe", epilog=examples(
-    "dockwrap recipe pingable-pair",
-    "dockwrap -x recipe round-robin --replicas 3        # show every docker call",
-    "dockwrap --dry-run recipe pingable-pair > lesson.sh && bash lesson.sh",
-))
-def recipe_group() -> None:
-    """Run a container lesson: checked, labelled, and cleaned up afterwards."""
 
 
 @click.command(name="pingable-pair", epilog=examples(
@@ -225,6 +218,14 @@ def cleanup_command(docker: Docker, recipe: str | None, run_id: str | None, as_j
         click.echo("nothing to remove", err=True)
 
 
-COMMANDS: list[click.Command] = [pingable_pair_command, round_robin_command, webhost_command, process_view_command]
-for _command in COMMANDS:
-    recipe_group.add_command(_command)
+COMMANDS = {
+    "pingable-pair": f"{__name__}:pingable_pair_command",
+    "round-robin": f"{__name__}:round_robin_command",
+    "webhost": f"{__name__}:webhost_command",
+    "process-view": f"{__name__}:process_view_command",
+}
+
+recipe_group = command_group("recipe", COMMANDS, help="Run a container lesson: checked, labelled, and cleaned up afterwards.",
+                             examples=("dockwrap recipe pingable-pair",
+                                       "dockwrap -x recipe round-robin --replicas 3        # show every docker call",
+                                       "dockwrap --dry-run recipe pingable-pair > lesson.sh && bash lesson.sh"))

@@ -30,7 +30,7 @@ def test_version():
 def test_help_ends_with_examples():
     result = dockwrap("--help")
     assert result.returncode == 0
-    assert "Examples:" in result.stdout.split("Commands:")[1]
+    assert "Examples:" in result.stdout.split("docker's commands:")[1]
 
 
 def test_every_command_help_has_an_example():
@@ -55,7 +55,7 @@ def test_python_dash_m_is_the_same_cli():
 def test_bad_usage_exits_2():
     result = dockwrap("container", "ls", "--bogus")
     assert result.returncode == 2
-    assert "No such option" in result.stderr
+    assert result.stderr.startswith("dockwrap: error: unknown flag: --bogus\nUsage:  docker container ls [OPTIONS]\n")
     no_traceback(result)
 
 
@@ -148,7 +148,8 @@ def test_dry_run_prints_the_call_and_exits_0(tmp_path):
     binary = fake_docker(tmp_path, "exit 99\n")
     result = dockwrap("--docker", binary, "--dry-run", "run", "-d", "--name", "web", "-e", "PASSWORD=x", "busybox", "sleep", "9")
     assert result.returncode == 0
-    assert result.stdout == f"{binary} container run --detach --name web --env 'PASSWORD=***' busybox sleep 9\n"
+    # the user's words as written (docker's own spellings), the secret's value redacted
+    assert result.stdout == f"{binary} container run -d --name web -e 'PASSWORD=***' busybox sleep 9\n"
 
 
 def test_explain_from_the_environment(tmp_path):

@@ -211,8 +211,9 @@ def test_cli_create_dry_run_prints_the_call_only_with_the_secret_redacted():
                       "-e", "MODE=x", "--endpoint-mode", "dnsrr", "--no-resolve-image", "--wait", "--json",
                       "busybox", "httpd", "-f", "-p", "80")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("docker service create --detach --no-resolve-image --name web --replicas 2 "
-                             "--endpoint-mode dnsrr --env 'DB_PASSWORD=***' --env MODE=x busybox httpd -f -p 80\n")
+    # dockwrap's --detach first, then the user's words as written (dockwrap's own options left out)
+    assert result.stdout == ("docker service create --detach --name web --replicas 2 -e 'DB_PASSWORD=***' -e MODE=x "
+                             "--endpoint-mode dnsrr --no-resolve-image busybox httpd -f -p 80\n")
     assert "hunter2" not in result.stdout + result.stderr
 
 
@@ -228,7 +229,7 @@ def test_cli_explain_redacts_too(tmp_path):
     ["service", "scale", "web"],
     ["service", "scale", "web=x"],
     ["service", "scale"],
-    ["service", "create", "busybox"],                        # --name is required
+    ["service", "create"],                                   # an image is required (a name is not: docker makes one)
     ["service", "create", "--name", "w", "--endpoint-mode", "rr", "busybox"],
     ["service", "create", "--name", "w", "--replicas", "-1", "busybox"],
     ["service", "ps"],

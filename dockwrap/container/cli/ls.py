@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import click
-
-from ...client import Docker
-from ...cli.output import Column, print_records
-from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Container
@@ -43,20 +40,16 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="ls", epilog=examples(
+@docker_verb(("container", "ls"), own=(JSON, RAW), examples=(
     "dockwrap container ls -a",
     "dockwrap ps --filter label=dockwrap.recipe --json | jq '.[].name'",
-    "docker equivalent: docker container ls --all",
+    "dockwrap ps -aq                 # IDs only",
+    "dockwrap ps --format '{{.Names}}'   # docker's own output",
 ))
-@click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows running ones).")
-@click.option("-s", "--size", is_flag=True, help="Show sizes (docker computes them: slower).")
-@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE", help="Filter as docker does (repeatable).")
-@json_option
-@quiet_option
-@raw_option
-@pass_docker
-def command(docker: Docker, all_: bool, size: bool, filters: tuple[str, ...], as_json: bool, quiet: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """List containers."""
-    rows = docker.container.ls(all=all_, size=size, filters=filters)
-    columns = COLUMNS + ([("SIZE", _size_cell)] if size else [])
-    print_records(rows, columns, as_json=as_json, quiet=quiet, raw=raw)
+    if run.docker_prints("format"):
+        return
+    rows = run.docker.container.ls(docker_args=run.line.without("quiet"))
+    columns = COLUMNS + ([("SIZE", _size_cell)] if run.line.flag("size") else [])
+    run.out.records(rows, columns, quiet=run.line.flag("quiet"))

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import click
+from ...cli.output import Column, cell
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
-from ...client import Docker
-from ...cli.output import Column, cell, print_records
-from ...cli.options import examples, json_option, pass_docker, raw_option
 
 def _text(docker_key: str, podman_key: str) -> Callable[[Any], Any]:
     """docker's own text of a field (podman's `raw` has it under a lowercase key)."""
@@ -27,26 +25,25 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="stats", epilog=examples(
+@docker_verb(("container", "stats"), own=(JSON, RAW), examples=(
     "dockwrap container stats --no-stream",
     "dockwrap container stats --no-stream --json web | jq '.[0].mem_usage_bytes'",
     "dockwrap container stats --json web     # one JSON object per sample, until Ctrl-C",
 ))
-@click.option("--no-stream", is_flag=True, help="One sample, then exit.")
-@click.option("-a", "--all", "all_", is_flag=True, help="Stopped containers too.")
-@json_option
-@raw_option
-@click.argument("containers", nargs=-1)
-@pass_docker
-def command(docker: Docker, containers: tuple[str, ...], no_stream: bool, all_: bool, as_json: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """Show containers' CPU, memory, network and block I/O."""
-    if no_stream:
-        print_records(docker.container.stats(list(containers), all=all_), COLUMNS, as_json=as_json, raw=raw)
+    if run.docker_prints("format"):
+        return
+    names = run.line.operands
+    if run.line.flag("no-stream"):
+        run.out.records(run.docker.container.stats(names, docker_args=run.line.without("no-stream")), COLUMNS)
         return
     import json
+    import sys
 
-    for sample in docker.container.stats_stream(list(containers)):
-        if as_json:
-            click.echo(json.dumps(sample.to_json(raw=raw)))
+    for sample in run.docker.container.stats_stream(names, docker_args=run.line.docker_words):
+        if run.out.as_json:
+            sys.stdout.write(json.dumps(sample.to_json(raw=run.out.raw)) + "\n")
         else:
-            click.echo("  ".join(cell(value(sample)) for _, value in COLUMNS))
+            sys.stdout.write("  ".join(cell(value(sample)) for _, value in COLUMNS) + "\n")
+        sys.stdout.flush()

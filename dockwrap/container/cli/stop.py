@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import show_done
-from ...cli.options import examples, pass_docker
+from ...cli.verbs import Invocation, docker_verb
 
 
-@click.command(name="stop", epilog=examples("dockwrap container stop web", "dockwrap container stop -t 0 web db"))
-@click.option("-t", "--time", type=int, help="Seconds to wait before killing (docker's default: 10).")
-@click.argument("containers", nargs=-1, required=True)
-@pass_docker
-def command(docker: Docker, containers: tuple[str, ...], time: int | None) -> None:
-    """Stop running containers (SIGTERM, then SIGKILL after the grace time)."""
-    show_done(lambda: docker.container.stop(list(containers), time=time))
+@docker_verb(("container", "stop"), examples=("dockwrap container stop web", "dockwrap container stop -t 0 web db"))
+def command(run: Invocation) -> None:
+    """Stop running containers (SIGTERM, then SIGKILL after the grace time); print their names."""
+    names = run.operands(1)
+    run.out.done(lambda: run.docker.container.stop(names, docker_args=run.line.docker_words))

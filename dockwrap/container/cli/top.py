@@ -4,37 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-import click
-
-from ...client import Docker
-from ...cli.output import print_json, print_table
-from ...cli.options import examples, json_option, pass_docker, raw_option
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Process
 
 
-@click.command(name="top", epilog=examples(
+@docker_verb(("container", "top"), own=(JSON, RAW), examples=(
     "dockwrap container top web",
-    "dockwrap container top web --json | jq '.[].pid'    # host PIDs",
-    "dockwrap container top web -- -o pid,comm",
+    "dockwrap container top --json web | jq '.[].pid'    # host PIDs",
+    "dockwrap container top web -o pid,comm",
 ))
-@json_option
-@raw_option
-@click.argument("container")
-@click.argument("ps_args", nargs=-1, type=click.UNPROCESSED)
-@pass_docker
-def command(docker: Docker, container: str, ps_args: tuple[str, ...], as_json: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """Show a container's processes, as the host sees them (host PIDs).
 
-    Arguments after the container go to the host's `ps` (default -ef).
+    Words after the container go to the host's `ps` (default -ef); dockwrap's options go
+    before the container.
     """
-    processes = docker.container.top(container, ps_args)
-    if as_json:
-        print_json(processes, raw=raw)
+    name, *ps_args = run.operands(1)
+    processes = run.docker.container.top(name, ps_args, docker_args=run.line.docker_words)
+    if run.out.as_json:
+        run.out.json(processes)
         return
     headers = list(processes[0].raw) if processes else ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"]
-    print_table(processes, [(h, _cell(h)) for h in headers])
+    run.out.table(processes, [(h, _cell(h)) for h in headers])
 
 
 def _cell(header: str) -> Callable[[Process], str | None]:

@@ -1,18 +1,12 @@
-"""`dockwrap image VERB`: one module per verb, registered in COMMANDS (imported when used)."""
+"""`dockwrap image VERB`: one module per wrapped verb (imported when used); docker's other image
+verbs pass through."""
 
-from __future__ import annotations
+from ...cli.verbs import noun_group
 
-import click
+__all__ = ["group"]
 
-from ...cli.lazy import LazyCommands
-
-__all__ = ["group", "COMMANDS"]
-
-#: verb -> "module:command"; a verb's module is imported only when it runs or is listed by --help
-COMMANDS = LazyCommands({"ls": f"{__name__}.ls:command"})
-
-
-@click.group(name="image", commands=COMMANDS,
-             epilog="\b\nExamples:\n  dockwrap image ls\n  dockwrap image ls --json | jq -r '.[].repository'")
-def group() -> None:
-    """Manage images."""
+group = noun_group(
+    "image", ["ls"], help="Manage images.",
+    examples=("dockwrap image ls", "dockwrap image ls --json | jq -r '.[].repository'",
+              "dockwrap image history busybox      # docker's other verbs pass through"),
+)

@@ -1,12 +1,9 @@
-"""`dockwrap image ls`."""
+"""`dockwrap image ls` (also `dockwrap images`)."""
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import Column, print_records
-from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 COLUMNS: list[Column] = [
     ("REPOSITORY", lambda i: i.repository or "<none>"),
@@ -17,15 +14,13 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="ls", epilog=examples("dockwrap image ls", "dockwrap image ls -q", "dockwrap image ls --json | jq '.[].size_bytes'"))
-@click.option("-a", "--all", "all_", is_flag=True, help="Show intermediate images too.")
-@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE", help="Filter as docker does (repeatable).")
-@json_option
-@quiet_option
-@raw_option
-@click.argument("reference", required=False)
-@pass_docker
-def command(docker: Docker, all_: bool, filters: tuple[str, ...], reference: str | None, as_json: bool, quiet: bool, raw: bool) -> None:
-    """List local images."""
-    rows = docker.image.ls(all=all_, filters=filters, reference=reference)
-    print_records(rows, COLUMNS, as_json=as_json, quiet=quiet, raw=raw)
+@docker_verb(("image", "ls"), own=(JSON, RAW), examples=(
+    "dockwrap image ls", "dockwrap images -q", "dockwrap image ls --json | jq '.[].size_bytes'",
+))
+def command(run: Invocation) -> None:
+    """List local images (docker's --format and --tree print docker's own text)."""
+    if run.docker_prints("format", "tree"):
+        return
+    reference = run.operands(0, 1)
+    rows = run.docker.image.ls(reference=reference[0] if reference else None, docker_args=run.line.without("quiet"))
+    run.out.records(rows, COLUMNS, quiet=run.line.flag("quiet"))

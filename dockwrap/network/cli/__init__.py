@@ -1,20 +1,12 @@
-"""`dockwrap network VERB`: one module per verb, registered in COMMANDS (imported when used)."""
+"""`dockwrap network VERB`: one module per wrapped verb (imported when used); docker's other
+network verbs pass through."""
 
-from __future__ import annotations
+from ...cli.verbs import noun_group
 
-import click
+__all__ = ["group"]
 
-from ...cli.lazy import LazyCommands
-
-__all__ = ["group", "COMMANDS"]
-
-#: verb -> "module:command"; a verb's module is imported only when it runs or is listed by --help
-COMMANDS = LazyCommands({
-    verb: f"{__name__}.{verb}:command" for verb in ("ls", "create", "connect", "disconnect", "inspect", "rm")
-})
-
-
-@click.group(name="network", commands=COMMANDS,
-             epilog="\b\nExamples:\n  dockwrap network create lesson\n  dockwrap network connect --alias web lesson a")
-def group() -> None:
-    """Manage networks."""
+group = noun_group(
+    "network", ["ls", "create", "connect", "disconnect", "inspect", "rm"], help="Manage networks.",
+    examples=("dockwrap network create lesson", "dockwrap network connect --alias web lesson a",
+              "dockwrap network prune -f      # docker's other verbs pass through"),
+)

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.options import examples, pass_docker
+from ...cli.verbs import Invocation, docker_verb
 
 
-@click.command(name="disconnect", epilog=examples("dockwrap network disconnect lesson a"))
-@click.option("-f", "--force", is_flag=True, help="Force the container off the network.")
-@click.argument("network")
-@click.argument("container")
-@pass_docker
-def command(docker: Docker, network: str, container: str, force: bool) -> None:
+@docker_verb(("network", "disconnect"), examples=("dockwrap network disconnect lesson a",))
+def command(run: Invocation) -> None:
     """Disconnect a container from a network."""
-    docker.network.disconnect(network, container, force=force)
+    network, container = run.operands(2, 2)
+    run.docker.network.disconnect(network, container, docker_args=run.line.docker_words)

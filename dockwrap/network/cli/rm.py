@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import show_done
-from ...cli.options import examples, pass_docker
+from ...cli.verbs import Invocation, docker_verb
 
 
-@click.command(name="rm", epilog=examples("dockwrap network rm lesson"))
-@click.argument("networks", nargs=-1, required=True)
-@pass_docker
-def command(docker: Docker, networks: tuple[str, ...]) -> None:
-    """Remove networks."""
-    show_done(lambda: docker.network.rm(list(networks)))
+@docker_verb(("network", "rm"), examples=("dockwrap network rm lesson",))
+def command(run: Invocation) -> None:
+    """Remove networks; print the names removed."""
+    names = run.operands(1)
+    run.out.done(lambda: run.docker.network.rm(names, docker_args=run.line.docker_words))

@@ -1,15 +1,9 @@
-"""`dockwrap node VERB`: one module per verb, imported when used."""
+"""`dockwrap node VERB`: one module per wrapped verb (imported when used); docker's other node
+verbs pass through."""
 
-from __future__ import annotations
-
-import click
-
-from ...cli.lazy import LazyCommands
-from ...cli.options import examples
+from ...cli.verbs import noun_group
 
 __all__ = ["group"]
 
-
-@click.group(name="node", commands=LazyCommands({"ls": f"{__name__}.ls:command"}), epilog=examples("dockwrap node ls"))
-def group() -> None:
-    """Manage swarm nodes."""
+group = noun_group("node", ["ls"], help="Manage swarm nodes.",
+                   examples=("dockwrap node ls", "dockwrap node inspect self --pretty    # passed through"))

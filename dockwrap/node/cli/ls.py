@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import Column, print_records
-from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 COLUMNS: list[Column] = [
     # docker marks the node it talks to with a star after the ID
@@ -19,15 +16,12 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="ls", epilog=examples(
+@docker_verb(("node", "ls"), own=(JSON, RAW), examples=(
     "dockwrap node ls",
     "dockwrap node ls --json | jq -r '.[] | select(.self) | .hostname'",
 ))
-@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE", help="Filter as docker does (repeatable): role=manager, name=..., ...")
-@json_option
-@quiet_option
-@raw_option
-@pass_docker
-def command(docker: Docker, filters: tuple[str, ...], as_json: bool, quiet: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """List the swarm's nodes (on a manager)."""
-    print_records(docker.node.ls(filters=filters), COLUMNS, as_json=as_json, quiet=quiet, raw=raw)
+    if run.docker_prints("format"):
+        return
+    run.out.records(run.docker.node.ls(docker_args=run.line.without("quiet")), COLUMNS, quiet=run.line.flag("quiet"))

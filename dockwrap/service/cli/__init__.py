@@ -1,21 +1,12 @@
-"""`dockwrap service VERB`: one module per verb, imported when used."""
+"""`dockwrap service VERB`: one module per wrapped verb (imported when used); docker's other
+service verbs pass through."""
 
-from __future__ import annotations
-
-import click
-
-from ...cli.lazy import LazyCommands
-from ...cli.options import examples
+from ...cli.verbs import noun_group
 
 __all__ = ["group"]
 
-
-@click.group(name="service", commands=LazyCommands({
-    verb: f"{__name__}.{verb}:command" for verb in ("create", "ls", "ps", "inspect", "scale", "logs", "rm")
-}), epilog=examples(
-    "dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
-    "dockwrap service ls",
-    "dockwrap service scale web=3",
-))
-def group() -> None:
-    """Manage swarm services."""
+group = noun_group(
+    "service", ["create", "ls", "ps", "inspect", "scale", "logs", "rm"], help="Manage swarm services.",
+    examples=("dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
+              "dockwrap service ls", "dockwrap service scale web=3"),
+)

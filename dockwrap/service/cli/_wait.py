@@ -7,18 +7,29 @@ from typing import Any
 
 import click
 
-from ...client import Docker
+from ...args import seconds
+from ...cli.verbs import Invocation, Own
 
 #: the default of --wait-timeout, in seconds
 WAIT_SECONDS = 60.0
 
-wait_option = click.option("--wait", is_flag=True, help="Wait until every task runs (a job: completed); exit 124 if not within --wait-timeout.")
-wait_timeout_option = click.option("--wait-timeout", type=click.FloatRange(min=0), default=WAIT_SECONDS, show_default=True,
-                                   metavar="SECONDS", help="How long --wait waits.")
+
+def _seconds(text: str) -> float:
+    try:
+        return seconds(float(text), "--wait-timeout")
+    except Exception as exc:  # a word, nan, a negative number
+        raise ValueError("a number of seconds of 0 or more") from exc
 
 
-def wait(docker: Docker, name: str, seconds: float) -> None:
-    """Wait for the service; progress on stderr, and only when stderr is a terminal."""
+WAIT = Own("wait", "Wait until every task runs (a job: completed); exit 124 if not within --wait-timeout.")
+WAIT_TIMEOUT = Own("wait-timeout", f"How long --wait waits [default: {WAIT_SECONDS:g}].", "value", "SECONDS",
+                   convert=_seconds, default=WAIT_SECONDS)
+
+
+def wait(run: Invocation, name: str) -> None:
+    """Wait for the service, if --wait; progress on stderr, and only when stderr is a terminal."""
+    if not run.line.own["wait"]:
+        return
     shown: list[str] = []
 
     def progress(service: Any) -> None:
@@ -27,4 +38,4 @@ def wait(docker: Docker, name: str, seconds: float) -> None:
             shown.append(replicas)
             click.echo(f"waiting for service {name}: {replicas} running", err=True)
 
-    docker.service.wait_converged(name, timeout=seconds, on_progress=progress)
+    run.docker.service.wait_converged(name, timeout=run.line.own["wait_timeout"], on_progress=progress)

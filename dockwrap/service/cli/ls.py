@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import Column, print_records
-from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 COLUMNS: list[Column] = [
     ("ID", lambda s: s.id[:12]),
@@ -19,15 +16,13 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="ls", epilog=examples(
+@docker_verb(("service", "ls"), own=(JSON, RAW), examples=(
     "dockwrap service ls",
     "dockwrap service ls --filter label=lesson=swarm --json | jq '.[] | {name, replicas_running}'",
 ))
-@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE", help="Filter as docker does (repeatable): name=..., label=..., mode=global.")
-@json_option
-@quiet_option
-@raw_option
-@pass_docker
-def command(docker: Docker, filters: tuple[str, ...], as_json: bool, quiet: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """List services."""
-    print_records(docker.service.ls(filters=filters), COLUMNS, as_json=as_json, quiet=quiet, raw=raw)
+    if run.docker_prints("format"):
+        return
+    rows = run.docker.service.ls(docker_args=run.line.without("quiet"))
+    run.out.records(rows, COLUMNS, quiet=run.line.flag("quiet"))

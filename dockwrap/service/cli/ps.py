@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.output import Column, print_records
-from ...cli.options import examples, json_option, pass_docker, quiet_option, raw_option
+from ...cli.output import Column
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 COLUMNS: list[Column] = [
     ("ID", lambda t: t.id),
@@ -20,20 +17,14 @@ COLUMNS: list[Column] = [
 ]
 
 
-@click.command(name="ps", epilog=examples(
+@docker_verb(("service", "ps"), own=(JSON, RAW), examples=(
     "dockwrap service ps web",
     "dockwrap service ps --filter desired-state=running web --json | jq -r '.[].node'",
     "dockwrap service ps --no-trunc web      # whole task errors",
 ))
-@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE", help="Filter as docker does (repeatable): desired-state=running, node=...")
-@click.option("--no-trunc", is_flag=True, help="Do not shorten task IDs and errors.")
-@json_option
-@quiet_option
-@raw_option
-@click.argument("services", nargs=-1, required=True)
-@pass_docker
-def command(docker: Docker, services: tuple[str, ...], filters: tuple[str, ...], no_trunc: bool, as_json: bool,
-            quiet: bool, raw: bool) -> None:
+def command(run: Invocation) -> None:
     """List the tasks of services: where each runs, its state, and why it failed."""
-    tasks = docker.service.ps(list(services), filters=filters, no_trunc=no_trunc)
-    print_records(tasks, COLUMNS, as_json=as_json, quiet=quiet, raw=raw)
+    if run.docker_prints("format"):
+        return
+    tasks = run.docker.service.ps(run.operands(1), docker_args=run.line.without("quiet"))
+    run.out.records(tasks, COLUMNS, quiet=run.line.flag("quiet"))

@@ -1,16 +1,11 @@
-"""`dockwrap swarm VERB`: one module per verb, imported when used."""
+"""`dockwrap swarm VERB`: one module per wrapped verb (imported when used); docker's other swarm
+verbs pass through."""
 
-from __future__ import annotations
-
-import click
-
-from ...cli.lazy import LazyCommands
-from ...cli.options import examples
+from ...cli.verbs import noun_group
 
 __all__ = ["group"]
 
-
-@click.group(name="swarm", commands=LazyCommands({verb: f"{__name__}.{verb}:command" for verb in ("init", "leave")}),
-             epilog=examples("dockwrap swarm init --advertise-addr 127.0.0.1", "dockwrap swarm leave --force"))
-def group() -> None:
-    """Manage the swarm (docker's own multi-host engine)."""
+group = noun_group(
+    "swarm", ["init", "leave"], help="Manage the swarm (docker's own multi-host engine).",
+    examples=("dockwrap swarm init --advertise-addr 127.0.0.1", "dockwrap swarm leave --force"),
+)

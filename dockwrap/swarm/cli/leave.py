@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import click
-
-from ...client import Docker
-from ...cli.options import examples, pass_docker
+from ...cli.verbs import Invocation, docker_verb
 
 
-@click.command(name="leave", epilog=examples(
+@docker_verb(("swarm", "leave"), examples=(
     "dockwrap swarm leave --force     # a manager: its services and overlay networks go too",
 ))
-@click.option("-f", "--force", is_flag=True, help="Leave even as a manager (needed for a single-node swarm).")
-@pass_docker
-def command(docker: Docker, force: bool) -> None:
+def command(run: Invocation) -> None:
     """Leave the swarm."""
-    docker.swarm.leave(force=force)
+    run.operands(0, 0)
+    run.docker.swarm.leave(docker_args=run.line.docker_words)

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import click
-
 from ..._version import __version__
-from ...client import Docker
-from ...cli.output import print_json, print_table
-from ...cli.options import examples, json_option, pass_docker, raw_option
+from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
 
-@click.command(name="version", epilog=examples("dockwrap version", "dockwrap version --json | jq -r .server.version"))
-@json_option
-@raw_option
-@pass_docker
-def command(docker: Docker, as_json: bool, raw: bool) -> None:
+@docker_verb(("version",), own=(JSON, RAW), examples=(
+    "dockwrap version", "dockwrap version --json | jq -r .server.version",
+    "dockwrap version -f '{{.Server.Version}}'    # docker's own output",
+))
+def command(run: Invocation) -> None:
     """Show the docker client's and engine's versions (and dockwrap's)."""
-    info = docker.version()
-    if as_json:
-        print_json(info, raw=raw)
+    if run.docker_prints("format"):
+        return
+    info = run.docker.system.version(docker_args=run.line.docker_words)
+    if run.out.as_json:
+        run.out.json(info)
         return
     sides = [("dockwrap", None), ("client", info.client), ("server", info.server)]
-    print_table(sides, [
+    run.out.table(sides, [
         ("", lambda s: s[0]),
         ("VERSION", lambda s: s[1].version if s[1] else __version__),
         ("API", lambda s: s[1].api_version if s[1] else ""),
