@@ -7,7 +7,7 @@ set -euo pipefail
 EXAMPLE=02_publish_port
 ID="$$-$RANDOM"                         # unique: other people may use the same engine right now
 WEB="dwx-02-$ID-web"
-LABELS=(-l "dockwrap.example=$EXAMPLE")
+LABELS=(--label "dockwrap.example=$EXAMPLE")
 if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$WEB" >/dev/null || true; }

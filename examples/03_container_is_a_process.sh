@@ -8,7 +8,7 @@ set -euo pipefail
 EXAMPLE=03_container_is_a_process
 ID="$$-$RANDOM"
 BOX="dwx-03-$ID-box"
-LABELS=(-l "dockwrap.example=$EXAMPLE")
+LABELS=(--label "dockwrap.example=$EXAMPLE")
 if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }
@@ -23,7 +23,7 @@ echo "started $BOX: sleep 300, behind docker-init"
 echo
 echo "== dockwrap container top: docker asks the host's ps about the container's processes"
 dockwrap -x container top "$BOX"
-PIDS=$(dockwrap container top "$BOX" --json | python3 -c \
+PIDS=$(dockwrap container top --json "$BOX" | python3 -c \
     'import json, sys; print(" ".join(str(p["pid"]) for p in json.load(sys.stdin)))')
 
 # Those numbers are ordinary host PIDs: the host's ps finds them, and the parent of the first one

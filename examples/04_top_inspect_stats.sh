@@ -7,7 +7,7 @@ set -euo pipefail
 EXAMPLE=04_top_inspect_stats
 ID="$$-$RANDOM"
 BOX="dwx-04-$ID-box"
-LABELS=(-l "dockwrap.example=$EXAMPLE")
+LABELS=(--label "dockwrap.example=$EXAMPLE")
 if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }
@@ -24,7 +24,7 @@ echo "started $BOX"
 echo
 echo "== top: the processes (host PIDs)"
 dockwrap -x container top "$BOX"
-TOP=$(dockwrap container top "$BOX" --json)
+TOP=$(dockwrap container top --json "$BOX")
 
 # inspect reads the engine's record of the container: one call for any number of names.
 echo

@@ -8,7 +8,7 @@ set -euo pipefail
 EXAMPLE=05_exec
 ID="$$-$RANDOM"
 BOX="dwx-05-$ID-box"
-LABELS=(-l "dockwrap.example=$EXAMPLE")
+LABELS=(--label "dockwrap.example=$EXAMPLE")
 if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }

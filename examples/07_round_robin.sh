@@ -9,7 +9,7 @@ EXAMPLE=07_round_robin
 ID="$$-$RANDOM"
 NET="dwx-07-$ID-net"; CLIENT="dwx-07-$ID-client"
 SERVERS=("dwx-07-$ID-s1" "dwx-07-$ID-s2" "dwx-07-$ID-s3")
-LABELS=(-l "dockwrap.example=$EXAMPLE")
+LABELS=(--label "dockwrap.example=$EXAMPLE")
 if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() {

@@ -115,12 +115,13 @@ def test_top_shows_host_pids(docker, web):
     for process in processes:
         assert os.path.exists(f"/proc/{process.pid}"), f"PID {process.pid} is not a host process"
     assert any("httpd" in (p.cmd or "") for p in processes)
-    result = dockwrap("container", "top", web["name"], "--json")
+    # (top's options, dockwrap's too, come before the container: the words after it are ps's)
+    result = dockwrap("container", "top", "--json", web["name"])
     assert {p["pid"] for p in json.loads(result.stdout)} == {p.pid for p in processes}
 
 
 def test_top_with_ps_arguments(web):
-    result = dockwrap("container", "top", web["name"], "--json", "--", "-o", "pid,comm")
+    result = dockwrap("container", "top", "--json", web["name"], "-o", "pid,comm")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert all(set(row) >= {"pid", "cmd"} for row in rows)
