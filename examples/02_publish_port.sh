@@ -8,7 +8,7 @@ EXAMPLE=02_publish_port
 ID="$$-$RANDOM"                         # unique: other people may use the same engine right now
 WEB="dwx-02-$ID-web"
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$WEB" >/dev/null || true; }
 trap cleanup EXIT

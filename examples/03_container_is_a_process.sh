@@ -9,7 +9,7 @@ EXAMPLE=03_container_is_a_process
 ID="$$-$RANDOM"
 BOX="dwx-03-$ID-box"
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }
 trap cleanup EXIT

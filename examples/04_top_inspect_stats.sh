@@ -8,7 +8,7 @@ EXAMPLE=04_top_inspect_stats
 ID="$$-$RANDOM"
 BOX="dwx-04-$ID-box"
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }
 trap cleanup EXIT

@@ -9,7 +9,7 @@ EXAMPLE=05_exec
 ID="$$-$RANDOM"
 BOX="dwx-05-$ID-box"
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() { dockwrap container rm -f "$BOX" >/dev/null || true; }
 trap cleanup EXIT

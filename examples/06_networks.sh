@@ -9,7 +9,7 @@ EXAMPLE=06_networks
 ID="$$-$RANDOM"
 NET="dwx-06-$ID-net"; A="dwx-06-$ID-a"; B="dwx-06-$ID-b"
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 # Containers first: a network cannot be removed while something is attached to it.
 cleanup() {

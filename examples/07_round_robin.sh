@@ -10,7 +10,7 @@ ID="$$-$RANDOM"
 NET="dwx-07-$ID-net"; CLIENT="dwx-07-$ID-client"
 SERVERS=("dwx-07-$ID-s1" "dwx-07-$ID-s2" "dwx-07-$ID-s3")
 LABELS=(--label "dockwrap.example=$EXAMPLE")
-if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(-l "$DOCKWRAP_TEST_LABEL"); fi
+if [ -n "${DOCKWRAP_TEST_LABEL:-}" ]; then LABELS+=(--label "$DOCKWRAP_TEST_LABEL"); fi
 
 cleanup() {
     dockwrap container rm -f "${SERVERS[@]}" "$CLIENT" >/dev/null || true

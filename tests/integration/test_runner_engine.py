@@ -17,8 +17,9 @@ def test_explain_prints_each_call_before_running_it(names, labels):
                       "busybox:latest", "echo", "hi there")
     assert result.returncode == 0
     assert result.stdout == "hi there\n"
-    assert result.stderr == (f"+ docker container run --rm --name {name} --label dockwrap.test={labels['dockwrap.test']} "
-                             "--pull never busybox:latest echo 'hi there'\n")
+    # the user's words as written, in the user's order
+    assert result.stderr == (f"+ docker container run --rm --name {name} --pull never -l dockwrap.test={labels['dockwrap.test']} "
+                             "busybox:latest echo 'hi there'\n")
 
 
 def test_dry_run_creates_nothing(names, labels):
@@ -28,7 +29,7 @@ def test_dry_run_creates_nothing(names, labels):
         args += ["-l", f"{key}={value}"]
     result = dockwrap(*args, "busybox:latest", "sleep", "60")
     assert result.returncode == 0
-    assert result.stdout.startswith("docker container run --detach --name " + name)
+    assert result.stdout.startswith("docker container run -d --name " + name)
     assert docker_cli("container", "inspect", name).returncode == 1
     assert our_resources(f"dockwrap.test.case={labels['dockwrap.test.case']}") == {}
     network = dockwrap("--dry-run", "network", "create", names("net"))
