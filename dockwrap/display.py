@@ -6,8 +6,8 @@ are not UTF-8 or characters a terminal would act on (escape sequences, other con
 `$'...'` with those bytes escaped, so that the line is safe to print and gives the same bytes back.
 
 The one change ever made is redaction, marked by `***` where the secret was (README, "Teaching
-mode"): the value of a secret-looking `-e NAME=VALUE`, and the password of a URL
-(`tcp://user:***@host`, also in DOCKER_HOST). A line showing `***` does not run as printed.
+mode"): the value of a secret-looking `-e NAME=VALUE` (however docker's options spell it), the
+password given to `login`, and the password of a URL (`tcp://user:***@host`, also in DOCKER_HOST). A line showing `***` does not run as printed.
 """
 
 from __future__ import annotations
@@ -49,38 +49,70 @@ def _redact_assignment(assignment: str) -> str:
 
 
 def redacted(argv: Iterable[str]) -> list[str]:
-    """argv with the values of secret `-e NAME=VALUE` / `--env=NAME=VALUE` and the passwords of
-    URLs (`--host tcp://user:PASSWORD@host`) replaced by `***`."""
+    """argv with the values of secret `-e NAME=VALUE` / `--env=NAME=VALUE` (also in a bundle:
+    `-de NAME=VALUE`, `-deNAME=VALUE`), the password of `login -p/--password`, and the passwords
+    of URLs (`--host tcp://user:PASSWORD@host`) replaced by `***`."""
+    return _redacting(list(argv))[0]
+
+
+# a bundle of short options ending in -e (`-e`, `-de`, `-dite`): the next word is the variable;
+# with more after the e (`-eNAME=V`, `-deNAME=V`, `-e=NAME=V`) the rest of the word is
+_ENV_BUNDLE = re.compile(r"^-[A-Za-z]*e$")
+_ENV_ATTACHED = re.compile(r"^(-[A-Za-z]*?e=?)([^=]+=.*)$")
+_PASSWORD_FLAGS = ("-p", "--password")
+
+
+def _redacting(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(argv redacted, the passwords hidden that have no name beside them: `login -p`'s)."""
     out: list[str] = []
-    after_env_flag = False
+    bare: list[str] = []
+    after_env_flag = after_password_flag = login = False
     for arg in argv:
         if after_env_flag:
             out.append(_redact_assignment(arg))
             after_env_flag = False
-        elif arg in _ENV_FLAGS:
+        elif after_password_flag:
+            out.append("***")
+            bare.append(arg)
+            after_password_flag = False
+        elif arg in _ENV_FLAGS or _ENV_BUNDLE.match(arg):
             out.append(arg)
             after_env_flag = True
         elif arg.startswith("--env="):
             out.append("--env=" + _redact_assignment(arg[len("--env="):]))
-        elif arg.startswith("-e") and len(arg) > 2 and "=" in arg:
-            out.append("-e" + _redact_assignment(arg[2:]))
+        elif login and (arg in _PASSWORD_FLAGS or arg.startswith(("--password=", "-p"))):
+            if arg in _PASSWORD_FLAGS:
+                out.append(arg)
+                after_password_flag = True
+            else:
+                head = "--password=" if arg.startswith("--password=") else "-p"
+                out.append(head + "***")
+                bare.append(arg[len(head):])
+        elif arg.startswith("-") and not arg.startswith("--") and _ENV_ATTACHED.match(arg):
+            match = _ENV_ATTACHED.match(arg)
+            assert match is not None
+            out.append(match.group(1) + _redact_assignment(match.group(2)))
         else:
+            login = login or arg == "login"
             out.append(redact_url(arg))
-    return out
+    return out, bare
 
 
 def _secrets(argv: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
     """What argv hides: (text with its name, that text redacted) pairs, and the values long enough
     to be hidden where they stand alone."""
     named: list[tuple[str, str]] = []
-    bare: list[str] = []
-    for original, shown in zip(argv, redacted(argv)):
-        if original == shown:
+    shown_argv, bare = _redacting(list(argv))
+    for original, shown in zip(argv, shown_argv):
+        if original == shown or shown == "***" or shown.endswith(("-p***", "--password=***")):
             continue
         for match in _URL_PASSWORD.finditer(original):
             named.append((match.group(0) + "@", match.group("head") + "***@"))
             bare.append(match.group("password"))
-        name, sep, value = original.removeprefix("--env=").removeprefix("-e").partition("=")
+        attached = _ENV_ATTACHED.match(original) if not original.startswith("--") else None
+        assignment = original.removeprefix("--env=") if original.startswith("--env=") else (
+            attached.group(2) if attached else original)
+        name, sep, value = assignment.partition("=")
         if sep and is_secret_name(name):
             named.append((f"{name}={value}", f"{name}=***"))
             bare.append(value)

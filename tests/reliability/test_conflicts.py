@@ -25,7 +25,7 @@ def test_missing_image_is_125_naming_it(docker, names, labels):
     result = dockwrap("-x", "run", "-d", "--name", name, "--pull", "never", "dwt-no-such-image:1", "true")
     assert result.returncode == 125
     shown, error, hint = lines(result.stderr)
-    assert shown.startswith(f"+ {DOCKER} container run --detach --name {name} --pull never dwt-no-such-image:1")
+    assert shown.startswith(f"+ {DOCKER} container run -d --name {name} --pull never dwt-no-such-image:1")
     assert error.startswith("dockwrap: error: ") and "dwt-no-such-image:1" in error
     assert hint.startswith("hint: list local images with: dockwrap image ls")
     assert docker_cli("container", "inspect", name).returncode == 1  # nothing was made

@@ -33,6 +33,8 @@ FORMS = [
     lambda k, v: ["--env", f"{k}={v}"],
     lambda k, v: [f"--env={k}={v}"],
     lambda k, v: [f"-e{k}={v}"],
+    lambda k, v: ["-ie", f"{k}={v}"],  # in a bundle (the CLI passes the user's words as written)
+    lambda k, v: [f"-ie{k}={v}"],
 ]
 
 
@@ -88,7 +90,8 @@ def test_dry_run_hides_values(echoing):
     result = dockwrap("--docker", echoing, "--dry-run", "run", "-d", *cli_env(), "busybox", "true")
     assert result.returncode == 0
     no_secret(result.stdout, result.stderr)
-    assert "--env 'PASSWORD=***'" in result.stdout
+    # the user's spellings, as written, with the values hidden
+    assert "'--env=PASSWORD=***'" in result.stdout and "-e 'api_token=***'" in result.stdout
 
 
 def test_exceptions_hide_values(echoing):
@@ -161,7 +164,7 @@ def test_a_password_in_the_engine_url_is_never_shown(argv, where):
 
 def test_a_password_in_the_engine_url_is_not_in_dry_run_or_the_api(tmp_path):
     printed = dockwrap("--dry-run", "-H", HOST, "run", "-d", "busybox", "true")
-    assert printed.stdout == "docker --host 'tcp://lesson:***@127.0.0.1:9' container run --detach busybox true\n"
+    assert printed.stdout == "docker --host 'tcp://lesson:***@127.0.0.1:9' container run -d busybox true\n"
     docker = Docker(host=HOST)
     assert URL_PASSWORD not in repr(docker) and URL_PASSWORD not in docker.runner.endpoint
     with pytest.raises(DockerCommandFailed) as info:

@@ -24,6 +24,17 @@ def test_plain_names(name):
     (["run", "-eSECRET=s", "img"], ["run", "-eSECRET=***", "img"]),
     (["run", "-e", "MODE=fast", "img"], ["run", "-e", "MODE=fast", "img"]),
     (["run", "-e", "PASSWORD", "img"], ["run", "-e", "PASSWORD", "img"]),  # from the environment: nothing to hide
+    # bundles, as the CLI now passes the user's words as written
+    (["run", "-de", "PASSWORD=x", "img"], ["run", "-de", "PASSWORD=***", "img"]),
+    (["run", "-itePASSWORD=x", "img"], ["run", "-itePASSWORD=***", "img"]),
+    (["run", "-e=API_KEY=x", "img"], ["run", "-e=API_KEY=***", "img"]),
+    (["run", "-de", "MODE=x", "-p", "80", "img"], ["run", "-de", "MODE=x", "-p", "80", "img"]),
+    # login's password (pass-through), in each spelling
+    (["login", "-u", "me", "-p", "hunter2"], ["login", "-u", "me", "-p", "***"]),
+    (["login", "--password", "hunter2", "r.io"], ["login", "--password", "***", "r.io"]),
+    (["login", "--password=hunter2"], ["login", "--password=***"]),
+    (["login", "-phunter2"], ["login", "-p***"]),
+    (["run", "-p", "8080:80", "img"], ["run", "-p", "8080:80", "img"]),  # not login: -p publishes
 ])
 def test_redacted(argv, shown):
     assert redacted(argv) == shown
@@ -91,3 +102,10 @@ def test_redaction_of_url_passwords_in_text():
     assert redact_text("dial tcp://user:hunter22@10.0.0.1:2376: refused (hunter22)", argv) == \
         "dial tcp://user:***@10.0.0.1:2376: refused (***)"
     assert redact_text("from DOCKER_HOST tcp://me:other1@h", []) == "from DOCKER_HOST tcp://me:***@h"
+
+
+def test_redact_text_hides_a_login_password_and_a_bundled_secret():
+    argv = ["docker", "login", "-u", "me", "-p", "s3cret-pass", "r.io"]
+    assert redact_text("Error: s3cret-pass refused", argv) == "Error: *** refused"
+    argv = ["docker", "container", "run", "-dePASSWORD=hunter22", "img"]
+    assert redact_text("bad env PASSWORD=hunter22 (hunter22)", argv) == "bad env PASSWORD=*** (***)"
