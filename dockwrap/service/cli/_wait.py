@@ -27,8 +27,9 @@ WAIT_TIMEOUT = Own("wait-timeout", f"How long --wait waits [default: {WAIT_SECON
 
 
 def wait(run: Invocation, name: str) -> None:
-    """Wait for the service, if --wait; progress on stderr, and only when stderr is a terminal."""
-    if not run.line.own["wait"]:
+    """Wait for the service, if --wait; progress on stderr, and only when stderr is a terminal.
+    (NAME is "" under --dry-run for a service docker would name: nothing to wait for then.)"""
+    if not run.line.own["wait"] or not name:
         return
     shown: list[str] = []
 
