@@ -134,7 +134,7 @@ class Docker:
         if choice(output, "output", ("capture", "terminal")) == "capture":
             return self.runner.run(line.argv, check=check)
         try:
-            return self.runner.passthrough(line.argv, stdin=True, docker_statuses=_ANY_STATUS)
+            return self.runner.passthrough(line.argv, stdin=True, docker_statuses=_ANY_STATUS, stdout_is_data=True)
         except DockerCommandFailed as error:
             if check:
                 raise

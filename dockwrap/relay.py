@@ -92,11 +92,14 @@ class Relay:
     """Reads docker's stdout and stderr pipes until both end, writing to `out` and `err`.
 
     :param docker_line: whether a line may be docker's own (held in the quiet phase)
+    :param data_on_stdout: docker itself is the command (a pass-through: `volume rm`, `cp -`):
+        its stdout is its data, passed at once, and only its stderr is judged
     """
 
     def __init__(self, out_fd: int, err_fd: int, out: Callable[[bytes], None], err: Callable[[bytes], None],
-                 docker_line: Callable[[str], object]) -> None:
+                 docker_line: Callable[[str], object], data_on_stdout: bool = False) -> None:
         self._write = {out_fd: out, err_fd: err}
+        self._data_fd = out_fd if data_on_stdout else None
         self._open = [out_fd, err_fd]
         self._err_fd = err_fd
         self._docker_line = docker_line
@@ -128,7 +131,7 @@ class Relay:
                         selector.unregister(key.fd)
                         self._open.remove(key.fd)
                         os.close(key.fd)
-                    elif self.quiet:
+                    elif self.quiet and key.fd != self._data_fd:
                         self._hold(key.fd, chunk)
                     else:
                         self._emit(key.fd, chunk)

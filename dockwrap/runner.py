@@ -222,6 +222,7 @@ class Runner:
         stdin: bool = False,
         timeout: float | None | bool = True,
         docker_statuses: Collection[int] | None = (),
+        stdout_is_data: bool = False,
     ) -> Completed:
         """Run a call whose output goes to our stdout and stderr, byte for byte and in order
         (`dockwrap.relay`: only what may be docker's own failure message is held, briefly).
@@ -230,6 +231,8 @@ class Runner:
         :param docker_statuses: the exit statuses with which docker reports a failure of its own
             (run: 125-127); None when every non-zero status is docker's (`logs` has no status
             of the container's)
+        :param stdout_is_data: docker is the command (a pass-through): its stdout passes at once,
+            and its failure is told from its stderr alone
         :returns: the finished call; its exit status is the command's own
         :raises DockerCommandFailed: (or a subclass) docker failed: its message is not printed
         """
@@ -243,7 +246,7 @@ class Runner:
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
         ours = [out_write, err_write]  # docker's ends, ours to close once docker has them
-        relay = Relay(out_read, err_read, sink(sys.stdout), sink(sys.stderr), DOCKER_LINE.match)
+        relay = Relay(out_read, err_read, sink(sys.stdout), sink(sys.stderr), DOCKER_LINE.match, stdout_is_data)
 
         def relay_output() -> None:
             while ours:

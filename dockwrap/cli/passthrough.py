@@ -164,4 +164,4 @@ def run_words(docker: Docker, spelled: Sequence[str], words: Sequence[str], comm
     attach = command is not None and command.path == ("container", "attach")
     if tty or (attach and sys.stdin.isatty()):
         return runner.interactive(argv)
-    return runner.passthrough(argv, stdin=True, docker_statuses=DOCKER_STATUSES).exit_code
+    return runner.passthrough(argv, stdin=True, docker_statuses=DOCKER_STATUSES, stdout_is_data=True).exit_code

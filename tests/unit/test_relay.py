@@ -151,3 +151,24 @@ def test_a_run_that_docker_cannot_start_fails_with_1(case):
     scene = Scene()
     scene.play(("err", b"Error response from daemon: db down\n"))
     assert scene.relay.failure(1, RUN) is None  # a container's own line, and its own status
+
+
+def test_a_pass_through_tells_dockers_failure_from_its_stderr_alone():
+    """docker is the command (`volume rm a missing`): its stdout is data, passed at once, and a
+    failure after it is still docker's one error, not printed (before: the data ended the quiet
+    phase, and the message was printed raw)."""
+    scene = Scene()
+    scene.relay = Relay(scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match,
+                        data_on_stdout=True)
+    message = b"Error response from daemon: get missing: no such volume\n"
+    scene.play(("out", b"a\n"), 0.05, ("err", message))
+    assert scene.text("out") == b"a\n" and scene.written[0][2] < HOLD_SECONDS  # at once
+    assert scene.relay.failure(1, range(1, 256)) == (b"", message)
+    assert scene.text("err") == b""
+    # a line of the command's own on stderr (progress, a warning) ends the quiet phase as before
+    scene = Scene()
+    scene.relay = Relay(scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match,
+                        data_on_stdout=True)
+    scene.play(("err", b"WARNING: something\n"), ("err", message))
+    assert scene.relay.failure(1, range(1, 256)) is None
+    assert scene.text("err") == b"WARNING: something\n" + message
