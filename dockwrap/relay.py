@@ -93,7 +93,8 @@ class Relay:
 
     :param docker_line: whether a line may be docker's own (held in the quiet phase)
     :param data_on_stdout: docker itself is the command (a pass-through: `volume rm`, `cp -`):
-        its stdout is its data, passed at once, and only its stderr is judged
+        its stdout is its data, passed at once; whatever it writes on stderr is its own (held
+        for at most HOLD_SECONDS), and is its failure when it exits with one of the statuses
     """
 
     def __init__(self, out_fd: int, err_fd: int, out: Callable[[bytes], None], err: Callable[[bytes], None],
@@ -195,6 +196,8 @@ class Relay:
     def _dockers(self, lines: list[bytes], fd: int) -> bool:
         """Whether these lines (of one stream) may all be docker's own (blank lines are: docker
         puts one between its message and its help footer)."""
+        if fd == self._err_fd and self._data_fd is not None:
+            return True
         for line in lines:
             if not line.strip():
                 continue
