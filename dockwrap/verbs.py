@@ -30,11 +30,11 @@ the table of docker's options (`dockwrap.surface`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from .args import items, operands as operand_words
+from .args import items, names_of, operands as operand_words
 from .errors import ArgumentTypeError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +54,8 @@ LEGACY_KEYWORDS: Mapping[str, str] = {
     "aliases": "alias",
     "container_labels": "container-label",
 }
+
+T = TypeVar("T")
 
 # pflag's strconv.ParseBool: the words `--flag=WORD` takes
 _TRUE = ("1", "t", "T", "true", "TRUE", "True")
@@ -247,3 +249,22 @@ class Verbs:
         command = surface.lookup((*self.noun, verb))
         assert command is not None, f"docker has no command {(*self.noun, verb)}"
         return command_line(command, operands, keywords, options, docker_args, words=words, tail=tail)
+
+    def _inspect(self, names: Sequence[str] | str, parse: Callable[[str], list[T]], options: Mapping[str, object],
+                 docker_args: Iterable[str] | str) -> list[T]:
+        """`docker NOUN inspect NAMES...` in one call, read by PARSE.
+
+        :raises DockerCommandFailed: when one is missing; its `done` holds the others
+        """
+        noun = self.noun[-1]
+        line = self._line("inspect", names_of(names, noun), None, options, docker_args).records(f"{noun}.inspect")
+        return parse(self._runner.run(line.argv, done_of=parse).out)
+
+    def _each(self, verb: str, names: Sequence[str] | str, keywords: Mapping[str, object] | None,
+              options: Mapping[str, object], docker_args: Iterable[str] | str, *, words: Sequence[str] = ()) -> list[str]:
+        """A verb on several objects that prints the name of each it did (`rm`, `stop`): those names.
+
+        :raises DockerCommandFailed: when one failed; its `done` names those that were done
+        """
+        line = self._line(verb, names_of(names, self.noun[-1]), keywords, options, docker_args, words=words)
+        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()

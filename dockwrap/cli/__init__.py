@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn, Sequence
+from typing import NoReturn, Sequence
 
 import click
 

@@ -77,8 +77,7 @@ class ContainerCommands(LogsVerb):
         """
         from .records.inspect import parse_container_inspect
 
-        line = self._line("inspect", names_of(names, "container"), None, options, docker_args).records("container.inspect")
-        return parse_container_inspect(self._runner.run(line.argv, done_of=parse_container_inspect).out)
+        return self._inspect(names, parse_container_inspect, options, docker_args)
 
     def top(self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs.
@@ -228,8 +227,7 @@ class ContainerCommands(LogsVerb):
         """
         # --time became --timeout in 28.x; -t means both
         words = [] if time is None else ["-t", str(whole(time, "time"))]
-        line = self._line("stop", names_of(names, "container"), None, options, docker_args, words=words)
-        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
+        return self._each("stop", names, None, options, docker_args, words=words)
 
     def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False, docker_args: Words = (),
            **options: object) -> list[str]:
@@ -237,9 +235,8 @@ class ContainerCommands(LogsVerb):
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        keywords = {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}
-        line = self._line("rm", names_of(names, "container"), keywords, options, docker_args)
-        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
+        return self._each("rm", names, {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}, options,
+                          docker_args)
 
     # -- internals --------------------------------------------------------------------------------
 

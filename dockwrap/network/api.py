@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from ..args import flag, items, names_of, optional_text, text
+from ..args import flag, items, optional_text, text
 from ..verbs import Verbs
 from .records import Network, NetworkDetails, parse_network_inspect, parse_network_ls
 
@@ -60,13 +60,11 @@ class NetworkCommands(Verbs):
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
         """
-        line = self._line("inspect", names_of(names, "network"), None, options, docker_args).records("network.inspect")
-        return parse_network_inspect(self._runner.run(line.argv, done_of=parse_network_inspect).out)
+        return self._inspect(names, parse_network_inspect, options, docker_args)
 
     def rm(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker network rm`; returns the names docker confirmed.
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        line = self._line("rm", names_of(names, "network"), None, options, docker_args)
-        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
+        return self._each("rm", names, None, options, docker_args)

@@ -127,16 +127,14 @@ class ServiceCommands(LogsVerb):
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
         """
-        line = self._line("inspect", names_of(names, "service"), None, options, docker_args).records("service.inspect")
-        return parse_service_inspect(self._runner.run(line.argv, done_of=parse_service_inspect).out)
+        return self._inspect(names, parse_service_inspect, options, docker_args)
 
     def rm(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker service rm`; returns the names docker confirmed.
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        line = self._line("rm", names_of(names, "service"), None, options, docker_args)
-        return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
+        return self._each("rm", names, None, options, docker_args)
 
     def wait_converged(
         self,

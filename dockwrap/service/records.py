@@ -24,7 +24,6 @@ from ..parse.jsonlines import load_array, load_objects
 from ..parse.ports import PortMapping, parse_ports
 from ..parse.record import Record, build, field_value
 from ..parse.times import parse_time
-from ..parse.units import parse_bool
 
 __all__ = [
     "Service",

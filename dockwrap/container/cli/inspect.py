@@ -13,15 +13,12 @@ from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 ))
 def command(run: Invocation) -> None:
     """Show details of containers: state, PID, addresses per network, ports, labels."""
-    if run.docker_prints("format"):
-        return
     names = run.operands(1)
-    run.out.done(lambda: run.docker.container.inspect(names, docker_args=run.line.docker_words),
-                 lambda details: run.out.details(details, [
-                     ("NAME", lambda d: d.name),
-                     ("STATE", lambda d: d.state.status),
-                     ("PID", lambda d: d.state.pid or ""),
-                     ("IMAGE", lambda d: d.image),
-                     ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
-                     ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
-                 ]))
+    run.inspecting(lambda words: run.docker.container.inspect(names, docker_args=words), [
+        ("NAME", lambda d: d.name),
+        ("STATE", lambda d: d.state.status),
+        ("PID", lambda d: d.state.pid or ""),
+        ("IMAGE", lambda d: d.image),
+        ("NETWORKS", lambda d: ", ".join(f"{n}={e.ip_address or '-'}" for n, e in d.networks.items())),
+        ("PORTS", lambda d: ", ".join(str(p) for p in d.ports)),
+    ])

@@ -48,8 +48,5 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List containers."""
-    if run.docker_prints("format"):
-        return
-    rows = run.docker.container.ls(docker_args=run.line.without("quiet"))
     columns = COLUMNS + ([("SIZE", _size_cell)] if run.line.flag("size") else [])
-    run.out.records(rows, columns, quiet=run.line.flag("quiet"))
+    run.listing(lambda words: run.docker.container.ls(docker_args=words), columns)

@@ -19,8 +19,6 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List local images (docker's --format and --tree print docker's own text)."""
-    if run.docker_prints("format", "tree"):
-        return
     reference = run.operands(0, 1)
-    rows = run.docker.image.ls(reference=reference[0] if reference else None, docker_args=run.line.without("quiet"))
-    run.out.records(rows, COLUMNS, quiet=run.line.flag("quiet"))
+    run.listing(lambda words: run.docker.image.ls(reference=reference[0] if reference else None, docker_args=words),
+                COLUMNS, docker_text=("format", "tree"))

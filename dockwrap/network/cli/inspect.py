@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
@@ -16,19 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
 ))
 def command(run: Invocation) -> None:
     """Show networks: subnet, gateway, and each container's addresses (one docker call)."""
-    if run.docker_prints("format"):
-        return
     names = run.operands(1)
-    run.out.done(lambda: run.docker.network.inspect(names, docker_args=run.line.docker_words),
-                 lambda details: _show(run, details))
-
-
-def _show(run: Invocation, details: list[NetworkDetails]) -> None:
-    # one row per attached container; a network with none still gets its row
-    rows: list[tuple[NetworkDetails, NetworkMember | None]] = [
-        (d, m) for d in details for m in (d.containers or [None])  # type: ignore[list-item]
-    ]
-    run.out.details(details, [
+    run.inspecting(lambda words: run.docker.network.inspect(names, docker_args=words), [
         ("NETWORK", lambda r: r[0].name),
         ("DRIVER", lambda r: r[0].driver),
         ("SUBNET", lambda r: r[0].subnet),
@@ -36,4 +25,9 @@ def _show(run: Invocation, details: list[NetworkDetails]) -> None:
         ("CONTAINER", lambda r: r[1].name if r[1] else ""),
         ("IPV4", lambda r: r[1].ipv4_address if r[1] else ""),
         ("MAC", lambda r: r[1].mac_address if r[1] else ""),
-    ], table_rows=rows)
+    ], table_rows=_rows)
+
+
+def _rows(details: Sequence[NetworkDetails]) -> list[tuple[NetworkDetails, NetworkMember | None]]:
+    """One row per attached container; a network with none still gets its row."""
+    return [(d, m) for d in details for m in (d.containers or [None])]  # type: ignore[list-item]

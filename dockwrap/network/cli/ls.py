@@ -19,7 +19,4 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List networks."""
-    if run.docker_prints("format"):
-        return
-    rows = run.docker.network.ls(docker_args=run.line.without("quiet"))
-    run.out.records(rows, COLUMNS, quiet=run.line.flag("quiet"))
+    run.listing(lambda words: run.docker.network.ls(docker_args=words), COLUMNS)

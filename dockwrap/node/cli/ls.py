@@ -22,6 +22,4 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List the swarm's nodes (on a manager)."""
-    if run.docker_prints("format"):
-        return
-    run.out.records(run.docker.node.ls(docker_args=run.line.without("quiet")), COLUMNS, quiet=run.line.flag("quiet"))
+    run.listing(lambda words: run.docker.node.ls(docker_args=words), COLUMNS)

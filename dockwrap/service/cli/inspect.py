@@ -12,16 +12,13 @@ from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 ))
 def command(run: Invocation) -> None:
     """Show services: mode, endpoint, virtual IPs, networks, ports (one docker call)."""
-    if run.docker_prints("format", "pretty"):
-        return
     names = run.operands(1)
-    run.out.done(lambda: run.docker.service.inspect(names, docker_args=run.line.docker_words),
-                 lambda details: run.out.details(details, [
-                     ("NAME", lambda d: d.name),
-                     ("MODE", lambda d: d.mode),
-                     ("REPLICAS", lambda d: d.replicas),
-                     ("ENDPOINT MODE", lambda d: d.endpoint_mode),
-                     ("VIRTUAL IPS", lambda d: d.virtual_ips),
-                     ("PORTS", lambda d: [str(p) for p in d.ports]),
-                     ("IMAGE", lambda d: d.image),
-                 ]))
+    run.inspecting(lambda words: run.docker.service.inspect(names, docker_args=words), [
+        ("NAME", lambda d: d.name),
+        ("MODE", lambda d: d.mode),
+        ("REPLICAS", lambda d: d.replicas),
+        ("ENDPOINT MODE", lambda d: d.endpoint_mode),
+        ("VIRTUAL IPS", lambda d: d.virtual_ips),
+        ("PORTS", lambda d: [str(p) for p in d.ports]),
+        ("IMAGE", lambda d: d.image),
+    ], docker_text=("format", "pretty"))

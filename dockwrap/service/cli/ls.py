@@ -22,7 +22,4 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List services."""
-    if run.docker_prints("format"):
-        return
-    rows = run.docker.service.ls(docker_args=run.line.without("quiet"))
-    run.out.records(rows, COLUMNS, quiet=run.line.flag("quiet"))
+    run.listing(lambda words: run.docker.service.ls(docker_args=words), COLUMNS)

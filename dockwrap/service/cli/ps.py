@@ -24,7 +24,5 @@ COLUMNS: list[Column] = [
 ))
 def command(run: Invocation) -> None:
     """List the tasks of services: where each runs, its state, and why it failed."""
-    if run.docker_prints("format"):
-        return
-    tasks = run.docker.service.ps(run.operands(1), docker_args=run.line.without("quiet"))
-    run.out.records(tasks, COLUMNS, quiet=run.line.flag("quiet"))
+    names = run.operands(1)
+    run.listing(lambda words: run.docker.service.ps(names, docker_args=words), COLUMNS)
