@@ -140,20 +140,20 @@ def find_command(path: str | Iterable[str]) -> Command:
 
 def option_words(command: Command, keywords: Mapping[str, object]) -> list[str]:
     """KEYWORDS (snake_case, docker spellings or LEGACY_KEYWORDS) as docker argv, in their order."""
-    from .surface.build import closest_option, option_args
+    from .surface.build import closest_option, keys_of, written
 
+    known = keys_of(command)
     words: list[str] = []
     for key, value in keywords.items():
         if value is None:
             continue
-        option = command.option(key) if key.startswith("-") else (
-            command.option(key.replace("_", "-")) or command.option(LEGACY_KEYWORDS.get(key, key)))
+        option = known.get(key) or known.get(key.replace("_", "-")) or known.get(LEGACY_KEYWORDS.get(key, ""))
         if option is None:
             close = closest_option(command.options, key)
             hint = f"; did you mean {close.keyword} (--{close.long})?" if close else ""
             raise ArgumentTypeError(f"{key} is not an option of docker {command.name}{hint}")
         try:
-            words += option_args(command, {option.long: value})
+            words += written(command, option, value)
         except TypeError as exc:
             raise ArgumentTypeError(f"{key}: {exc}") from None
     return words

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from . import Command, Option
 
-__all__ = ["option_args", "closest_option"]
+__all__ = ["option_args", "closest_option", "keys_of", "written"]
 
 
 def option_args(command: Command | Iterable[str] | str, options: Mapping[str, object]) -> list[str]:
@@ -68,7 +68,25 @@ def _known(command: Command | Iterable[str] | str) -> tuple[str, dict[str, Optio
         if found is None:
             raise TypeError(f"docker has no command {' '.join(path)!r}")
     assert found is not None
-    return f"docker {found.name}", _keys(found.options)
+    return f"docker {found.name}", keys_of(found)
+
+
+#: each command's options by every accepted key, made once per command (by name: one table)
+_KEYS: dict[str, dict[str, Option]] = {}
+
+
+def keys_of(command: Command) -> dict[str, Option]:
+    """COMMAND's options by every key `option_args` takes: long name, keyword, spellings."""
+    keys = _KEYS.get(command.name)
+    if keys is None:
+        keys = _KEYS[command.name] = _keys(command.options)
+    return keys
+
+
+def written(command: Command, option: Option, value: object) -> list[str]:
+    """One option of COMMAND with VALUE as docker argv (see the module's doc; TypeError when the
+    value is not of the option's kind)."""
+    return _written(f"docker {command.name}", option, value)
 
 
 def _keys(options: Iterable[Option]) -> dict[str, Option]:
