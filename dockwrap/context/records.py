@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ParseError
 from ..parse.jsonlines import load_array, load_objects
@@ -24,6 +24,9 @@ __all__ = ["Context", "ContextDetails", "parse_context_ls", "parse_context_inspe
 @dataclass(frozen=True, slots=True)
 class Context(Record):
     """A row of `docker context ls`."""
+
+    #: what `-q` prints of it (it has no ID)
+    quiet_key: ClassVar[str] = "name"
 
     name: str
     description: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ParseError
 from ..parse.jsonlines import load_array, load_objects
@@ -25,6 +25,9 @@ __all__ = ["Volume", "VolumeDetails", "parse_volume_ls", "parse_volume_inspect"]
 @dataclass(frozen=True, slots=True)
 class Volume(Record):
     """A row of `docker volume ls` (or of the Volumes of `system df -v`, which fills size and links)."""
+
+    #: what `-q` prints of it (it has no ID)
+    quiet_key: ClassVar[str] = "name"
 
     name: str
     driver: str

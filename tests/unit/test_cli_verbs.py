@@ -268,3 +268,20 @@ def test_a_verb_loads_the_table_of_its_own_family_only():
 def test_own_commands_come_first_and_are_not_dockers():
     assert set(OWN) == {"recipe", "cleanup", "explain"}
     assert all(surface.resolve((name,)) is None for name in OWN)
+
+
+def test_quiet_prints_each_records_key_an_id_or_what_the_record_names():
+    """`-q` (docker's --quiet) prints each record's key: its id, or for records without one (a
+    volume, a context) the field the record class names, on outputs recorded from docker."""
+    from dockwrap.cli.output import record_key
+    from dockwrap.container.records.ls import parse_container_ls
+    from dockwrap.context.records import parse_context_ls
+    from dockwrap.volume.records import parse_volume_ls
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "docker" / "28.2.2"
+    containers = parse_container_ls((fixtures / "container-ls.txt").read_text())
+    assert [record_key(c) for c in containers] == [c.id for c in containers] and containers
+    volumes = parse_volume_ls((fixtures / "volume-ls.txt").read_text())
+    assert [record_key(v) for v in volumes] == [v.name for v in volumes] and volumes
+    contexts = parse_context_ls((fixtures / "context-ls.txt").read_text())
+    assert [record_key(c) for c in contexts] == [c.name for c in contexts] and contexts
