@@ -55,7 +55,7 @@ def wrapped_verbs() -> list[DockerVerbCommand]:
 
 def test_every_wrapped_verb_is_a_docker_command_of_the_table():
     verbs = wrapped_verbs()
-    assert len(verbs) == 29
+    assert len(verbs) >= 29  # (as of issue 15: container 11, network 6, service 7, swarm 2, image, node, version)
     for verb in verbs:
         assert surface.lookup(verb.path).path == verb.path, verb.path
         assert verb.epilog and "Examples:" in verb.epilog
