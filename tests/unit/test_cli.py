@@ -164,7 +164,8 @@ def test_debug_shows_the_traceback(tmp_path):
     assert "Traceback" in result.stderr
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["--dry-run", "container", "ls"], ["recipe", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["--dry-run", "container", "ls"], ["recipe", "--help"],
+                                  ["--dry-run", "volume", "create", "x"], ["run", "--help"]])
 def test_fast_paths_import_neither_sh_nor_tabulate(argv):
     # sh (~100 ms, it pulls in asyncio) and tabulate (~25 ms) load only when needed.
     code = textwrap.dedent(f"""
