@@ -88,8 +88,8 @@ def test_context_ls_in_an_isolated_docker_config(tmp_path):
 @pytest.fixture
 def box(names, labels):
     name = names("box")
-    label = f"dockwrap.test.case={labels['dockwrap.test.case']}"
-    assert docker_cli("run", "-d", "--init", "--pull", "never", "--label", label, "--name", name,
+    every_label = [word for key, value in labels.items() for word in ("--label", f"{key}={value}")]
+    assert docker_cli("run", "-d", "--init", "--pull", "never", *every_label, "--name", name,
                       "busybox:latest", "sleep", "120").returncode == 0
     return name
 
@@ -136,7 +136,8 @@ def test_events_until_ctrl_c(names, labels):
     proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "-x", *argv], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
-        assert docker_cli("create", "--pull", "never", "--label", label, "--name", names("evt"), "busybox:latest",
+        every_label = [word for key, value in labels.items() for word in ("--label", f"{key}={value}")]
+        assert docker_cli("create", "--pull", "never", *every_label, "--name", names("evt"), "busybox:latest",
                           "true").returncode == 0
         assert proc.stdout.readline() == "create\n"  # type: ignore[union-attr]
         time.sleep(0.2)
