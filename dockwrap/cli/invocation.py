@@ -4,7 +4,6 @@ its Output), with the few shapes every verb of a kind shares (a listing, an insp
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,24 +12,22 @@ from .line import VerbLine, usage_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
-    from .output import Column, Output
+    from .output import Column
 
 __all__ = ["Invocation"]
 
 
-@dataclass
 class Invocation:
     """What a wrapped verb gets: the Docker handle, its command line split, and its Output."""
 
-    docker: Docker
-    line: VerbLine
-    out: Output = field(init=False)
+    __slots__ = ("docker", "line", "out")
 
-    def __post_init__(self) -> None:
+    def __init__(self, docker: Docker, line: VerbLine) -> None:
         from .output import Output
 
-        self.out = Output(dry_run=self.docker.dry_run, as_json=bool(self.line.own.get("json")),
-                          raw=bool(self.line.own.get("raw")))
+        self.docker = docker
+        self.line = line
+        self.out = Output(dry_run=docker.dry_run, as_json=bool(line.own.get("json")), raw=bool(line.own.get("raw")))
 
     def docker_prints(self, *longs: str) -> bool:
         """When the user gave one of docker's options LONGS that make docker print its own text

@@ -4,7 +4,6 @@ words split by docker's rules against the table plus those (`parse_words` -> `Ve
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,17 +13,22 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Own", "JSON", "RAW", "DOCKER_ARG", "VerbLine", "parse_words", "usage_lines"]
 
 
-@dataclass(frozen=True)
+# (plain classes here: a dataclass costs ~0.8 ms to define, and every wrapped verb imports this)
 class Own:
-    """One of dockwrap's own options of a verb (never a spelling docker has for its command)."""
+    """One of dockwrap's own options of a verb (never a spelling docker has for its command).
 
-    long: str
-    help: str
-    kind: Literal["flag", "value", "list"] = "flag"
-    metavar: str = ""
-    #: turns the value's text into what the verb gets (raises ValueError: a usage error)
-    convert: Callable[[str], Any] = str
-    default: Any = None
+    :param convert: turns the value's text into what the verb gets (ValueError: a usage error)
+    """
+
+    __slots__ = ("long", "help", "kind", "metavar", "convert", "default")
+
+    def __init__(self, long: str, help: str, kind: Literal["flag", "value", "list"] = "flag", metavar: str = "",
+                 convert: Callable[[str], Any] = str, default: Any = None) -> None:
+        self.long, self.help, self.kind, self.metavar, self.convert, self.default = (
+            long, help, kind, metavar, convert, default)
+
+    def __repr__(self) -> str:
+        return f"Own(--{self.long})"
 
     @property
     def option(self) -> Option:
@@ -44,24 +48,23 @@ DOCKER_ARG = Own("docker-arg", "Pass WORD to docker as it is, unchecked (an opti
                  "does not: a newer docker). Repeatable.", "list", "WORD")
 
 
-@dataclass(frozen=True)
 class VerbLine:
     """A wrapped verb's command line, split: docker's option words, the operands, dockwrap's own.
 
     `words` are the user's words for docker in order (dockwrap's own options left out, each
     `--docker-arg WORD` as WORD); `docker_words` the option words among them and `operands` the
     rest (a `--` the user wrote is not kept there: the API writes one where an operand needs it);
-    `own` the values of dockwrap's options, by keyword (`json`, `docker_arg`).
+    `own` the values of dockwrap's options, by keyword (`json`, `docker_arg`); `option_parts`
+    docker's options in order: the parts that hold them, and each `--docker-arg` WORD.
     """
 
-    command: Command
-    parsed: ParsedCommandLine
-    words: tuple[str, ...]
-    docker_words: tuple[str, ...]
-    operands: tuple[str, ...]
-    own: Mapping[str, Any]
-    #: docker's options in order: the parts that hold them, and each `--docker-arg` WORD
-    option_parts: tuple[Part | str, ...] = ()
+    __slots__ = ("command", "parsed", "words", "docker_words", "operands", "own", "option_parts")
+
+    def __init__(self, command: Command, parsed: ParsedCommandLine, words: tuple[str, ...],
+                 docker_words: tuple[str, ...], operands: tuple[str, ...], own: Mapping[str, Any],
+                 option_parts: tuple[Part | str, ...] = ()) -> None:
+        self.command, self.parsed, self.words, self.docker_words = command, parsed, words, docker_words
+        self.operands, self.own, self.option_parts = operands, own, option_parts
 
     def _uses(self, long: str) -> list[OptionUse]:
         return [use for part in self.option_parts if not isinstance(part, str) for use in part.uses

@@ -10,7 +10,6 @@ module for `--help` costs next to nothing.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence, TypeVar
 
 __all__ = ["Column", "Output", "cell", "print_table", "print_json", "print_line", "record_key"]
@@ -83,14 +82,14 @@ def record_key(row: Any) -> str:
     return str(getattr(row, getattr(type(row), "quiet_key", "id")))
 
 
-@dataclass(frozen=True)
 class Output:
     """How one verb prints: its --json and --raw, and whether stdout carries docker calls only
     (--dry-run), given when the verb starts."""
 
-    dry_run: bool = False
-    as_json: bool = False
-    raw: bool = False
+    __slots__ = ("dry_run", "as_json", "raw")
+
+    def __init__(self, dry_run: bool = False, as_json: bool = False, raw: bool = False) -> None:
+        self.dry_run, self.as_json, self.raw = dry_run, as_json, raw
 
     def line(self, text: str) -> None:
         print_line(text, self.dry_run)

@@ -28,7 +28,6 @@ raises TypeError naming the command and, for a key, the closest docker option.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -102,6 +101,8 @@ def _keys(options: Iterable[Option]) -> dict[str, Option]:
 def closest_option(options: Iterable[Option], key: str) -> Option | None:
     """The option whose keyword is closest to KEY (`memry` -> `memory`), if any is close."""
     keywords = {option.keyword: option for option in options}
+    import difflib  # (only for an unknown key: it costs ~2 ms to import)
+
     close = difflib.get_close_matches(key.lstrip("-").replace("-", "_"), list(keywords), n=1)
     return keywords[close[0]] if close else None
 

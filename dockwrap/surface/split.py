@@ -28,10 +28,8 @@ The parts keep the words they came from, so `tokens` gives the input back unchan
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import HELP, Command, Option, lookup, resolve, subcommands
 
@@ -41,8 +39,7 @@ Role = Literal["global", "command", "option", "operand", "end"]
 ProblemKind = Literal["unknown-option", "missing-value", "bad-syntax", "unknown-command"]
 
 
-@dataclass(frozen=True, slots=True)
-class OptionUse:
+class OptionUse(NamedTuple):
     """One option as written: `-p` of `-dp 80:80` (value "80:80"), `--name=x`, `--rm` (value None).
 
     `option` is None for an option the command does not have. `attached` tells whether the value
@@ -55,8 +52,7 @@ class OptionUse:
     attached: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A run of consecutive input words with one role.
 
     `global` and `option` parts are one option word (a bundle included) and its value word if
@@ -69,8 +65,7 @@ class Part:
     uses: tuple[OptionUse, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """What docker would refuse, in docker's words, with the closest known spelling if any."""
 
     kind: ProblemKind
@@ -79,8 +74,7 @@ class Problem:
     suggestion: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedCommandLine:
+class ParsedCommandLine(NamedTuple):
     """A docker command line (the words after `docker`) split into parts.
 
     `command` is the canonical command (None when the words name none, or only docker itself);
@@ -130,6 +124,8 @@ class _Options:
 
     def closest(self, name: str) -> str | None:
         """`--format` for `formatt` (names compared without their dashes)."""
+        import difflib  # (only for a problem: it costs ~2 ms to import)
+
         found = difflib.get_close_matches(name, list(self.long), n=1)
         return f"--{found[0]}" if found else None
 
@@ -258,6 +254,8 @@ def split(argv: Sequence[str], extra: Iterable[Option] = ()) -> ParsedCommandLin
         word = words[splitter.at]
         if resolve((*spelled, word)) is None:
             shown = " ".join(("docker", *spelled, word))
+            import difflib
+
             closest = difflib.get_close_matches(word, subcommands(spelled), n=1)
             splitter.problem("unknown-command", word, f"unknown command: {shown}",
                              " ".join((*spelled, closest[0])) if closest else None)
