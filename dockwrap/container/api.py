@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, Sequence, overload
 
 from ..args import choice, flag, items, label_args, names_of, operands, optional_text, repeat, text, whole
-from ..errors import ArgumentTypeError, DockwrapError, UsageError
+from ..errors import ArgumentTypeError, NotATerminal, UsageError
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
 from ..logs import LogsVerb
@@ -282,10 +282,7 @@ class ContainerCommands(LogsVerb):
     def _foreground(self, args: list[str], output: Output, interactive: bool, tty: bool, statuses: tuple[int, ...],
                     input: bytes | None = None, creates: bool = False) -> Completed:
         if output == "terminal" and tty and interactive and not self._runner.dry_run and not sys.stdin.isatty():
-            # docker would say only "the input device is not a TTY", with status 1.
-            error = DockwrapError("the input device is not a TTY: -t needs a terminal on stdin")
-            error.hint = "drop -t (keep -i to pipe input into the command), or run from a terminal"
-            raise error
+            raise NotATerminal("the input device is not a TTY: -t needs a terminal on stdin")
         if output == "terminal" and tty:
             code = self._runner.interactive(args)
             return Completed(tuple(self._runner.argv(args)), code)

@@ -163,7 +163,7 @@ class RecipeRun(Removal):
         except DockerCommandFailed as exc:
             self.uncertain = True
             if isinstance(exc, NameConflict) or (kind == "network" and "already exists" in exc.message):
-                raise _taken(kind, name, exc) from None
+                raise NameTaken(exc, kind, name) from None
             raise
         except BaseException:  # cut short: docker's answer, if any, was not seen
             self.uncertain = True
@@ -307,29 +307,33 @@ class RecipeRun(Removal):
             held.deliver()
         failure = self.cleanup_failure
         if failure is None:
-            if isinstance(exc, PortInUse):  # its hint names the container docker made: removed now
-                exc.hint = "publish another host port (the container docker made without starting it was removed)"
+            if isinstance(exc, PortInUse) and exc.created:  # its hint names the container docker made: removed now
+                raise exc.with_note(CREATED_REMOVED_NOTE, created=None) from exc
             return
         gone = isinstance(failure, (DaemonUnreachable, NoSuchContext))
-        left = None
-        if self.made_something:
-            left = f"remove what run {self.run_id} left with: dockwrap cleanup --run {self.run_id}"
-            if gone:
-                left = "once it answers, " + left
+        note = (GONE_LEFT_NOTE if gone else LEFT_NOTE) if self.made_something else None
         # An engine that went away makes what the run showed untrustworthy, and any error it
         # caused on the way (an "unexpected EOF") beside the point: that is the error then.
         if exc is None or (gone and isinstance(exc, DockwrapError) and not isinstance(exc, CommandTimeout)):
-            if left:
-                failure.hint = f"{failure.hint}; {left}"
-            raise failure from exc
+            raise (failure.with_note(note, run_left=self.run_id) if note else failure) from exc
         # An interrupt, or an error that already says what went wrong: it stays the error.
-        if left:
-            say(f"dockwrap: warning: cleanup: {failure}; {left}")
+        if note:
+            left = f"remove what run {self.run_id} left with: dockwrap cleanup --run {self.run_id}"
+            say(f"dockwrap: warning: cleanup: {failure}; {'once it answers, ' if gone else ''}{left}")
 
 
-def _taken(kind: str, name: str, exc: DockerCommandFailed) -> NameConflict:
-    """A name this run wanted is taken: docker's error, and a hint that leaves the object alone."""
-    conflict = exc if isinstance(exc, NameConflict) else NameConflict(exc.argv, exc.exit_status, exc.stderr, exc.stdout)
-    conflict.name = name
-    conflict.hint = f"a {kind} named {name!r} exists already and is not this run's (it was left as it is): choose another name"
-    return conflict
+class NameTaken(NameConflict):
+    """A name a recipe run wanted is taken by something that is not the run's (and stays as it is)."""
+
+    hint_format = "a {kind} named {name!r} exists already and is not this run's (it was left as it is): choose another name"
+
+    def __init__(self, failure: DockerCommandFailed, kind: str, name: str) -> None:
+        super().__init__(failure.argv, failure.exit_status, failure.stderr, failure.stdout, failure.endpoint)
+        self.kind = kind
+        self.name = name
+
+
+#: the notes a run adds to an error: what it left, and the container a failed `run -p` made
+LEFT_NOTE = "remove what run {run_left} left with Recipes(docker).cleanup(run={run_left!r})"
+GONE_LEFT_NOTE = "once it answers, " + LEFT_NOTE
+CREATED_REMOVED_NOTE = "the container docker made without starting it was removed"

@@ -138,7 +138,7 @@ def test_a_port_clash_hint_names_no_container_that_was_removed(labels):
     assert "already allocated" in error
     # docker made the second container without starting it, and the run removed it: the hint
     # must not tell the user to remove it
-    assert hint == "hint: publish another host port (the container docker made without starting it was removed)"
+    assert hint == "hint: publish another host port; the container docker made without starting it was removed"
     assert left_by(labels) == {"containers": [kept]}
     assert http_get(f"http://127.0.0.1:{port}/")[0] == 200
 
