@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .runner import Runner
 
@@ -43,6 +43,19 @@ class Docker:
         timeout: float | None = None,
     ) -> None:
         self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+
+    @classmethod
+    def on(cls, runner: Runner) -> Docker:
+        """A Docker whose calls go through `runner`."""
+        docker = cls.__new__(cls)
+        docker.runner = runner
+        return docker
+
+    def with_settings(self, **changes: Any) -> Docker:
+        """A Docker for the same engine, sharing the docker children running now, whose calls get
+        another `timeout` (seconds; None: no limit) or `dry_run_suffix` (appended to each line
+        --dry-run prints). This one stays as it is: threads that share it see none of it."""
+        return Docker.on(self.runner.with_settings(**changes))
 
     def __repr__(self) -> str:
         from .display import redact_url

@@ -268,18 +268,10 @@ class RecipeRun(Removal):
         pool.shutdown(wait=True)
         return [future.result() for future in futures]
 
-    @contextmanager
-    def may_fail(self, expected: bool = True) -> Iterator[None]:
-        """Calls in this block may fail by design: the --dry-run script marks them `|| true`,
-        so that `set -e` does not stop it there."""
-        runner = self.docker.runner
-        previous = runner.dry_run_suffix
-        if expected:
-            runner.dry_run_suffix = " || true"
-        try:
-            yield
-        finally:
-            runner.dry_run_suffix = previous
+    def may_fail(self, expected: bool = True) -> Docker:
+        """The run's Docker for calls that may fail by design: the --dry-run script marks them
+        `|| true`, so that `set -e` does not stop it there (the run's own Docker stays as it is)."""
+        return self.docker.with_settings(dry_run_suffix=" || true") if expected else self.docker
 
     # -- the run as a context manager ---------------------------------------------------------------
 

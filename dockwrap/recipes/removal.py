@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 import time
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, NoSuchContainer, NoSuchContext,
                       NoSuchNetwork, NotSwarmManager, RemovalInProgress)
@@ -44,9 +44,6 @@ class Removal:
     script: ScriptPrinter | None
     cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None
 
-    if TYPE_CHECKING:  # pragma: no cover
-        def may_fail(self, expected: bool = True) -> ContextManager[None]: ...
-
     def cleanup(self, thorough: bool = False) -> None:
         """Remove what this run created: its services, one `rm -f` for all containers, one
         `network rm`, and the swarm it started.
@@ -54,43 +51,40 @@ class Removal:
         :param thorough: after a failure, an interrupt or a create call that did not return, also
             sweep by the run's label, in case a docker call that was cut short created something
         """
-        runner = self.docker.runner
-        previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
+        # its own Docker: the run's keeps its limit, for whoever else uses it
+        docker = self.docker.with_settings(timeout=min(self.docker.runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT))
         lookout = time.monotonic() + CUT_SHORT_SECONDS
-        try:
-            containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
-            services = list(dict.fromkeys(self.services))
-            sweep = thorough and not self.docker.dry_run
-            if sweep and self.swarm:
-                services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
-            if services:
-                self._quietly(lambda: self.docker.service.rm(services), None)
-            list_containers = partial(self.docker.container.ls, all=True)
-            if sweep:
-                containers += [name for name in self._labelled_names(list_containers) if name not in containers]
-            if containers:
-                self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
-            if sweep:
-                self._look_out("container", containers, list_containers,
-                               lambda names: self.docker.container.rm(names, force=True), lookout)
-            if networks:
-                self._remove_networks(networks, wait=bool(services))
-            if sweep:
-                leftover = self._labelled_names(self.docker.network.ls)
-                if leftover:
-                    self._remove_networks(leftover, wait=bool(services))
-                self._look_out("network", networks + leftover, self.docker.network.ls,
-                               lambda names: self._remove_networks(names, wait=True), lookout)
-            if self.swarm_started:
-                self._quietly(lambda: self.docker.swarm.leave(force=True), None)
-                if not self._gwbridge_existed:
-                    if self.script:
-                        self.script.remove_gwbridge()
-                    else:
-                        self._quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
-                self.swarm_started = False
-        finally:
-            runner.timeout = previous
+        containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
+        services = list(dict.fromkeys(self.services))
+        sweep = thorough and not docker.dry_run
+        if sweep and self.swarm:
+            services += [name for name in self._labelled_names(docker.service.ls) if name not in services]
+        if services:
+            self._quietly(lambda: docker.service.rm(services), None)
+        list_containers = partial(docker.container.ls, all=True)
+        if sweep:
+            containers += [name for name in self._labelled_names(list_containers) if name not in containers]
+        if containers:
+            self._quietly(lambda: docker.container.rm(containers, force=True), None)
+        if sweep:
+            self._look_out("container", containers, list_containers,
+                           lambda names: docker.container.rm(names, force=True), lookout)
+        if networks:
+            self._remove_networks(docker, networks, wait=bool(services))
+        if sweep:
+            leftover = self._labelled_names(docker.network.ls)
+            if leftover:
+                self._remove_networks(docker, leftover, wait=bool(services))
+            self._look_out("network", networks + leftover, docker.network.ls,
+                           lambda names: self._remove_networks(docker, names, wait=True), lookout)
+        if self.swarm_started:
+            self._quietly(lambda: docker.swarm.leave(force=True), None)
+            if not self._gwbridge_existed:
+                if self.script:
+                    self.script.remove_gwbridge()
+                else:
+                    self._quietly(lambda: docker.network.rm("docker_gwbridge"), None)
+            self.swarm_started = False
         self.containers.clear()
         self.networks.clear()
         self.services.clear()
@@ -133,14 +127,14 @@ class Removal:
         names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[f"label=dockwrap.run={self.run_id}"])], [])
         return names
 
-    def _remove_networks(self, networks: list[str], wait: bool) -> None:
+    def _remove_networks(self, docker: Docker, networks: list[str], wait: bool) -> None:
         """`network rm`; with `wait`, each is tried again while a removed service's tasks (or a
         container that docker itself is removing, its `run --rm`) still hold on to it."""
         if self.cleanup_failure is not None:
             return
         if not wait:
             try:
-                despite_closed_outputs(lambda: self.docker.network.rm(networks))
+                despite_closed_outputs(lambda: docker.network.rm(networks))
                 return
             except NoSuchNetwork:
                 return
@@ -151,16 +145,15 @@ class Removal:
                 if "active endpoints" not in exc.message:
                     say(f"dockwrap: warning: cleanup: {exc}")
                     return
-        if self.docker.dry_run:
+        if docker.dry_run:
             # The printed script does not wait for the tasks to leave the network: go on anyway.
-            with self.may_fail():
-                self.docker.network.rm(networks)
+            docker.with_settings(dry_run_suffix=" || true").network.rm(networks)
             return
         deadline = time.monotonic() + CLEANUP_TIMEOUT / 2
         for network in networks:
             while True:
                 try:
-                    despite_closed_outputs(lambda: self.docker.network.rm(network))
+                    despite_closed_outputs(lambda: docker.network.rm(network))
                     break
                 except NoSuchNetwork:
                     break

@@ -187,7 +187,7 @@ def test_interrupt_right_after_start_lets_a_creating_call_finish(tmp_path, monke
     with pytest.raises(KeyboardInterrupt):
         runner.run(["run", "-d", "busybox"], creates=True)
     assert made.exists()  # finished before the interrupt went on, not orphaned
-    assert not runner._live.procs
+    assert not len(runner._children)
 
 
 def test_interrupt_right_after_start_ends_any_other_call(tmp_path, monkeypatch):
@@ -199,6 +199,6 @@ def test_interrupt_right_after_start_ends_any_other_call(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         runner.run(["ps"])
     assert time.monotonic() - start < 1.9
-    assert not runner._live.procs
+    assert not len(runner._children)
     time.sleep(2.5)
     assert not made.exists()  # ended, not left running on its own
