@@ -11,7 +11,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .container.api import ContainerCommands
     from .image.api import ImageCommands
     from .network.api import NetworkCommands
-    from .recipes import Recipes
     from .swarm.api import NodeCommands, ServiceCommands, SwarmCommands
     from .system.api import SystemCommands
     from .system.records import VersionInfo
@@ -103,12 +102,6 @@ class Docker:
         from .swarm.api import NodeCommands
 
         return NodeCommands(self.runner)
-
-    @cached_property
-    def recipes(self) -> Recipes:
-        from .recipes import Recipes
-
-        return Recipes(self)
 
     @cached_property
     def system(self) -> SystemCommands:

@@ -59,7 +59,7 @@ def test_swarm_round_robin_dry_run_script_runs(no_swarm, labels, tmp_path):
 def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labels, monkeypatch):
     # The name the recipe makes up for its client is taken by the user's container: the run fails
     # with the conflict, leaves that container alone, and removes its services, network and swarm.
-    from dockwrap import NameConflict
+    from dockwrap import NameConflict, Recipes
     from dockwrap.recipes import base
 
     run = case.id.replace("-", "")
@@ -69,7 +69,7 @@ def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labe
                          "sleep", "300")
     assert started.returncode == 0, started.stderr
     with pytest.raises(NameConflict) as info:
-        docker.recipes.swarm_round_robin(replicas=1, queries=1, labels=labels)
+        Recipes(docker).swarm_round_robin(replicas=1, queries=1, labels=labels)
     assert info.value.name == taken and "left as it is" in (info.value.hint or "")
     assert docker_cli("container", "inspect", "--format", "{{.Id}}", taken).stdout.strip() == started.stdout.strip()
     assert swarm_state() == "inactive"

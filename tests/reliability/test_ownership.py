@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from dockwrap import NameConflict
+from dockwrap import NameConflict, Recipes
 from dockwrap.recipes import base
 from tests.harness import docker_cli, dockwrap, free_port, http_get
 from tests.reliability.helpers import label_options, left_by, no_traceback
@@ -99,7 +99,7 @@ def test_round_robin_names_it_makes_up(part, options, docker, case, labels, run_
     taken = f"dw-round-robin-{run_id}-{part}"
     before = users_container(case, taken)
     with pytest.raises(NameConflict) as info:
-        docker.recipes.round_robin(replicas=2, queries=4, labels=labels, **options)
+        Recipes(docker).round_robin(replicas=2, queries=4, labels=labels, **options)
     assert info.value.name == taken and LEFT_ALONE in (info.value.hint or "")
     assert object_id("container", taken) == before and running(taken)
     assert left_by(labels) == {"containers": [taken]}
@@ -110,7 +110,7 @@ def test_round_robin_network_it_makes_up(docker, case, labels, run_id):
     assert docker_cli("network", "create", *case.label_args, taken).returncode == 0
     before = object_id("network", taken)
     with pytest.raises(NameConflict):
-        docker.recipes.round_robin(replicas=2, queries=4, labels=labels)
+        Recipes(docker).round_robin(replicas=2, queries=4, labels=labels)
     assert object_id("network", taken) == before
     assert left_by(labels) == {"networks": [taken]}
 
