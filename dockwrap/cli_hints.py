@@ -26,7 +26,7 @@ from .errors import (
     ServiceExists,
 )
 from .errors.base import fill
-from .recipes.base import GONE_LEFT_NOTE, LEFT_NOTE
+from .recipes.notes import GONE_LEFT_NOTE, LEFT_NOTE
 
 __all__ = ["CLI_WORDS", "cli_hint"]
 

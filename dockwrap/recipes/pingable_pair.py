@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..parse.record import Record
-from .base import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
+from .run import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
 from .round_robin import SERVER_SCRIPT, Backend, check_alias, check_counts, parse_nslookup
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -9,6 +9,7 @@ docker calls: run -d -p, port; then HTTP from the host until it answers.
 
 from __future__ import annotations
 
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from ..errors import DockwrapError
 from ..parse.ports import PortMapping
 from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun, progress, progress_done
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -47,6 +48,19 @@ class WebhostResult(Record):
     def to_json(self, raw: bool = False) -> dict[str, Any]:
         return {"container": self.container, "url": self.url, "status": self.status,
                 "ports": [p.to_json() for p in self.ports]}
+
+
+def progress(message: str) -> None:
+    """Waiting messages: stderr, and only when it is a terminal (stdout carries data only)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.flush()
+
+
+def progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def http_status(url: str, timeout: float = 2.0) -> tuple[int | None, str | None]:

@@ -60,10 +60,10 @@ def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labe
     # The name the recipe makes up for its client is taken by the user's container: the run fails
     # with the conflict, leaves that container alone, and removes its services, network and swarm.
     from dockwrap import NameConflict, Recipes
-    from dockwrap.recipes import base
+    from dockwrap.recipes.run import naming
 
     run = case.id.replace("-", "")
-    monkeypatch.setattr(base.secrets, "token_hex", lambda nbytes=None: run)
+    monkeypatch.setattr(naming.secrets, "token_hex", lambda nbytes=None: run)
     taken = f"dw-round-robin-{run}-client"
     started = docker_cli("run", "-d", "--init", "--name", taken, *case.label_args, "--pull", "never", "busybox:latest",
                          "sleep", "300")

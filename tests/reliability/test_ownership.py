@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 from dockwrap import NameConflict, Recipes
-from dockwrap.recipes import base
+from dockwrap.recipes.run import naming
 from tests.harness import docker_cli, dockwrap, free_port, http_get
 from tests.reliability.helpers import label_options, left_by, no_traceback
 
@@ -86,7 +86,7 @@ def test_process_view_of_a_users_stopped_container(case, names, labels):
 def run_id(monkeypatch, case) -> str:
     """This test's recipe run gets a known ID, so that the names it will make up can be taken first."""
     run = case.id.replace("-", "")
-    monkeypatch.setattr(base.secrets, "token_hex", lambda nbytes=None: run)
+    monkeypatch.setattr(naming.secrets, "token_hex", lambda nbytes=None: run)
     return run
 
 

@@ -61,9 +61,9 @@ def test_hint_is_filled_from_the_fields_in_library_words(cls: type[DockwrapError
 
 def test_every_cli_word_answers_a_library_template() -> None:
     templates = {template for cls in CLASSES for template in vars(cls).values() if isinstance(template, str)}
-    from dockwrap.recipes import base
+    from dockwrap.recipes import notes
 
-    templates |= {base.LEFT_NOTE, base.GONE_LEFT_NOTE}
+    templates |= {notes.LEFT_NOTE, notes.GONE_LEFT_NOTE}
     assert set(CLI_WORDS) <= templates
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from dockwrap import Docker, UsageError
 from dockwrap.container.api import ContainerCommands
-from dockwrap.recipes.base import RecipeRun
+from dockwrap.recipes.run import RecipeRun
 from dockwrap.runner import Runner
 
 
@@ -63,7 +63,8 @@ def test_a_step_that_may_fail_marks_only_its_own_calls(capsys) -> None:
 def test_cleanup_limit_is_its_own(monkeypatch) -> None:
     """Cleanup's calls get at most 60 s; a step running beside it keeps the run's limit."""
     run = RecipeRun(Docker(binary="docker", timeout=600), "pingable-pair", run_id="r2")
-    run.containers.append("dw-pingable-pair-r2-a")
+    with run.ledger.creating("container", "dw-pingable-pair-r2-a"):
+        pass
     in_cleanup, seen_beside = threading.Barrier(2, timeout=5), threading.Barrier(2, timeout=5)
     limits = {}
 
@@ -74,7 +75,7 @@ def test_cleanup_limit_is_its_own(monkeypatch) -> None:
         return []
 
     monkeypatch.setattr(ContainerCommands, "rm", rm)
-    cleaning = threading.Thread(target=run.cleanup)
+    cleaning = threading.Thread(target=run.removal.cleanup)
     cleaning.start()
     in_cleanup.wait()
     limits["beside"] = run.docker.runner.timeout
