@@ -10,7 +10,7 @@ from ..errors import ParseError
 from ..parse.jsonlines import load_array, load_objects
 from ..parse.labels import parse_labels
 from ..parse.podman import labels_map
-from ..parse.record import Record, build, check_text, field_value
+from ..parse.record import NOT_IN_JSON, Record, build, check_text, field_value
 from ..parse.times import parse_time
 from ..parse.units import parse_bool
 
@@ -95,14 +95,9 @@ class NetworkDetails(Record):
     subnet: str | None
     gateway: str | None
     containers: list[NetworkMember]
-    attachable: bool = False
+    #: a Python convenience, not in the record's JSON (raw keeps Attachable)
+    attachable: bool = field(default=False, metadata=NOT_IN_JSON)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        out = Record.to_json(self, raw)
-        # CONTRACT section 5 has no such key: attachable is a Python convenience (raw keeps Attachable)
-        out.pop("attachable")
-        return out
 
     def member(self, name: str) -> NetworkMember | None:
         """The attached container of that name (or ID prefix), if any."""

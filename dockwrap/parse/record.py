@@ -8,7 +8,7 @@ from typing import Any, Callable, TypeVar
 
 from ..errors import ParseError
 
-__all__ = ["Record", "jsonable", "field_value", "check_text", "build", "constructor", "deferred", "slot_setter"]
+__all__ = ["Record", "json_key", "NOT_IN_JSON", "JSON_SPREAD", "jsonable", "field_value", "check_text", "build", "constructor", "deferred", "slot_setter"]
 
 
 def jsonable(value: Any) -> Any:
@@ -24,18 +24,50 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def json_key(key: str | None) -> dict[str, Any]:
+    """Field metadata: to_json shows the field under another key (`from` for `source`), or leaves
+    it out (None): `source: str = field(metadata=json_key("from"))`."""
+    return {"json_key": key}
+
+
+#: field metadata: a Python convenience, not part of the record's JSON
+NOT_IN_JSON = json_key(None)
+#: field metadata: a dict whose items to_json shows as keys of the record itself (top's extra columns)
+JSON_SPREAD = {"json_spread": True}
+
+
+_JSON_PLANS: dict[type, tuple[tuple[str, str | None, bool], ...]] = {}
+
+
+def _json_plan(cls: type) -> tuple[tuple[str, str | None, bool], ...]:
+    """(field name, JSON key or None, spread) for each field of a record class, in order (made
+    once per class: to_json runs for each of thousands of rows)."""
+    plan = _JSON_PLANS.get(cls)
+    if plan is None:
+        plan = _JSON_PLANS[cls] = tuple(
+            (f.name, f.metadata.get("json_key", f.name), bool(f.metadata.get("json_spread")))
+            for f in dataclasses.fields(cls)
+        )
+    return plan
+
+
 class Record:
     """Mixin for frozen dataclasses built out of what docker printed."""
 
     __slots__ = ()
 
     def to_json(self, raw: bool = False) -> dict[str, Any]:
-        """The record as CONTRACT section 5 names it (snake_case keys, `raw` only when asked)."""
-        out = {}
-        for field in dataclasses.fields(self):  # type: ignore[arg-type]
-            if field.name == "raw" and not raw:
+        """The record as docs/contract/records.md names it: snake_case keys (a field's `json_key`
+        renames or leaves it out, `json_spread` spreads a dict's items), `raw` only when asked."""
+        out: dict[str, Any] = {}
+        for name, key, spread in _json_plan(type(self)):
+            if key is None or (name == "raw" and not raw):
                 continue
-            out[field.name] = jsonable(getattr(self, field.name))
+            value = jsonable(getattr(self, name))
+            if spread:
+                out.update(value)
+            else:
+                out[key] = value
         return out
 
 

@@ -9,10 +9,10 @@ docker calls: network create, run a, run b (together), exec a ping b, rm -f a b,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..parse.record import Record
+from ..parse.record import NOT_IN_JSON, Record, json_key
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,8 +24,8 @@ __all__ = ["PingResult", "pingable_pair", "parse_ping"]
 @dataclass(frozen=True)
 class PingResult(Record):
     network: str
-    source: str
-    target: str
+    source: str = field(metadata=json_key("from"))
+    target: str = field(metadata=json_key("to"))
     resolved: bool
     resolved_ip: str | None
     sent: int
@@ -34,7 +34,7 @@ class PingResult(Record):
     rtt_avg_ms: float | None
     error: str | None
     #: what the lesson expects: True when the name should resolve (user network, or --link)
-    expect_resolved: bool = True
+    expect_resolved: bool = field(default=True, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
@@ -42,13 +42,6 @@ class PingResult(Record):
         if self.expect_resolved:
             return self.resolved and self.received > 0
         return not self.resolved
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {
-            "network": self.network, "from": self.source, "to": self.target, "resolved": self.resolved,
-            "resolved_ip": self.resolved_ip, "sent": self.sent, "received": self.received,
-            "loss_percent": self.loss_percent, "rtt_avg_ms": self.rtt_avg_ms, "error": self.error,
-        }
 
 
 # busybox: "PING b (172.18.0.3): 56 data bytes"; iputils: "PING b (172.18.0.3) 56(84) bytes of data."

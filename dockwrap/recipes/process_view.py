@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from ..parse.record import Record
+from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,25 +29,20 @@ class HostProcess(Record):
     cmd: str | None
     on_host: bool | None
     #: the host's own name for the process (/proc/PID/comm), and its parent's
-    host_comm: str | None = None
-    host_parent: str | None = None
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"pid": self.pid, "ppid": self.ppid, "cmd": self.cmd, "on_host": self.on_host}
+    host_comm: str | None = field(default=None, metadata=NOT_IN_JSON)
+    host_parent: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(frozen=True)
 class ProcessViewResult(Record):
     container: str
     processes: list[HostProcess]
-    note: str | None = field(default=None)
+    #: why nothing could be looked up (a remote engine): said on stderr, not in the JSON
+    note: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         return bool(self.processes) and all(p.on_host for p in self.processes)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"container": self.container, "processes": [p.to_json() for p in self.processes]}
 
 
 def host_command(pid: int) -> tuple[str | None, str | None]:

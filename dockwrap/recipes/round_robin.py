@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from ..parse.record import Record
+from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeArgumentError, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,8 +75,8 @@ class RoundRobinResult(Record):
     queries: int
     resolved_ips: list[str]
     backends: list[Backend]
-    failed_queries: int = 0
-    expected: int = field(default=0, repr=False)
+    failed_queries: int = field(default=0, metadata=NOT_IN_JSON)
+    expected: int = field(default=0, repr=False, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
@@ -84,10 +84,6 @@ class RoundRobinResult(Record):
         ips = {b.ip for b in self.backends}
         return (len(self.backends) == self.expected and ips <= set(self.resolved_ips)
                 and all(b.answers > 0 for b in self.backends))
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"alias": self.alias, "network": self.network, "queries": self.queries,
-                "resolved_ips": self.resolved_ips, "backends": [b.to_json() for b in self.backends]}
 
 
 _ADDRESS = re.compile(r"^Address(?: \d+)?:\s+([0-9a-fA-F.:]+)(?:#\d+)?\s*$")

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping
 
-from ..parse.record import Record
-from .run import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
+from ..parse.record import NOT_IN_JSON, Record
 from .round_robin import SERVER_SCRIPT, Backend, check_alias, check_counts, parse_nslookup
+from .run import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -71,10 +71,6 @@ class VipResult(Record):
     reason: str | None
     backends: list[Backend]
 
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"service": self.service, "virtual_ip": self.virtual_ip, "available": self.available,
-                "reason": self.reason, "backends": [b.to_json() for b in self.backends]}
-
 
 @dataclass(frozen=True)
 class SwarmRoundRobinResult(Record):
@@ -85,7 +81,7 @@ class SwarmRoundRobinResult(Record):
     resolved_ips: list[str]
     backends: list[Backend]
     vip: VipResult
-    expected: int = 0
+    expected: int = field(default=0, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
@@ -95,11 +91,6 @@ class SwarmRoundRobinResult(Record):
                  and all(b.answers > 0 for b in self.backends))
         vip = (not self.vip.available and bool(self.vip.reason)) or all(b.answers > 0 for b in self.vip.backends)
         return dnsrr and vip
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"alias": self.alias, "service": self.service, "network": self.network, "queries": self.queries,
-                "resolved_ips": self.resolved_ips, "backends": [b.to_json() for b in self.backends],
-                "vip": self.vip.to_json()}
 
 
 def _no_ipvs_reason(local: bool | None, status: str) -> str:

@@ -13,12 +13,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..errors import DockwrapError
 from ..parse.ports import PortMapping
-from ..parse.record import Record
+from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,16 +38,12 @@ class WebhostResult(Record):
     url: str
     status: int | None
     ports: list[PortMapping]
-    run_id: str = ""
-    error: str | None = None
+    run_id: str = field(default="", metadata=NOT_IN_JSON)
+    error: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         return self.status == 200
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"container": self.container, "url": self.url, "status": self.status,
-                "ports": [p.to_json() for p in self.ports]}
 
 
 def progress(message: str) -> None:
