@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..errors import ParseError
-from ..parse.jsonlines import load_array, load_objects
+from ..parse.inspect import parse_inspect
+from ..parse.jsonlines import load_objects
 from ..parse.labels import parse_labels
 from ..parse.podman import labels_map
 from ..parse.record import NOT_IN_JSON, Record, build, check_text, field_value
@@ -165,12 +165,5 @@ def _podman_details(obj: dict[str, Any], command: str) -> NetworkDetails:
 
 
 def parse_network_inspect(text: str, command: str = "docker network inspect") -> list[NetworkDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if "Id" in obj and "Name" in obj:
-            details.append(build(command, _details, obj))
-        elif "id" in obj and "name" in obj:
-            details.append(build(command, _podman_details, obj))
-        else:
-            raise ParseError(command, "an object has no Id or Name", repr(obj)[:200])
-    return details
+    # podman's objects have lowercase keys
+    return parse_inspect(text, command, [(("Id", "Name"), _details), (("id", "name"), _podman_details)])
