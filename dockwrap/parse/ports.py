@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .record import Record, constructor
+from .record import Record
 
 __all__ = ["PortMapping", "parse_ports", "well_formed_ports", "parse_port_lines", "ports_from_inspect",
            "PublishSpec", "parse_publish", "parse_service_publish"]
@@ -36,7 +36,7 @@ class PortMapping(Record):
         return f"{ip}:{self.host_port}->{target}"
 
 
-_mapping = constructor(PortMapping)  # PortMapping(...), faster: lists of ports make many
+_mapping = PortMapping
 
 
 def _port_range(text: str) -> list[int]:

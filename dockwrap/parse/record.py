@@ -1,4 +1,5 @@
-"""The base of every typed record: `raw` keeps docker's object, `to_json()` gives the CONTRACT keys."""
+"""The base of every typed record: `raw` keeps docker's object, `to_json()` gives the keys of
+docs/contract/records.md; small helpers every parser uses."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any, Callable, TypeVar
 
 from ..errors import ParseError
 
-__all__ = ["Record", "json_key", "NOT_IN_JSON", "JSON_SPREAD", "jsonable", "field_value", "check_text", "build", "constructor", "deferred", "slot_setter"]
+__all__ = ["Record", "json_key", "NOT_IN_JSON", "JSON_SPREAD", "jsonable", "field_value", "check_text", "build",
+           "deferred", "PENDING"]
 
 
 def jsonable(value: Any) -> Any:
@@ -102,7 +104,7 @@ def build(command: str, make: Callable[[Any, str], T], obj: Any) -> T:
 
 
 class _Pending:
-    """What a deferred slot holds until its first read."""
+    """What a deferred slot holds until its first read (`PENDING`)."""
 
     __slots__ = ()
 
@@ -111,6 +113,8 @@ class _Pending:
 
 
 _PENDING = _Pending()
+#: the value a parser gives a deferred field (see `deferred`): it loads itself on first read
+PENDING: Any = _PENDING
 
 
 class _DeferredSlot:
@@ -154,46 +158,16 @@ def deferred(cls: type, name: str, load: Callable[[Any], Any]) -> None:
     """Make field `name` of the slotted dataclass `cls` load itself on first read, from the record.
 
     For fields that are costly to build and often not read (the ports and labels of 10,000 listed
-    containers): the parser checks the text is well formed, a constructor(omit=...) marks the
-    slot pending, and load(record) builds the value from record.raw when somebody asks (so a
-    caller who edits `raw` before that sees the edit in the field).
+    containers): the parser checks the text is well formed, gives the field PENDING, and
+    load(record) builds the value from record.raw when somebody asks (so a caller who edits `raw`
+    before that sees the edit in the field).
+
+    Kept because the parse target needs it (benchmarks/parse_ls.py, 10,000 `container ls` rows
+    within 120 ms; alternating runs on a 2-core machine, BENCHMARKS.md): rows with ports and
+    labels built at once took 133-163 ms, with them deferred 93-96 ms. The exec-generated
+    constructor that was here as well saved another ~13 ms: not needed for the target, so it went.
     """
     member = cls.__dict__.get(name)
     if member is None or "__slots__" not in cls.__dict__ or isinstance(member, _DeferredSlot):
         raise TypeError(f"{cls.__name__}.{name} is not a slot of a slotted dataclass")
     setattr(cls, name, _DeferredSlot(member, load, name))
-
-
-def _slot(cls: type, name: str) -> Any:
-    member = cls.__dict__.get(name)
-    return member.member if isinstance(member, _DeferredSlot) else member
-
-
-def slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    """set(record, value) for a field of a frozen, slotted dataclass, while a parser builds it."""
-    setter: Callable[[Any, Any], None] = _slot(cls, name).__set__
-    return setter
-
-
-def constructor(cls: type[T], omit: tuple[str, ...] = ()) -> Callable[..., T]:
-    """A positional constructor of the frozen, slotted dataclass `cls`, taking every field but
-    the deferred ones named in `omit` (they are loaded on first read).
-
-    It gives the same object as cls(...), about twice as fast: the frozen __init__ sets each
-    field through object.__setattr__, which is most of the cost of parsing a `container ls` row
-    (benchmarks/parse_ls.py). Here each slot is set through its own descriptor, in code generated
-    once per class, the way dataclasses generates __init__.
-    """
-    names = [f.name for f in dataclasses.fields(cls) if f.name not in omit]  # type: ignore[arg-type]
-    if "__slots__" not in cls.__dict__ or not all(name in cls.__dict__ for name in names):
-        raise TypeError(f"{cls.__name__} is not a slotted dataclass")
-    if not all(isinstance(cls.__dict__.get(name), _DeferredSlot) for name in omit):
-        raise TypeError(f"{cls.__name__}: only deferred fields may be left out: {omit}")
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_pending": _PENDING}
-    namespace.update({f"_set_{name}": _slot(cls, name).__set__ for name in (*names, *omit)})
-    body = "".join(f"    _set_{name}(obj, {name})\n" for name in names)
-    body += "".join(f"    _set_{name}(obj, _pending)\n" for name in omit)
-    exec(f"def make({', '.join(names)}):\n    obj = _new(_cls)\n{body}    return obj\n", namespace)
-    make: Callable[..., T] = namespace["make"]
-    make.__qualname__ = f"constructor({cls.__name__})"
-    return make
