@@ -1,4 +1,4 @@
-"""The CLI without an engine: usage, versions, exit statuses of CONTRACT section 3, no tracebacks."""
+"""The CLI without an engine: usage, versions, exit statuses of docs/contract/cli.md, no tracebacks."""
 
 import os
 import stat

@@ -100,7 +100,7 @@ def test_classified_as_expected(case: RecordedError) -> None:
 @pytest.mark.parametrize("case", _params(ALL))
 def test_every_recorded_failure(case: RecordedError) -> None:
     """Whatever the case (also those of record_swarm.sh): a DockerCommandFailed with docker's
-    status, and the CLI's exit status as CONTRACT section 3 says."""
+    status, and the CLI's exit status as docs/contract/cli.md says."""
     error = _classify(case)
     assert isinstance(error, DockerCommandFailed)
     assert error.exit_status == case.exit_status

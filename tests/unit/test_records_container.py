@@ -28,7 +28,7 @@ from dockwrap.parse.ports import PortMapping, parse_ports
 
 from .corpus import CREATED, DOCKER, EXITED, NET1, NET2, PAUSED, PORT_BASE, WEB, client_params, read, release
 
-# CONTRACT.md section 5
+# docs/contract/records.md
 CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
                   "size_bytes", "running_for"}
 PORT_KEYS = {"host_ip", "host_port", "container_port", "protocol"}

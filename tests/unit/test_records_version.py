@@ -11,7 +11,7 @@ from dockwrap.system.records import Version, VersionInfo, parse_version
 
 from .corpus import client_params, read, read_error, ERRORS, ERROR_CLIENTS, release
 
-# CONTRACT.md section 5
+# docs/contract/records.md
 VERSION_KEYS = {"version", "api_version", "min_api_version", "go_version", "git_commit", "built", "os", "arch"}
 
 
