@@ -37,7 +37,9 @@ class RemovalInProgress(DockerCommandFailed):
 
 
 class NoSuchImage(DockerCommandFailed):
-    hint_format: ClassVar[str | None] = "list local images with: docker image ls (this machine cannot pull; build or load the image)"
+    hint_format: ClassVar[str | None] = (
+        "list local images with: docker image ls (this machine cannot pull; build or load the image)"
+    )
 
 
 class NoSuchNetwork(DockerCommandFailed):

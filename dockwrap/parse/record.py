@@ -4,13 +4,24 @@ docs/contract/records.md; small helpers every parser uses."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from ..errors import ParseError
 
-__all__ = ["Record", "json_key", "NOT_IN_JSON", "JSON_SPREAD", "jsonable", "field_value", "check_text", "build",
-           "deferred", "PENDING"]
+__all__ = [
+    "Record",
+    "json_key",
+    "NOT_IN_JSON",
+    "JSON_SPREAD",
+    "jsonable",
+    "field_value",
+    "check_text",
+    "build",
+    "deferred",
+    "PENDING",
+]
 
 
 def jsonable(value: Any) -> Any:

@@ -9,8 +9,9 @@ docker calls: network create, run a, run b (together), exec a ping b, rm -f a b,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..parse.record import NOT_IN_JSON, Record, json_key
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
@@ -47,7 +48,9 @@ class PingResult(Record):
 # busybox: "PING b (172.18.0.3): 56 data bytes"; iputils: "PING b (172.18.0.3) 56(84) bytes of data."
 _TARGET = re.compile(r"^PING \S+ \(([0-9a-fA-F.:]+)\)", re.MULTILINE)
 # busybox: "3 packets transmitted, 3 packets received, 0% packet loss"; iputils: "3 received"
-_COUNTS = re.compile(r"(\d+) packets transmitted, (\d+) (?:packets )?received,(?: \+\d+ errors,)? ([\d.]+)% packet loss")
+_COUNTS = re.compile(
+    r"(\d+) packets transmitted, (\d+) (?:packets )?received,(?: \+\d+ errors,)? ([\d.]+)% packet loss"
+)
 # busybox: "round-trip min/avg/max = 0.1/0.2/0.3 ms"; iputils: "rtt min/avg/max/mdev = 0.1/0.2/0.3/0.0 ms"
 _RTT = re.compile(r"min/avg/max(?:/mdev)? = [\d.]+/([\d.]+)/")
 

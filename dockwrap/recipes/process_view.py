@@ -10,8 +10,9 @@ docker calls: run -d (unless a container is named), top, rm -f.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
@@ -85,9 +86,13 @@ def process_view(
                 on_host = cmdline is not None and os.path.basename(first_word) in cmdline
                 parent = host_command(proc.ppid)[1] if proc.ppid else None
             processes.append(HostProcess(proc.pid, proc.ppid, proc.cmd, on_host, comm, parent))
-        note = None if local else (
-            f"the engine is not on this machine ({docker.runner.endpoint}): its PIDs belong to "
-            "another process table, so none can be looked up here"
+        note = (
+            None
+            if local
+            else (
+                f"the engine is not on this machine ({docker.runner.endpoint}): its PIDs belong to "
+                "another process table, so none can be looked up here"
+            )
         )
         result = ProcessViewResult(name, processes, note)
         run.succeeded = result.ok

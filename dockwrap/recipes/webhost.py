@@ -13,8 +13,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import DockwrapError
 from ..parse.ports import PortMapping
@@ -27,8 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["WebhostResult", "webhost", "DEFAULT_PAGE_SCRIPT"]
 
 DEFAULT_PAGE_SCRIPT = (
-    "mkdir -p /www && echo '<h1>Hello from dockwrap webhost</h1>' > /www/index.html "
-    "&& exec httpd -f -p 80 -h /www"
+    "mkdir -p /www && echo '<h1>Hello from dockwrap webhost</h1>' > /www/index.html && exec httpd -f -p 80 -h /www"
 )
 
 
@@ -108,8 +108,10 @@ def webhost(
         published = f"127.0.0.1:{port}:{container_port}" if port else f"127.0.0.1::{container_port}"
         container = run.start(ContainerSpec("web", command or None, name=name, publish=[published]))
         mappings = docker.container.port(container)
-        host_port = next((m.host_port for m in mappings if m.host_ip == "127.0.0.1" and m.container_port == container_port),
-                         port or None)
+        host_port = next(
+            (m.host_port for m in mappings if m.host_ip == "127.0.0.1" and m.container_port == container_port),
+            port or None,
+        )
         url = f"http://127.0.0.1:{host_port}/"
         if docker.dry_run:
             where = url if host_port else "the port that `docker container port` printed"

@@ -53,7 +53,8 @@ def test_webhost_name_of_a_users_container(case, names, labels):
     assert result.returncode == 125, result.stderr
     no_traceback(result.stderr)
     error, hint = [line for line in result.stderr.splitlines() if not line.startswith("+ ")]
-    assert "is already in use" in error and hint == f"hint: a container named {mine!r} {LEFT_ALONE}: choose another name"
+    assert "is already in use" in error
+    assert hint == f"hint: a container named {mine!r} {LEFT_ALONE}: choose another name"
     assert not [line for line in result.stderr.splitlines() if line.startswith("+ ") and " rm " in line]
     assert object_id("container", mine) == before and running(mine)
     assert left_by(labels) == {"containers": [mine]}

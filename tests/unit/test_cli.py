@@ -146,7 +146,9 @@ def test_docker_status_is_passed_through(tmp_path):
 
 def test_dry_run_prints_the_call_and_exits_0(tmp_path):
     binary = fake_docker(tmp_path, "exit 99\n")
-    result = dockwrap("--docker", binary, "--dry-run", "run", "-d", "--name", "web", "-e", "PASSWORD=x", "busybox", "sleep", "9")
+    result = dockwrap(
+        "--docker", binary, "--dry-run", "run", "-d", "--name", "web", "-e", "PASSWORD=x", "busybox", "sleep", "9"
+    )
     assert result.returncode == 0
     assert result.stdout == f"{binary} container run --detach --name web --env 'PASSWORD=***' busybox sleep 9\n"
 

@@ -129,7 +129,8 @@ def test_message_is_one_clean_line(case: RecordedError) -> None:
         ("rm-force-missing", None),
         ("daemon-unreachable-ls",
          "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?"),
-        ("exec-paused", "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec"),
+        ("exec-paused",
+         "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec"),
         ("image-missing", "Error response from daemon: No such image: fxrec-doesnotexist:latest"),
     ],
 )

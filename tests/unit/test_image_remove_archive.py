@@ -7,10 +7,14 @@ import json
 import pytest
 
 from dockwrap.errors import ParseError
-from dockwrap.parse.prune import PruneResult
 from dockwrap.image.records import (
-    RemovedImage, parse_image_import, parse_image_load, parse_image_prune, parse_image_rm,
+    RemovedImage,
+    parse_image_import,
+    parse_image_load,
+    parse_image_prune,
+    parse_image_rm,
 )
+from dockwrap.parse.prune import PruneResult
 
 from .corpus import ERRORS, read, read_error
 from .test_image_inspect_history import IMAGE_CLIENTS

@@ -26,7 +26,8 @@ def test_ping_bad_address():
 
 
 def test_nslookup_lists_every_address_of_the_alias_not_the_server():
-    assert parse_nslookup((FIXTURES / "busybox-nslookup-alias.txt").read_text()) == ["172.29.0.3", "172.29.0.2", "172.29.0.4"]
+    addresses = parse_nslookup((FIXTURES / "busybox-nslookup-alias.txt").read_text())
+    assert addresses == ["172.29.0.3", "172.29.0.2", "172.29.0.4"]
 
 
 @pytest.mark.parametrize("runner, local", [

@@ -114,7 +114,8 @@ def test_service_ls_ingress_ports(version):
         PortMapping("0.0.0.0", second + 1, second + 1, "tcp"),
         PortMapping("0.0.0.0", udp, 53, "udp"),
     ]
-    assert pub.to_json()["ports"][0] == {"host_ip": "0.0.0.0", "host_port": first, "container_port": 80, "protocol": "tcp"}
+    port = {"host_ip": "0.0.0.0", "host_port": first, "container_port": 80, "protocol": "tcp"}
+    assert pub.to_json()["ports"][0] == port
 
 
 def test_replicas_grammar_rejects_garbage():

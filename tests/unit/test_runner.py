@@ -151,7 +151,8 @@ def test_passthrough_to_a_terminal(tmp_path):
     import subprocess
 
     binary = fake_docker(tmp_path, "echo to-the-terminal\n")
-    code = f"from dockwrap.runner import Runner; import sys; sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)"
+    code = (f"from dockwrap.runner import Runner; import sys; "
+            f"sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)")
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=follower, stderr=follower)
     os.close(follower)
