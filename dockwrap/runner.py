@@ -83,10 +83,6 @@ class Runner:
     # -- what is run (read-only settings) ------------------------------------------------------
 
     @property
-    def config(self) -> RunnerConfig:
-        return self._config
-
-    @property
     def binary(self) -> str:
         return self._config.binary
 
