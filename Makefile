@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test unit engine-up engine-down test-tools bench clean
+.PHONY: demo test unit lint engine-up engine-down test-tools bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: $(VENV)/.installed engine-up
 
 unit: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/unit
+
+# ruff (lint and format check, configured in pyproject.toml) and mypy; the lint extra installs them.
+lint: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[lint]'
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy dockwrap
 
 bench: $(VENV)/.installed engine-up
 	$(BIN)/python benchmarks/run.py

@@ -17,6 +17,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Docker
+    from .recipes import Recipes
     from .errors import (
         AlreadyInSwarm, ArgumentTypeError, CommandTimeout, ContainerNotRunning, ContainerPaused,
         ContextInUse, DaemonPermissionDenied, DaemonUnreachable, DockerCommandFailed, DockerNotExecutable,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "__version__",
     "Docker",
+    "Recipes",
     "Completed",
     "DockwrapError",
     "DockerNotFound",
@@ -67,6 +69,8 @@ def __getattr__(name: str) -> Any:
     value: Any
     if name == "Docker":
         from .client import Docker as value
+    elif name == "Recipes":
+        from .recipes import Recipes as value
     elif name == "Completed":
         from .runner import Completed as value
     elif name in __all__:

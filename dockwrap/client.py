@@ -3,7 +3,6 @@ for any docker command."""
 
 from __future__ import annotations
 
-from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -14,7 +13,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .image.api import ImageCommands
     from .network.api import NetworkCommands
     from .node.api import NodeCommands
-    from .recipes import Recipes
     from .runner import Completed, Output
     from .service.api import ServiceCommands
     from .swarm.api import SwarmCommands
@@ -76,6 +74,19 @@ class Docker:
     ) -> None:
         self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
 
+    @classmethod
+    def on(cls, runner: Runner) -> Docker:
+        """A Docker whose calls go through `runner`."""
+        docker = cls.__new__(cls)
+        docker.runner = runner
+        return docker
+
+    def with_settings(self, **changes: Any) -> Docker:
+        """A Docker for the same engine, sharing the docker children running now, whose calls get
+        another `timeout` (seconds; None: no limit) or `dry_run_suffix` (appended to each line
+        --dry-run prints). This one stays as it is: threads that share it see none of it."""
+        return Docker.on(self.runner.with_settings(**changes))
+
     def __repr__(self) -> str:
         from .display import redact_url
 
@@ -98,12 +109,6 @@ class Docker:
     @property
     def dry_run(self) -> bool:
         return self.runner.dry_run
-
-    @cached_property
-    def recipes(self) -> Recipes:
-        from .recipes import Recipes
-
-        return Recipes(self)
 
     def version(self) -> VersionInfo:
         """`docker version`: client and server versions."""

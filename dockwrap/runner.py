@@ -17,15 +17,19 @@ the quoting of `display` are imported where they are used.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Literal, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
-from .args import ARGV_CODEC, argument, flag, optional_text, register_argv_codec, time_limit
+from . import children
+from .args import time_limit
+from .call import Completed, RunnerConfig
+from .children import Children, end, environment, finish
+from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, classify
 from .signals import SignalsHeld, after_docker_failed
-from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, UsageError, classify
 
 if TYPE_CHECKING:  # pragma: no cover
     import sh
@@ -35,51 +39,10 @@ __all__ = ["Runner", "Completed", "Output"]
 #: where a call's output goes: captured and returned, or straight to our own stdout and stderr
 Output = Literal["capture", "terminal"]
 
-# sh raises on any exit status not listed here; we read the status ourselves instead.
-_ANY_STATUS = list(range(-64, 256))
-# After SIGTERM, how long a child gets before SIGKILL (timeouts, interrupts).
-KILL_GRACE_SECONDS = 1.0
 # How long an interrupted call that creates something may take to finish (a second Ctrl-C ends it).
 FINISH_SECONDS = 20.0
 # Reading in 64 KiB chunks: sh's default line buffering costs ~0.6 s per 200,000 lines.
 _CHUNK = 65536
-
-
-@dataclass(frozen=True)
-class Completed:
-    """A finished docker call."""
-
-    argv: tuple[str, ...]
-    exit_code: int
-    stdout: bytes = b""
-    stderr: bytes = b""
-
-    def __repr__(self) -> str:
-        # The argv as -x shows it: the values of secret `-e NAME=VALUE` never get into logs.
-        from .display import redacted
-
-        return (f"Completed(argv={tuple(redacted(self.argv))!r}, exit_code={self.exit_code!r}, "
-                f"stdout={self.stdout!r}, stderr={self.stderr!r})")
-
-    @property
-    def out(self) -> str:
-        return self.stdout.decode("utf-8", "replace")
-
-    @property
-    def err(self) -> str:
-        return self.stderr.decode("utf-8", "replace")
-
-
-class _Live:
-    """Children that are running now, so that an interrupt can end them all."""
-
-    __slots__ = ("procs", "finishing", "lock")
-
-    def __init__(self) -> None:
-        self.procs: dict[int, Any] = {}
-        #: calls that an interrupt lets finish (they create something): terminate_all spares them
-        self.finishing: set[int] = set()
-        self.lock = threading.Lock()
 
 
 class Runner:
@@ -104,57 +67,62 @@ class Runner:
         dry_run: bool = False,
         timeout: float | None = None,
     ) -> None:
-        binary = optional_text(binary, "binary")
-        self.context = optional_text(context, "context")
-        self.host = optional_text(host, "host")
-        if self.context and self.host:
-            raise UsageError("--context and --host cannot be used together (docker refuses both)")
-        self.binary = binary or os.environ.get("DOCKWRAP_DOCKER") or "docker"
-        self.explain = flag(explain, "explain")
-        self.dry_run = flag(dry_run, "dry_run")
-        self.timeout = time_limit(timeout, "timeout")
-        #: appended to every line printed under --dry-run (recipes mark calls that may fail)
-        self.dry_run_suffix = ""
+        self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout)
         self._command: sh.Command | None = None
-        self._live = _Live()
+        self._children = Children()
         self._print_lock = threading.Lock()
 
-    # -- what is run ---------------------------------------------------------------------------
+    def with_settings(self, **changes: Any) -> Runner:
+        """A runner like this one, for the same engine and sharing its running children (one
+        terminate_all ends them all), whose calls get another `timeout` (seconds, None: none)
+        or `dry_run_suffix`. This runner stays as it is: its settings never change."""
+        twin = copy.copy(self)
+        twin._config = self._config.replaced(**changes)
+        return twin
 
-    def argv(self, args: Sequence[str]) -> list[str]:
-        """The full argv of a call: binary, global flags, then args (bytes decoded as sys.argv
-        is, so that any byte but NUL reaches docker)."""
-        checked = [argument(arg) for arg in args]
-        prefix = [self.binary]
-        if self.context:
-            prefix += ["--context", self.context]
-        if self.host:
-            prefix += ["--host", self.host]
-        return prefix + checked
+    # -- what is run (read-only settings) ------------------------------------------------------
+
+    @property
+    def binary(self) -> str:
+        return self._config.binary
+
+    @property
+    def context(self) -> str | None:
+        return self._config.context
+
+    @property
+    def host(self) -> str | None:
+        return self._config.host
+
+    @property
+    def explain(self) -> bool:
+        return self._config.explain
+
+    @property
+    def dry_run(self) -> bool:
+        return self._config.dry_run
+
+    @property
+    def timeout(self) -> float | None:
+        return self._config.timeout
+
+    @property
+    def dry_run_suffix(self) -> str:
+        return self._config.dry_run_suffix
 
     @property
     def endpoint(self) -> str:
-        """The engine the calls go to, in words, for error messages (a URL's password as ***)."""
-        from .display import redact_url
-
-        if self.context:
-            return f"context {self.context!r}"
-        if self.host:
-            return redact_url(self.host)
-        if os.environ.get("DOCKER_HOST"):
-            return f"{redact_url(os.environ['DOCKER_HOST'])} (DOCKER_HOST)"
-        if os.environ.get("DOCKER_CONTEXT"):
-            return f"context {os.environ['DOCKER_CONTEXT']!r} (DOCKER_CONTEXT)"
-        return "the current docker context (default: unix:///var/run/docker.sock)"
+        """The engine the calls go to, in words (RunnerConfig.endpoint)."""
+        return self._config.endpoint
 
     @property
     def is_local(self) -> bool | None:
-        """Whether the engine runs on this machine (its PIDs are ours to look up); None for a
-        named context, whose endpoint only `docker context inspect` knows."""
-        if self.context and self.context != "default":
-            return None
-        host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
-        return host is None or host.startswith("unix://")
+        """Whether the engine runs on this machine (RunnerConfig.is_local)."""
+        return self._config.is_local
+
+    def argv(self, args: Sequence[str]) -> list[str]:
+        """The full argv of a call: binary, global flags, then args (RunnerConfig.argv)."""
+        return self._config.argv(args)
 
     def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:
         """Print a call as -x or --dry-run want it."""
@@ -203,7 +171,7 @@ class Runner:
         if input is not None:
             kwargs["_in"] = input
         grace = FINISH_SECONDS if creates is True else float(creates or 0)
-        proc = self._call(argv, self._limit(timeout), finish=grace, **kwargs)
+        proc = self._call(argv, self._limit(timeout), grace=grace, **kwargs)
         done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
         if check and done.exit_code != 0:
             error = self.error(done)
@@ -285,16 +253,22 @@ class Runner:
         # them, any byte); a non-zero status comes back as an ErrorReturnCode (or
         # SignalException) carrying it.
         try:
-            command(*argv[1:], _fg=True, _env=_environment())
-        except _sh().ErrorReturnCode as exc:
+            command(*argv[1:], _fg=True, _env=environment())
+        except children.sh().ErrorReturnCode as exc:
             code = int(exc.exit_code)
             return 128 - code if code < 0 else code
         except PermissionError as exc:
             raise DockerNotExecutable(self.binary) from exc
         return 0
 
-    def stream(self, args: Sequence[str], *, check: bool = True, merge_stderr: bool = False,
-               docker_statuses: Collection[int] | None = ()) -> Iterator[str]:
+    def stream(
+        self,
+        args: Sequence[str],
+        *,
+        check: bool = True,
+        merge_stderr: bool = False,
+        docker_statuses: Collection[int] | None = (),
+    ) -> Iterator[str]:
         """Yield docker's stdout (and stderr, merged) line by line as it comes; ending the
         iteration ends docker.
 
@@ -311,8 +285,13 @@ class Runner:
         held = HeldLines(DOCKER_LINE.match) if merge_stderr and docker_statuses != () else None
         started: list[Any] = []
         try:
-            proc = self._spawn(argv, started, _decode_errors="replace", _err_to_out=merge_stderr,
-                               **({"_iter_noblock": True} if held else {"_iter": True, "_bg": False}))
+            proc = self._spawn(
+                argv,
+                started,
+                _decode_errors="replace",
+                _err_to_out=merge_stderr,
+                **({"_iter_noblock": True} if held else {"_iter": True, "_bg": False}),
+            )
             for line in proc:
                 if held is None:
                     yield line
@@ -323,8 +302,8 @@ class Runner:
         finally:
             if started:
                 if started[0].process.is_alive()[0]:
-                    self._end(started[0])
-                self._reap(started[0])
+                    end(started[0])
+                self._children.reap(started[0])
         status = proc.exit_code
         if check and status not in (0, None) and status > 0:
             stderr = proc.stderr if held is None else held.failure(status, docker_statuses)
@@ -342,10 +321,7 @@ class Runner:
     def terminate_all(self) -> None:
         """End every docker child still running (on interrupt: docker must not outlive us),
         except the calls that create something: their own thread waits for them to finish."""
-        with self._live.lock:
-            procs = [proc for key, proc in self._live.procs.items() if key not in self._live.finishing]
-        for proc in procs:
-            self._end(proc)
+        self._children.terminate_all()
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -356,24 +332,21 @@ class Runner:
             return None
         return time_limit(timeout, "timeout")
 
-    def _resolve(self) -> "sh.Command":
+    def _resolve(self) -> sh.Command:
         if self._command is None:
-            import shutil
-
-            path = shutil.which(self.binary)
-            if path is None:
-                candidate = self.binary if os.sep in self.binary else shutil.which(self.binary, mode=os.F_OK)
-                if candidate and os.path.isfile(candidate):
-                    raise DockerNotExecutable(self.binary)
-                raise DockerNotFound(self.binary)
-            sh = _sh()
-            self._command = sh.Command(path)
+            self._command = children.command(self.binary)
         return self._command
 
-    def _call(self, argv: list[str], limit: float | None, finish: float = 0,
-              on_start: Callable[[], None] | None = None, **kwargs: Any) -> Any:
+    def _call(
+        self,
+        argv: list[str],
+        limit: float | None,
+        grace: float = 0,
+        on_start: Callable[[], None] | None = None,
+        **kwargs: Any,
+    ) -> Any:
         """Start docker and wait for it. A timeout ends it. An interrupt, whenever it comes (even
-        between the start and the wait), ends it too, after letting it finish for up to `finish`
+        between the start and the wait), ends it too, after letting it finish for up to `grace`
         seconds when it creates something.
 
         :param on_start: called once docker runs, before the wait (reading its pipes)"""
@@ -381,7 +354,7 @@ class Runner:
         expired = threading.Event()
         timer = None
         try:
-            proc = self._spawn(argv, started, finish, **kwargs)
+            proc = self._spawn(argv, started, grace, **kwargs)
             if limit:
                 timer = threading.Timer(limit, self._expire, (proc, expired))
                 timer.daemon = True
@@ -392,116 +365,39 @@ class Runner:
         except BaseException:
             # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
             if started:
-                if finish:
-                    self._finish(started[0], limit, finish)
-                self._end(started[0])
-                self._reap(started[0])
+                if grace:
+                    finish(started[0], limit, grace)
+                end(started[0])
+                self._children.reap(started[0])
             raise
         finally:
             if timer is not None:
                 timer.cancel()
             if started:
-                self._forget(started[0])
+                self._children.forget(started[0])
         if expired.is_set():
             raise CommandTimeout(argv, limit or 0)
         return proc
 
-    def _spawn(self, argv: list[str], started: list[Any], finish: float = 0, **kwargs: Any) -> Any:
+    def _spawn(self, argv: list[str], started: list[Any], grace: float = 0, **kwargs: Any) -> Any:
         """Start docker and append it to `started` (the caller's handle for ending it)."""
         command = self._resolve()
-        options: dict[str, Any] = {
-            "_bg": True,
-            "_bg_exc": False,
-            "_tty_out": False,
-            "_env": _environment(),
-            "_ok_code": _ANY_STATUS,
-            "_return_cmd": True,
-            # Its own process group, so that a timeout or an interrupt ends docker together with
-            # anything it started (ssh for ssh:// hosts) that would hold its pipes open.
-            "_new_group": True,
-            "_encoding": ARGV_CODEC,
-        }
-        options.update(kwargs)
-        if _has_fileno(options.get("_out")):
-            # docker writes straight to that fd, terminal or not; sh refuses _tty_out beside a TTY.
-            del options["_tty_out"]
         # An interrupt while sh starts docker would leave sh half-way with docker running and no
         # handle on it: it waits until the caller has the handle, and is delivered then.
         with SignalsHeld() as deferred:
             try:
-                proc = command(*argv[1:], **options)
+                proc = command(*argv[1:], **children.options(**kwargs))
             except PermissionError as exc:
                 raise DockerNotExecutable(self.binary) from exc
             except FileNotFoundError as exc:
                 raise DockerNotFound(self.binary) from exc
-            with self._live.lock:
-                self._live.procs[id(proc)] = proc
-                if finish:
-                    self._live.finishing.add(id(proc))
+            self._children.add(proc, grace)
             started.append(proc)
         if deferred.pending:
             deferred.deliver()
         return proc
 
-    def _expire(self, proc: Any, expired: threading.Event) -> None:
-        expired.set()
-        self._end(proc)
-
     @staticmethod
-    def _finish(proc: Any, limit: float | None, grace: float) -> None:
-        """Let an interrupted call that creates something end by itself, within bounds."""
-        try:
-            proc.wait(timeout=min(limit or grace, grace))
-        except BaseException:  # out of time, or interrupted once more: it is ended now
-            pass
-
-    def _end(self, proc: Any) -> None:
-        """SIGTERM to docker's process group, then SIGKILL after a grace period."""
-        import signal
-
-        try:
-            proc.process.signal_group(signal.SIGTERM)
-        except (ProcessLookupError, OSError):
-            return
-
-        def kill() -> None:
-            try:
-                proc.process.signal_group(signal.SIGKILL)
-            except (ProcessLookupError, OSError):
-                pass
-
-        killer = threading.Timer(KILL_GRACE_SECONDS, kill)
-        killer.daemon = True
-        killer.start()
-
-    def _reap(self, proc: Any) -> None:
-        try:
-            proc.wait()
-        except BaseException:  # a second Ctrl-C while reaping: give up on the zombie
-            pass
-        self._forget(proc)
-
-    def _forget(self, proc: Any) -> None:
-        with self._live.lock:
-            self._live.procs.pop(id(proc), None)
-            self._live.finishing.discard(id(proc))
-
-
-def _sh() -> Any:
-    import sh
-
-    register_argv_codec()
-    return sh
-
-
-def _environment() -> dict[str, str]:
-    # docker prints some times in the client's zone; UTC makes them the same everywhere.
-    return dict(os.environ, TZ="UTC")
-
-
-def _has_fileno(stream: Any) -> bool:
-    try:
-        stream.fileno()
-    except (AttributeError, OSError, ValueError):
-        return False
-    return True
+    def _expire(proc: Any, expired: threading.Event) -> None:
+        expired.set()
+        end(proc)

@@ -12,7 +12,7 @@ import signal
 import sys
 from collections import Counter
 
-from dockwrap import Docker
+from dockwrap import Docker, Recipes
 
 EXAMPLE = "07_round_robin"
 ID = f"{os.getpid()}-{secrets.token_hex(2)}"
@@ -50,7 +50,7 @@ try:
         sys.exit("FAILED: web did not resolve to every server, or a server never answered")
 
     # The recipe does all of that, and its own cleanup, in one call; labels go on what it creates.
-    result = d.recipes.round_robin(replicas=3, queries=30, labels=LABELS)
+    result = Recipes(d).round_robin(replicas=3, queries=30, labels=LABELS)
     print(f"recipe: {result.alias} on {result.network} -> {result.resolved_ips}")
     for backend in result.backends:
         print(f"  {backend.name} ({backend.ip}) answered {backend.answers}")

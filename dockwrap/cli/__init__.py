@@ -199,7 +199,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except DockwrapError as exc:
         if debug:
             raise
-        _error(str(exc), exc.hint)
+        from .hints import cli_hint
+
+        _error(str(exc), cli_hint(exc))
         code = exc.exit_code
     except BrokenPipeError:
         # Only where stdout is not the guarded one (main() outside the main thread).

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, Sequence
 
 from ..args import choice, flag, items, names_of, optional_text, text, whole
 from ..choices import PULL_POLICIES
-from ..errors import ArgumentTypeError, DockwrapError, UsageError
+from ..errors import ArgumentTypeError, NotATerminal, UsageError
 from ..logs import LogsVerb
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
@@ -246,10 +246,7 @@ class ContainerCommands(LogsVerb):
         tty = line.flag("tty") if tty is None else tty
         args = line.argv
         if output == "terminal" and tty and interactive and not self._runner.dry_run and not sys.stdin.isatty():
-            # docker would say only "the input device is not a TTY", with status 1.
-            error = DockwrapError("the input device is not a TTY: -t needs a terminal on stdin")
-            error.hint = "drop -t (keep -i to pipe input into the command), or run from a terminal"
-            raise error
+            raise NotATerminal("the input device is not a TTY: -t needs a terminal on stdin")
         if output == "terminal" and tty:
             code = self._runner.interactive(args)
             return Completed(tuple(self._runner.argv(args)), code)

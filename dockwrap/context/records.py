@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import ParseError
-from ..parse.jsonlines import load_array, load_objects
+from ..parse.inspect import parse_inspect
+from ..parse.jsonlines import load_objects
 from ..parse.record import Record, build, check_text, field_value
 from ..parse.units import parse_bool
 
@@ -84,9 +85,4 @@ def _details(obj: dict[str, Any], command: str) -> ContextDetails:
 
 
 def parse_context_inspect(text: str, command: str = "docker context inspect") -> list[ContextDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if not isinstance(obj.get("Name"), str):
-            raise ParseError(command, "an object has no Name", repr(obj)[:200])
-        details.append(build(command, _details, obj))
-    return details
+    return parse_inspect(text, command, [(("Name",), _details)])

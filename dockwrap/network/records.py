@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..errors import ParseError
-from ..parse.jsonlines import load_array, load_objects
+from ..parse.inspect import parse_inspect
+from ..parse.jsonlines import load_objects
 from ..parse.labels import parse_labels
 from ..parse.podman import labels_map
-from ..parse.record import Record, build, check_text, field_value
+from ..parse.record import NOT_IN_JSON, Record, build, check_text, field_value
 from ..parse.times import parse_time
 from ..parse.units import parse_bool
 
@@ -95,14 +95,9 @@ class NetworkDetails(Record):
     subnet: str | None
     gateway: str | None
     containers: list[NetworkMember]
-    attachable: bool = False
+    #: a Python convenience, not in the record's JSON (raw keeps Attachable)
+    attachable: bool = field(default=False, metadata=NOT_IN_JSON)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        out = Record.to_json(self, raw)
-        # CONTRACT section 5 has no such key: attachable is a Python convenience (raw keeps Attachable)
-        out.pop("attachable")
-        return out
 
     def member(self, name: str) -> NetworkMember | None:
         """The attached container of that name (or ID prefix), if any."""
@@ -170,12 +165,5 @@ def _podman_details(obj: dict[str, Any], command: str) -> NetworkDetails:
 
 
 def parse_network_inspect(text: str, command: str = "docker network inspect") -> list[NetworkDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if "Id" in obj and "Name" in obj:
-            details.append(build(command, _details, obj))
-        elif "id" in obj and "name" in obj:
-            details.append(build(command, _podman_details, obj))
-        else:
-            raise ParseError(command, "an object has no Id or Name", repr(obj)[:200])
-    return details
+    # podman's objects have lowercase keys
+    return parse_inspect(text, command, [(("Id", "Name"), _details), (("id", "name"), _podman_details)])

@@ -13,10 +13,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .record import Record, constructor
+from .record import Record
 
-__all__ = ["PortMapping", "parse_ports", "well_formed_ports", "parse_port_lines", "ports_from_inspect",
-           "PublishSpec", "parse_publish", "parse_service_publish"]
+__all__ = [
+    "PortMapping",
+    "parse_ports",
+    "well_formed_ports",
+    "parse_port_lines",
+    "ports_from_inspect",
+    "PublishSpec",
+    "parse_publish",
+    "parse_service_publish",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +44,7 @@ class PortMapping(Record):
         return f"{ip}:{self.host_port}->{target}"
 
 
-_mapping = constructor(PortMapping)  # PortMapping(...), faster: lists of ports make many
+_mapping = PortMapping
 
 
 def _port_range(text: str) -> list[int]:
@@ -113,7 +121,7 @@ def _parse_item(item: str) -> list[PortMapping]:
     host_list = _port_range(host_ports) if host_ports else [None] * len(container_ports)
     if len(host_list) != len(container_ports):
         raise ValueError(f"port range sizes differ in {item!r}")
-    return [_mapping(ip, hp, cp, protocol) for hp, cp in zip(host_list, container_ports)]
+    return [_mapping(ip, hp, cp, protocol) for hp, cp in zip(host_list, container_ports, strict=True)]
 
 
 def parse_port_lines(text: str) -> list[PortMapping]:
@@ -173,7 +181,9 @@ class PublishSpec(Record):
         target = f"{_span(self.container_ports)}/{self.protocol}"
         if self.mode is not None:
             where = "every swarm node" if self.mode == "ingress" else "the node running each task"
-            port = "a free port" if not self.host_ports or self.host_ports == (0, 0) else f"port {_span(self.host_ports)}"
+            port = (
+                "a free port" if not self.host_ports or self.host_ports == (0, 0) else f"port {_span(self.host_ports)}"
+            )
             return f"{port} of {where} -> {target} in each task"
         if self.host_ports is None:
             port = "a free host port"
@@ -183,7 +193,6 @@ class PublishSpec(Record):
             port = f"host port {_span(self.host_ports)}"
         where = "every interface (0.0.0.0 and ::)" if self.host_ip is None else self.host_ip
         return f"{port} on {where} -> container port {target}"
-
 
     def on(self, host_ip: str) -> str:
         """The `-p` value that publishes the same ports on HOST_IP only: `127.0.0.1:8080:80`."""
@@ -253,8 +262,11 @@ def parse_publish(text: str) -> PublishSpec:
     host_ports = _publish_range(host) if host else None
     if host and host_ports is None:
         raise ValueError(f"invalid hostPort: {host}")
-    if (host_ports and host_ports[1] - host_ports[0] != container_ports[1] - container_ports[0]
-            and container_ports[0] != container_ports[1]):
+    if (
+        host_ports
+        and host_ports[1] - host_ports[0] != container_ports[1] - container_ports[0]
+        and container_ports[0] != container_ports[1]
+    ):
         raise ValueError(f"invalid ranges specified for container and host Ports: {port} and {host}")
     if protocol.lower() not in ("tcp", "udp", "sctp"):
         raise ValueError(f"invalid proto: {protocol}")

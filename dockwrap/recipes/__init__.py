@@ -1,11 +1,16 @@
 """Recipes: the classic container lessons as checked, self-cleaning programs over the Python API.
 
-    d = Docker()
-    d.recipes.pingable_pair()            # two containers on a fresh network ping each other by name
-    d.recipes.round_robin(replicas=3)    # one --network-alias, N servers, DNS round robin
-    d.recipes.webhost(port=8080)         # a web server published on 127.0.0.1:8080
-    d.recipes.process_view()             # a container's processes are host processes
-    d.recipes.cleanup()                  # remove whatever recipes left (--keep, a killed run)
+    from dockwrap import Docker, Recipes
+    recipes = Recipes(Docker())
+    recipes.pingable_pair()              # two containers on a fresh network ping each other by name
+    recipes.round_robin(replicas=3)      # one --network-alias, N servers, DNS round robin
+    recipes.webhost(port=8080)           # a web server published on 127.0.0.1:8080
+    recipes.process_view()               # a container's processes are host processes
+    recipes.cleanup()                    # remove whatever recipes left (--keep, a killed run)
+
+Each is also a function of its module, taking the Docker first
+(`dockwrap.recipes.pingable_pair.pingable_pair(docker, count=2)`). The recipes use the client;
+the client never imports them (`Docker().recipes` was removed in 0.x: an import circle).
 
 Each labels what it creates `dockwrap.recipe=NAME`, `dockwrap.run=RUN_ID` and removes it at the
 end, also when a step fails or the run is interrupted, and only what its run created: a name
@@ -32,7 +37,7 @@ __all__ = ["Recipes"]
 
 
 class Recipes:
-    """`Docker().recipes`: each method runs one recipe and returns its result record."""
+    """`Recipes(docker)`: each method runs one recipe on that Docker and returns its result record."""
 
     def __init__(self, docker: Docker) -> None:
         self._docker = docker

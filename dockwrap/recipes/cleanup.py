@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DockerCommandFailed
 from ..parse.record import Record
-from .base import check_name
+from .run.naming import check_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker

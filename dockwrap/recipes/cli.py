@@ -1,4 +1,4 @@
-"""`dockwrap recipe NAME` and `dockwrap cleanup`: thin Click layers over `Docker().recipes`.
+"""`dockwrap recipe NAME` and `dockwrap cleanup`: thin Click layers over `Recipes(docker)`.
 
 A recipe prints its result (a table, or --json) and exits 0 only when what it demonstrates was
 shown to hold; under --dry-run it prints its docker calls as a bash script and nothing else.
@@ -16,6 +16,7 @@ from ..cli.output import print_json, print_table
 from ..choices import PULL_POLICIES
 from ..cli.options import examples, json_option, pass_docker
 from ..cli.verbs import command_group
+from . import Recipes
 
 __all__ = ["recipe_group", "cleanup_command", "COMMANDS"]
 
@@ -90,7 +91,7 @@ def pingable_pair_command(docker: Docker, count: int, network: str | None, defau
         raise click.UsageError("--link is the default bridge's way: add --default-bridge")
     if network and default_bridge:
         raise click.UsageError("--network and --default-bridge cannot be combined")
-    result = docker.recipes.pingable_pair(count=count, network=network, default_bridge=default_bridge, link=link,
+    result = Recipes(docker).pingable_pair(count=count, network=network, default_bridge=default_bridge, link=link,
                                           **_common(options))
     _finish(docker, result, as_json, lambda r: print_table([r], [
         ("FROM", lambda x: x.source), ("TO", lambda x: x.target), ("NETWORK", lambda x: x.network),
@@ -120,10 +121,10 @@ def round_robin_command(docker: Docker, replicas: int, alias: str, queries: int,
     if swarm:
         if client_per_query:
             raise click.UsageError("--client-per-query does not go with --swarm")
-        _finish(docker, docker.recipes.swarm_round_robin(replicas=replicas, alias=alias, queries=queries, **_common(options)),
+        _finish(docker, Recipes(docker).swarm_round_robin(replicas=replicas, alias=alias, queries=queries, **_common(options)),
                 as_json, _show_swarm)
         return
-    result = docker.recipes.round_robin(replicas=replicas, alias=alias, queries=queries,
+    result = Recipes(docker).round_robin(replicas=replicas, alias=alias, queries=queries,
                                         client_per_query=client_per_query, **_common(options))
 
     def show(r: Any) -> None:
@@ -167,7 +168,7 @@ def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, c
         command = shell_split(command_line) if command_line is not None else None
     except ValueError as exc:  # unbalanced quotes, a trailing backslash
         raise click.BadParameter(f"{command_line!r} is not a shell-quoted command line: {exc}", param_hint="--command")
-    result = docker.recipes.webhost(port=port, name=name, remove=remove, container_port=container_port,
+    result = Recipes(docker).webhost(port=port, name=name, remove=remove, container_port=container_port,
                                     command=command, **common)
 
     def show(r: Any) -> None:
@@ -186,7 +187,7 @@ def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, c
 @pass_docker
 def process_view_command(docker: Docker, container: str | None, as_json: bool, **options: Any) -> None:
     """A container is a host process: its `top` PIDs are in the host's process table."""
-    result = docker.recipes.process_view(container=container, **_common(options))
+    result = Recipes(docker).process_view(container=container, **_common(options))
     _finish(docker, result, as_json, lambda r: print_table(r.processes, [
         ("PID", lambda p: p.pid), ("PPID", lambda p: p.ppid), ("CMD", lambda p: p.cmd),
         ("ON HOST", lambda p: "n/a" if p.on_host is None else p.on_host),
@@ -205,7 +206,7 @@ def process_view_command(docker: Docker, container: str | None, as_json: bool, *
 @pass_docker
 def cleanup_command(docker: Docker, recipe: str | None, run_id: str | None, as_json: bool) -> None:
     """Remove every container, service and network that dockwrap recipes created."""
-    removed = docker.recipes.cleanup(recipe=recipe, run=run_id)
+    removed = Recipes(docker).cleanup(recipe=recipe, run=run_id)
     if docker.dry_run:
         return
     if as_json:

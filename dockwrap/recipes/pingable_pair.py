@@ -9,11 +9,12 @@ docker calls: network create, run a, run b (together), exec a ping b, rm -f a b,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+from ..parse.record import NOT_IN_JSON, Record, json_key
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -24,8 +25,8 @@ __all__ = ["PingResult", "pingable_pair", "parse_ping"]
 @dataclass(frozen=True)
 class PingResult(Record):
     network: str
-    source: str
-    target: str
+    source: str = field(metadata=json_key("from"))
+    target: str = field(metadata=json_key("to"))
     resolved: bool
     resolved_ip: str | None
     sent: int
@@ -34,7 +35,7 @@ class PingResult(Record):
     rtt_avg_ms: float | None
     error: str | None
     #: what the lesson expects: True when the name should resolve (user network, or --link)
-    expect_resolved: bool = True
+    expect_resolved: bool = field(default=True, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
@@ -43,18 +44,13 @@ class PingResult(Record):
             return self.resolved and self.received > 0
         return not self.resolved
 
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {
-            "network": self.network, "from": self.source, "to": self.target, "resolved": self.resolved,
-            "resolved_ip": self.resolved_ip, "sent": self.sent, "received": self.received,
-            "loss_percent": self.loss_percent, "rtt_avg_ms": self.rtt_avg_ms, "error": self.error,
-        }
-
 
 # busybox: "PING b (172.18.0.3): 56 data bytes"; iputils: "PING b (172.18.0.3) 56(84) bytes of data."
 _TARGET = re.compile(r"^PING \S+ \(([0-9a-fA-F.:]+)\)", re.MULTILINE)
 # busybox: "3 packets transmitted, 3 packets received, 0% packet loss"; iputils: "3 received"
-_COUNTS = re.compile(r"(\d+) packets transmitted, (\d+) (?:packets )?received,(?: \+\d+ errors,)? ([\d.]+)% packet loss")
+_COUNTS = re.compile(
+    r"(\d+) packets transmitted, (\d+) (?:packets )?received,(?: \+\d+ errors,)? ([\d.]+)% packet loss"
+)
 # busybox: "round-trip min/avg/max = 0.1/0.2/0.3 ms"; iputils: "rtt min/avg/max/mdev = 0.1/0.2/0.3/0.0 ms"
 _RTT = re.compile(r"min/avg/max(?:/mdev)? = [\d.]+/([\d.]+)/")
 
@@ -111,8 +107,7 @@ def pingable_pair(
             run.start_all([ContainerSpec("a", sleeper, network=net), ContainerSpec("b", sleeper, network=net)])
         expect = not default_bridge or link
         # On the default bridge the lookup fails by design: let the printed script go on.
-        with run.may_fail(not expect):
-            done = docker.container.exec(a, ["ping", "-c", str(count), "-W", "2", b])
+        done = run.may_fail(not expect).container.exec(a, ["ping", "-c", str(count), "-W", "2", b])
         numbers = parse_ping(done.out, done.err, count)
         if numbers["resolved"] or done.exit_code == 0:
             numbers["error"] = None if numbers["received"] else numbers["error"]

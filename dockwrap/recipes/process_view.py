@@ -10,11 +10,12 @@ docker calls: run -d (unless a container is named), top, rm -f.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING
 
-from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+from ..parse.record import NOT_IN_JSON, Record
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -29,25 +30,20 @@ class HostProcess(Record):
     cmd: str | None
     on_host: bool | None
     #: the host's own name for the process (/proc/PID/comm), and its parent's
-    host_comm: str | None = None
-    host_parent: str | None = None
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"pid": self.pid, "ppid": self.ppid, "cmd": self.cmd, "on_host": self.on_host}
+    host_comm: str | None = field(default=None, metadata=NOT_IN_JSON)
+    host_parent: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(frozen=True)
 class ProcessViewResult(Record):
     container: str
     processes: list[HostProcess]
-    note: str | None = field(default=None)
+    #: why nothing could be looked up (a remote engine): said on stderr, not in the JSON
+    note: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         return bool(self.processes) and all(p.on_host for p in self.processes)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"container": self.container, "processes": [p.to_json() for p in self.processes]}
 
 
 def host_command(pid: int) -> tuple[str | None, str | None]:
@@ -90,9 +86,13 @@ def process_view(
                 on_host = cmdline is not None and os.path.basename(first_word) in cmdline
                 parent = host_command(proc.ppid)[1] if proc.ppid else None
             processes.append(HostProcess(proc.pid, proc.ppid, proc.cmd, on_host, comm, parent))
-        note = None if local else (
-            f"the engine is not on this machine ({docker.runner.endpoint}): its PIDs belong to "
-            "another process table, so none can be looked up here"
+        note = (
+            None
+            if local
+            else (
+                f"the engine is not on this machine ({docker.runner.endpoint}): its PIDs belong to "
+                "another process table, so none can be looked up here"
+            )
         )
         result = ProcessViewResult(name, processes, note)
         run.succeeded = result.ok

@@ -13,17 +13,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING
 
-from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeArgumentError, RecipeRun
+from ..parse.record import NOT_IN_JSON, Record
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeArgumentError, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
 
-__all__ = ["Backend", "RoundRobinResult", "round_robin", "parse_nslookup", "SERVER_SCRIPT", "CLIENT_SCRIPT",
-           "client_command", "check_alias", "check_counts"]
+__all__ = [
+    "Backend",
+    "RoundRobinResult",
+    "round_robin",
+    "parse_nslookup",
+    "SERVER_SCRIPT",
+    "CLIENT_SCRIPT",
+    "client_command",
+    "check_alias",
+    "check_counts",
+]
 
 # Serve a page holding the container's host name (set to its container name) on port 80.
 SERVER_SCRIPT = "mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www"
@@ -75,19 +85,18 @@ class RoundRobinResult(Record):
     queries: int
     resolved_ips: list[str]
     backends: list[Backend]
-    failed_queries: int = 0
-    expected: int = field(default=0, repr=False)
+    failed_queries: int = field(default=0, metadata=NOT_IN_JSON)
+    expected: int = field(default=0, repr=False, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         """All N addresses resolved, and every backend answered at least once."""
         ips = {b.ip for b in self.backends}
-        return (len(self.backends) == self.expected and ips <= set(self.resolved_ips)
-                and all(b.answers > 0 for b in self.backends))
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"alias": self.alias, "network": self.network, "queries": self.queries,
-                "resolved_ips": self.resolved_ips, "backends": [b.to_json() for b in self.backends]}
+        return (
+            len(self.backends) == self.expected
+            and ips <= set(self.resolved_ips)
+            and all(b.answers > 0 for b in self.backends)
+        )
 
 
 _ADDRESS = re.compile(r"^Address(?: \d+)?:\s+([0-9a-fA-F.:]+)(?:#\d+)?\s*$")
@@ -136,11 +145,15 @@ def round_robin(
     if replicas < 1:
         raise RecipeArgumentError("replicas must be at least 1")
     if queries < replicas:
-        raise RecipeArgumentError(f"queries ({queries}) must be at least replicas ({replicas}) for every server to answer")
+        raise RecipeArgumentError(
+            f"queries ({queries}) must be at least replicas ({replicas}) for every server to answer"
+        )
     with RecipeRun(docker, "round-robin", image=image, keep=keep, labels=labels, pull=pull) as run:
         net = run.create_network()
         servers = [
-            ContainerSpec(f"s{i}", ["sh", "-c", SERVER_SCRIPT], network=net, aliases=[alias], hostname=run.name(f"s{i}"))
+            ContainerSpec(
+                f"s{i}", ["sh", "-c", SERVER_SCRIPT], network=net, aliases=[alias], hostname=run.name(f"s{i}")
+            )
             for i in range(1, replicas + 1)
         ]
         names = run.start_all(servers)
@@ -151,9 +164,13 @@ def round_robin(
         members = {m.name: m.ipv4_address for d in docker.network.inspect(net) for m in d.containers}
         counts = Counter(answers)
         result = RoundRobinResult(
-            alias=alias, network=net, queries=queries, resolved_ips=parse_nslookup(dns),
+            alias=alias,
+            network=net,
+            queries=queries,
+            resolved_ips=parse_nslookup(dns),
             backends=[Backend(name, members.get(name), counts.get(name, 0)) for name in names],
-            failed_queries=queries - sum(counts.get(name, 0) for name in names), expected=replicas,
+            failed_queries=queries - sum(counts.get(name, 0) for name in names),
+            expected=replicas,
         )
         run.succeeded = result.ok
         return result

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..parse.record import Record
-from .base import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
+from ..parse.record import NOT_IN_JSON, Record
 from .round_robin import SERVER_SCRIPT, Backend, check_alias, check_counts, parse_nslookup
+from .run import DEFAULT_IMAGE, Keep, RecipeArgumentError, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -39,9 +40,10 @@ _MARKS = ("--- dnsrr", "--- vip", "--- answers", "--- vip-answers")
 CLIENT_SCRIPT = (
     'i=0; until wget -q -O /dev/null "http://$1/"; do i=$((i+1)); [ $i -ge 50 ] && break; sleep 0.2; done; '
     f"echo '{_MARKS[0]}'; nslookup \"$1\"; echo '{_MARKS[1]}'; nslookup \"$2\"; "
-    f"echo '{_MARKS[2]}'; i=0; while [ $i -lt \"$3\" ]; do i=$((i+1)); wget -q -O - \"http://$1/\" || echo '!error'; done; "
+    f"echo '{_MARKS[2]}'; i=0; "
+    'while [ $i -lt "$3" ]; do i=$((i+1)); wget -q -O - "http://$1/" || echo \'!error\'; done; '
     f"echo '{_MARKS[3]}'; if busybox timeout 3 wget -q -O - \"http://$2/\"; then "
-    f"i=1; while [ $i -lt \"$3\" ]; do i=$((i+1)); busybox timeout 3 wget -q -O - \"http://$2/\" || echo '!error'; done; "
+    f'i=1; while [ $i -lt "$3" ]; do i=$((i+1)); busybox timeout 3 wget -q -O - "http://$2/" || echo \'!error\'; done; '
     'else echo "!unavailable $?"; fi'
 )
 
@@ -71,10 +73,6 @@ class VipResult(Record):
     reason: str | None
     backends: list[Backend]
 
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"service": self.service, "virtual_ip": self.virtual_ip, "available": self.available,
-                "reason": self.reason, "backends": [b.to_json() for b in self.backends]}
-
 
 @dataclass(frozen=True)
 class SwarmRoundRobinResult(Record):
@@ -85,26 +83,26 @@ class SwarmRoundRobinResult(Record):
     resolved_ips: list[str]
     backends: list[Backend]
     vip: VipResult
-    expected: int = 0
+    expected: int = field(default=0, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         """dnsrr: every task resolved and answered; VIP: balanced over every task, or plainly
         unavailable on this engine (the exit status reflects only what could be shown)."""
-        dnsrr = (len(self.backends) == self.expected and {b.ip for b in self.backends} <= set(self.resolved_ips)
-                 and all(b.answers > 0 for b in self.backends))
+        dnsrr = (
+            len(self.backends) == self.expected
+            and {b.ip for b in self.backends} <= set(self.resolved_ips)
+            and all(b.answers > 0 for b in self.backends)
+        )
         vip = (not self.vip.available and bool(self.vip.reason)) or all(b.answers > 0 for b in self.vip.backends)
         return dnsrr and vip
 
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"alias": self.alias, "service": self.service, "network": self.network, "queries": self.queries,
-                "resolved_ips": self.resolved_ips, "backends": [b.to_json() for b in self.backends],
-                "vip": self.vip.to_json()}
-
 
 def _no_ipvs_reason(local: bool | None, status: str) -> str:
-    reason = (f"connections to the virtual IP failed ({status}): VIP balancing and the ingress routing mesh "
-              "need the kernel's IPVS")
+    reason = (
+        f"connections to the virtual IP failed ({status}): VIP balancing and the ingress routing mesh "
+        "need the kernel's IPVS"
+    )
     if local and not os.path.exists("/proc/net/ip_vs"):
         reason += ", and this kernel shows none (no /proc/net/ip_vs)"
     return reason
@@ -138,18 +136,38 @@ def swarm_round_robin(
         server = ["sh", "-c", SERVER_SCRIPT]
         # Each task answers with "<service>.<slot>", the name `service ps` shows for it.
         hostname = "{{.Service.Name}}.{{.Task.Slot}}"
-        dnsrr, vip = run.parallel([
-            lambda: run.create_service("dnsrr", server, replicas=replicas, endpoint_mode="dnsrr",
-                                       network=f"name={net},alias={alias}", hostname=hostname),
-            lambda: run.create_service("vip", server, replicas=replicas, endpoint_mode="vip",
-                                       network=f"name={net},alias={vip_alias}", hostname=hostname),
-        ])
+        dnsrr, vip = run.parallel(
+            [
+                lambda: run.create_service(
+                    "dnsrr",
+                    server,
+                    replicas=replicas,
+                    endpoint_mode="dnsrr",
+                    network=f"name={net},alias={alias}",
+                    hostname=hostname,
+                ),
+                lambda: run.create_service(
+                    "vip",
+                    server,
+                    replicas=replicas,
+                    endpoint_mode="vip",
+                    network=f"name={net},alias={vip_alias}",
+                    hostname=hostname,
+                ),
+            ]
+        )
         if not docker.dry_run:
-            run.parallel([lambda: docker.service.wait_converged(dnsrr, timeout=wait_seconds),
-                          lambda: docker.service.wait_converged(vip, timeout=wait_seconds)])
+            run.parallel(
+                [
+                    lambda: docker.service.wait_converged(dnsrr, timeout=wait_seconds),
+                    lambda: docker.service.wait_converged(vip, timeout=wait_seconds),
+                ]
+            )
         client = run.run_once("client", client_command(alias, vip_alias, queries), network=net)
         sections = _sections(client.out)
-        tasks = {t.name: t for service in (dnsrr, vip) for t in docker.service.ps(service, filters=["desired-state=running"])}
+        tasks = {
+            t.name: t for service in (dnsrr, vip) for t in docker.service.ps(service, filters=["desired-state=running"])
+        }
         members = {m.name: m.ipv4_address for d in docker.network.inspect(net) for m in d.containers}
         ips = {name: _task_ip(name, members) for name in tasks}
         answers = Counter(line.strip() for line in sections.get(_MARKS[2], "").splitlines())
@@ -161,14 +179,22 @@ def swarm_round_robin(
             service=vip,
             virtual_ip=vip_ips[0] if vip_ips else None,
             available=unavailable is None and not docker.dry_run,
-            reason=_no_ipvs_reason(docker.runner.is_local, f"wget exit status {unavailable.split()[-1]}") if unavailable else None,
-            backends=[] if unavailable else [Backend(n, ips.get(n), vip_answers.get(n, 0)) for n in sorted(tasks) if n.startswith(vip + ".")],
+            reason=_no_ipvs_reason(docker.runner.is_local, f"wget exit status {unavailable.split()[-1]}")
+            if unavailable
+            else None,
+            backends=[]
+            if unavailable
+            else [Backend(n, ips.get(n), vip_answers.get(n, 0)) for n in sorted(tasks) if n.startswith(vip + ".")],
         )
         result = SwarmRoundRobinResult(
-            alias=alias, service=dnsrr, network=net, queries=queries,
+            alias=alias,
+            service=dnsrr,
+            network=net,
+            queries=queries,
             resolved_ips=parse_nslookup(sections.get(_MARKS[0], "")),
             backends=[Backend(n, ips.get(n), answers.get(n, 0)) for n in sorted(tasks) if n.startswith(dnsrr + ".")],
-            vip=vip_result, expected=replicas,
+            vip=vip_result,
+            expected=replicas,
         )
         run.succeeded = result.ok
         return result

@@ -9,16 +9,18 @@ docker calls: run -d -p, port; then HTTP from the host until it answers.
 
 from __future__ import annotations
 
+import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import DockwrapError
 from ..parse.ports import PortMapping
-from ..parse.record import Record
-from .base import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun, progress, progress_done
+from ..parse.record import NOT_IN_JSON, Record
+from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -26,8 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["WebhostResult", "webhost", "DEFAULT_PAGE_SCRIPT"]
 
 DEFAULT_PAGE_SCRIPT = (
-    "mkdir -p /www && echo '<h1>Hello from dockwrap webhost</h1>' > /www/index.html "
-    "&& exec httpd -f -p 80 -h /www"
+    "mkdir -p /www && echo '<h1>Hello from dockwrap webhost</h1>' > /www/index.html && exec httpd -f -p 80 -h /www"
 )
 
 
@@ -37,16 +38,25 @@ class WebhostResult(Record):
     url: str
     status: int | None
     ports: list[PortMapping]
-    run_id: str = ""
-    error: str | None = None
+    run_id: str = field(default="", metadata=NOT_IN_JSON)
+    error: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     @property
     def ok(self) -> bool:
         return self.status == 200
 
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        return {"container": self.container, "url": self.url, "status": self.status,
-                "ports": [p.to_json() for p in self.ports]}
+
+def progress(message: str) -> None:
+    """Waiting messages: stderr, and only when it is a terminal (stdout carries data only)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\x1b[K{message}")
+        sys.stderr.flush()
+
+
+def progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 def http_status(url: str, timeout: float = 2.0) -> tuple[int | None, str | None]:
@@ -98,8 +108,10 @@ def webhost(
         published = f"127.0.0.1:{port}:{container_port}" if port else f"127.0.0.1::{container_port}"
         container = run.start(ContainerSpec("web", command or None, name=name, publish=[published]))
         mappings = docker.container.port(container)
-        host_port = next((m.host_port for m in mappings if m.host_ip == "127.0.0.1" and m.container_port == container_port),
-                         port or None)
+        host_port = next(
+            (m.host_port for m in mappings if m.host_ip == "127.0.0.1" and m.container_port == container_port),
+            port or None,
+        )
         url = f"http://127.0.0.1:{host_port}/"
         if docker.dry_run:
             where = url if host_port else "the port that `docker container port` printed"

@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from ..errors import ParseError
-from ..parse.jsonlines import load_array, load_objects
+from ..parse.inspect import parse_inspect
+from ..parse.jsonlines import load_objects
 from ..parse.ports import PortMapping, parse_ports
 from ..parse.record import Record, build, field_value
 from ..parse.times import parse_time
@@ -258,9 +259,4 @@ def _details(obj: dict[str, Any], command: str) -> ServiceDetails:
 
 
 def parse_service_inspect(text: str, command: str = "docker service inspect") -> list[ServiceDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if "ID" not in obj or "Spec" not in obj:
-            raise ParseError(command, "an object has no ID or Spec", repr(obj)[:200])
-        details.append(build(command, _details, obj))
-    return details
+    return parse_inspect(text, command, [(("ID", "Spec"), _details)])

@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from ..errors import ParseError
-from ..parse.jsonlines import load_array, load_objects
+from ..parse.inspect import parse_inspect
+from ..parse.jsonlines import load_objects
 from ..parse.labels import parse_labels
 from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
@@ -95,9 +96,4 @@ def _details(obj: dict[str, Any], command: str) -> VolumeDetails:
 
 
 def parse_volume_inspect(text: str, command: str = "docker volume inspect") -> list[VolumeDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if not isinstance(obj.get("Name"), str):
-            raise ParseError(command, "an object has no Name", repr(obj)[:200])
-        details.append(build(command, _details, obj))
-    return details
+    return parse_inspect(text, command, [(("Name",), _details)])

@@ -59,17 +59,17 @@ def test_swarm_round_robin_dry_run_script_runs(no_swarm, labels, tmp_path):
 def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labels, monkeypatch):
     # The name the recipe makes up for its client is taken by the user's container: the run fails
     # with the conflict, leaves that container alone, and removes its services, network and swarm.
-    from dockwrap import NameConflict
-    from dockwrap.recipes import base
+    from dockwrap import NameConflict, Recipes
+    from dockwrap.recipes.run import naming
 
     run = case.id.replace("-", "")
-    monkeypatch.setattr(base.secrets, "token_hex", lambda nbytes=None: run)
+    monkeypatch.setattr(naming.secrets, "token_hex", lambda nbytes=None: run)
     taken = f"dw-round-robin-{run}-client"
     started = docker_cli("run", "-d", "--init", "--name", taken, *case.label_args, "--pull", "never", "busybox:latest",
                          "sleep", "300")
     assert started.returncode == 0, started.stderr
     with pytest.raises(NameConflict) as info:
-        docker.recipes.swarm_round_robin(replicas=1, queries=1, labels=labels)
+        Recipes(docker).swarm_round_robin(replicas=1, queries=1, labels=labels)
     assert info.value.name == taken and "left as it is" in (info.value.hint or "")
     assert docker_cli("container", "inspect", "--format", "{{.Id}}", taken).stdout.strip() == started.stdout.strip()
     assert swarm_state() == "inactive"

@@ -18,8 +18,8 @@ import subprocess
 
 import pytest
 
-from dockwrap import NameConflict
-from dockwrap.recipes import base
+from dockwrap import NameConflict, Recipes
+from dockwrap.recipes.run import naming
 from tests.harness import docker_cli, dockwrap, free_port, http_get
 from tests.reliability.helpers import label_options, left_by, no_traceback
 
@@ -53,7 +53,8 @@ def test_webhost_name_of_a_users_container(case, names, labels):
     assert result.returncode == 125, result.stderr
     no_traceback(result.stderr)
     error, hint = [line for line in result.stderr.splitlines() if not line.startswith("+ ")]
-    assert "is already in use" in error and hint == f"hint: a container named {mine!r} {LEFT_ALONE}: choose another name"
+    assert "is already in use" in error
+    assert hint == f"hint: a container named {mine!r} {LEFT_ALONE}: choose another name"
     assert not [line for line in result.stderr.splitlines() if line.startswith("+ ") and " rm " in line]
     assert object_id("container", mine) == before and running(mine)
     assert left_by(labels) == {"containers": [mine]}
@@ -86,7 +87,7 @@ def test_process_view_of_a_users_stopped_container(case, names, labels):
 def run_id(monkeypatch, case) -> str:
     """This test's recipe run gets a known ID, so that the names it will make up can be taken first."""
     run = case.id.replace("-", "")
-    monkeypatch.setattr(base.secrets, "token_hex", lambda nbytes=None: run)
+    monkeypatch.setattr(naming.secrets, "token_hex", lambda nbytes=None: run)
     return run
 
 
@@ -99,7 +100,7 @@ def test_round_robin_names_it_makes_up(part, options, docker, case, labels, run_
     taken = f"dw-round-robin-{run_id}-{part}"
     before = users_container(case, taken)
     with pytest.raises(NameConflict) as info:
-        docker.recipes.round_robin(replicas=2, queries=4, labels=labels, **options)
+        Recipes(docker).round_robin(replicas=2, queries=4, labels=labels, **options)
     assert info.value.name == taken and LEFT_ALONE in (info.value.hint or "")
     assert object_id("container", taken) == before and running(taken)
     assert left_by(labels) == {"containers": [taken]}
@@ -110,7 +111,7 @@ def test_round_robin_network_it_makes_up(docker, case, labels, run_id):
     assert docker_cli("network", "create", *case.label_args, taken).returncode == 0
     before = object_id("network", taken)
     with pytest.raises(NameConflict):
-        docker.recipes.round_robin(replicas=2, queries=4, labels=labels)
+        Recipes(docker).round_robin(replicas=2, queries=4, labels=labels)
     assert object_id("network", taken) == before
     assert left_by(labels) == {"networks": [taken]}
 
@@ -138,7 +139,7 @@ def test_a_port_clash_hint_names_no_container_that_was_removed(labels):
     assert "already allocated" in error
     # docker made the second container without starting it, and the run removed it: the hint
     # must not tell the user to remove it
-    assert hint == "hint: publish another host port (the container docker made without starting it was removed)"
+    assert hint == "hint: publish another host port; the container docker made without starting it was removed"
     assert left_by(labels) == {"containers": [kept]}
     assert http_get(f"http://127.0.0.1:{port}/")[0] == 200
 

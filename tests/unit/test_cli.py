@@ -1,4 +1,4 @@
-"""The CLI without an engine: usage, versions, exit statuses of CONTRACT section 3, no tracebacks."""
+"""The CLI without an engine: usage, versions, exit statuses of docs/contract/cli.md, no tracebacks."""
 
 import os
 import stat
@@ -146,7 +146,9 @@ def test_docker_status_is_passed_through(tmp_path):
 
 def test_dry_run_prints_the_call_and_exits_0(tmp_path):
     binary = fake_docker(tmp_path, "exit 99\n")
-    result = dockwrap("--docker", binary, "--dry-run", "run", "-d", "--name", "web", "-e", "PASSWORD=x", "busybox", "sleep", "9")
+    result = dockwrap(
+        "--docker", binary, "--dry-run", "run", "-d", "--name", "web", "-e", "PASSWORD=x", "busybox", "sleep", "9"
+    )
     assert result.returncode == 0
     # the user's words as written (docker's own spellings), the secret's value redacted
     assert result.stdout == f"{binary} container run -d --name web -e 'PASSWORD=***' busybox sleep 9\n"

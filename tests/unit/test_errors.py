@@ -100,7 +100,7 @@ def test_classified_as_expected(case: RecordedError) -> None:
 @pytest.mark.parametrize("case", _params(ALL))
 def test_every_recorded_failure(case: RecordedError) -> None:
     """Whatever the case (also those of record_swarm.sh): a DockerCommandFailed with docker's
-    status, and the CLI's exit status as CONTRACT section 3 says."""
+    status, and the CLI's exit status as docs/contract/cli.md says."""
     error = _classify(case)
     assert isinstance(error, DockerCommandFailed)
     assert error.exit_status == case.exit_status
@@ -129,7 +129,8 @@ def test_message_is_one_clean_line(case: RecordedError) -> None:
         ("rm-force-missing", None),
         ("daemon-unreachable-ls",
          "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?"),
-        ("exec-paused", "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec"),
+        ("exec-paused",
+         "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec"),
         ("image-missing", "Error response from daemon: No such image: fxrec-doesnotexist:latest"),
     ],
 )

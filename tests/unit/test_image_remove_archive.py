@@ -8,8 +8,13 @@ import pytest
 
 from dockwrap.errors import ParseError
 from dockwrap.image.records import (
-    RemovedImage, parse_image_import, parse_image_load, parse_image_prune, parse_image_rm,
+    RemovedImage,
+    parse_image_import,
+    parse_image_load,
+    parse_image_prune,
+    parse_image_rm,
 )
+from dockwrap.parse.prune import PruneResult
 
 from .corpus import ERRORS, read, read_error
 from .test_image_inspect_history import IMAGE_CLIENTS
@@ -37,18 +42,19 @@ def test_rm_of_several_with_one_missing_still_lists_the_others(client: str) -> N
 
 @pytest.mark.parametrize("client", IMAGE_CLIENTS)
 def test_prune(client: str) -> None:
+    # the one PruneResult of every prune (dockwrap.parse.prune)
     dangling = parse_image_prune(read(client, "image-prune"))
-    assert dangling.removed and {row.action for row in dangling.removed} == {"deleted"}
-    assert dangling.space_reclaimed_bytes == 3_000_000 and dangling.deleted == [r.reference for r in dangling.removed]
+    assert isinstance(dangling, PruneResult)
+    assert dangling.images and dangling.untagged == [] and dangling.removed == dangling.images
+    assert dangling.space_reclaimed_bytes == 3_000_000
     nothing = parse_image_prune(read(client, "image-prune-none"))
-    assert (nothing.removed, nothing.space_reclaimed_bytes) == ([], 0)
+    assert (nothing.removed, nothing.untagged, nothing.space_reclaimed_bytes) == ([], [], 0)
     everything = parse_image_prune(read(client, "image-prune-all"))
-    untagged = {row.reference for row in everything.removed if row.action == "untagged"}
-    assert {"fxrec-img-imported:v1", "fxrec-img-built:q", "fxrec-img-dangling:v1"} <= untagged
-    assert "fxrec-img-target:v1" not in untagged  # a container uses it
+    assert {"fxrec-img-imported:v1", "fxrec-img-built:q", "fxrec-img-dangling:v1"} <= set(everything.untagged)
+    assert "fxrec-img-target:v1" not in everything.untagged  # a container uses it
     assert everything.space_reclaimed_bytes == 6_000_000
     # the imported image was among those pruned
-    assert parse_image_import(read(client, "image-import")).image_id in everything.deleted
+    assert parse_image_import(read(client, "image-import")).image_id in everything.images
     json.dumps(everything.to_json())
 
 

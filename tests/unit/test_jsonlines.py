@@ -96,3 +96,18 @@ def test_recorded_inspect_output(client: str, name: str) -> None:
 
 def test_corpus_has_every_client() -> None:
     assert {"28.2.2", "20.10.24", "17.12-derived"} <= set(CLIENTS)
+
+
+def test_parse_inspect_uses_the_first_maker_whose_keys_an_object_has() -> None:
+    from dockwrap.errors import ParseError
+    from dockwrap.parse.inspect import parse_inspect
+
+    makers = [(("Id", "Name"), lambda obj, command: ("docker", obj["Name"])),
+              (("id", "name"), lambda obj, command: ("podman", obj["name"]))]
+    text = '[{"Id": "1", "Name": "a"}, {"id": "2", "name": "b"}]'
+    assert parse_inspect(text, "docker network inspect", makers) == [("docker", "a"), ("podman", "b")]
+    assert parse_inspect("", "docker network inspect", makers) == []
+    with pytest.raises(ParseError, match="an object has no Id and Name"):
+        parse_inspect('[{"Id": 5, "Name": "a"}]', "docker network inspect", makers)
+    with pytest.raises(ParseError, match="unexpected data"):
+        parse_inspect('[{"Id": "1", "Name": "a"}]', "x", [(("Id",), lambda obj, command: obj["Missing"])])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dockwrap import Docker, UsageError
+from dockwrap import Docker, Recipes, UsageError
 from tests.harness import dockwrap
 from tests.reliability.helpers import fake_docker
 
@@ -30,7 +30,7 @@ def recording_docker(tmp_path: Path) -> tuple[str, Path]:
 @pytest.mark.parametrize("recipe", ["pingable_pair", "round_robin", "webhost", "process_view", "swarm_round_robin"])
 def test_caller_labels_cannot_pass_for_the_runs_own(recipe, labels, capsys):
     with pytest.raises(UsageError) as info:
-        getattr(Docker(dry_run=True).recipes, recipe)(labels=labels)
+        getattr(Recipes(Docker(dry_run=True)), recipe)(labels=labels)
     assert isinstance(info.value, ValueError) and "set by the recipe itself" in str(info.value)
     assert capsys.readouterr().out == ""  # refused before the script's first line
 
@@ -38,7 +38,7 @@ def test_caller_labels_cannot_pass_for_the_runs_own(recipe, labels, capsys):
 def test_labels_must_be_a_mapping_of_strings():
     for labels in (["a=b"], {"a": 1}, {"": "x"}):
         with pytest.raises(ValueError):
-            Docker(dry_run=True).recipes.pingable_pair(labels=labels)
+            Recipes(Docker(dry_run=True)).pingable_pair(labels=labels)
 
 
 @pytest.mark.parametrize("selector", [{"run": ""}, {"recipe": ""}, {"run": " "}, {"run": "a=b"}, {"recipe": "a=b"},
@@ -46,7 +46,7 @@ def test_labels_must_be_a_mapping_of_strings():
 def test_cleanup_refuses_empty_and_malformed_selectors(selector, tmp_path):
     binary, log = recording_docker(tmp_path)
     with pytest.raises(UsageError) as info:
-        Docker(binary=binary).recipes.cleanup(**selector)
+        Recipes(Docker(binary=binary)).cleanup(**selector)
     assert isinstance(info.value, ValueError)
     assert not log.exists()  # no docker call, so no removal wider than asked
 
@@ -90,15 +90,15 @@ def test_dns_names_are_aliases():
 
 def test_counts_must_be_numbers():
     with pytest.raises(ValueError):
-        Docker(dry_run=True).recipes.round_robin(queries="30; touch /tmp/dwt-pwned")
+        Recipes(Docker(dry_run=True)).round_robin(queries="30; touch /tmp/dwt-pwned")
     with pytest.raises(ValueError):
-        Docker(dry_run=True).recipes.swarm_round_robin(replicas="2")
+        Recipes(Docker(dry_run=True)).swarm_round_robin(replicas="2")
 
 
 def test_client_scripts_hold_no_value(capsys):
     # The alias and the counts follow the script as its positional parameters.
-    Docker(dry_run=True).recipes.round_robin(alias="search", replicas=2, queries=7)
-    Docker(dry_run=True).recipes.swarm_round_robin(alias="search", replicas=2, queries=7)
+    Recipes(Docker(dry_run=True)).round_robin(alias="search", replicas=2, queries=7)
+    Recipes(Docker(dry_run=True)).swarm_round_robin(alias="search", replicas=2, queries=7)
     clients = [line for line in capsys.readouterr().out.splitlines() if "-client " in line and " run " in line]
     assert len(clients) == 2
     assert clients[0].endswith(" sh search 7") and clients[1].endswith(" sh search search-vip 7")

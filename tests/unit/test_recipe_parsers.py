@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dockwrap import Docker
+from dockwrap import Docker, Recipes
 from dockwrap.recipes.pingable_pair import parse_ping
 from dockwrap.recipes.round_robin import parse_nslookup
 from dockwrap.runner import Runner
@@ -26,7 +26,8 @@ def test_ping_bad_address():
 
 
 def test_nslookup_lists_every_address_of_the_alias_not_the_server():
-    assert parse_nslookup((FIXTURES / "busybox-nslookup-alias.txt").read_text()) == ["172.29.0.3", "172.29.0.2", "172.29.0.4"]
+    addresses = parse_nslookup((FIXTURES / "busybox-nslookup-alias.txt").read_text())
+    assert addresses == ["172.29.0.3", "172.29.0.2", "172.29.0.4"]
 
 
 @pytest.mark.parametrize("runner, local", [
@@ -43,6 +44,6 @@ def test_is_local(runner, local, monkeypatch):
 
 
 def test_process_view_says_so_for_a_remote_engine():
-    result = Docker(host="tcp://10.0.0.5:2376", dry_run=True).recipes.process_view()
+    result = Recipes(Docker(host="tcp://10.0.0.5:2376", dry_run=True)).process_view()
     assert result.note and "not on this machine" in result.note and "tcp://10.0.0.5:2376" in result.note
     assert not result.ok

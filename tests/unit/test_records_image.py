@@ -11,7 +11,7 @@ from dockwrap.image.records import Image, parse_image_ls
 
 from .corpus import client_params, read
 
-# CONTRACT.md section 5
+# docs/contract/records.md
 IMAGE_KEYS = {"id", "repository", "tag", "digest", "created_at", "size_bytes"}
 
 

@@ -13,7 +13,7 @@ from dockwrap.network.records import Network, NetworkDetails, parse_network_insp
 
 from .corpus import NET1, NET2, WEB, client_params, read, release
 
-# CONTRACT.md section 5
+# docs/contract/records.md
 NETWORK_KEYS = {"id", "name", "driver", "scope", "internal", "ipv6", "labels", "created_at"}
 DETAILS_KEYS = NETWORK_KEYS | {"subnet", "gateway", "containers"}
 MEMBER_KEYS = {"id", "name", "ipv4_address", "ipv6_address", "mac_address"}

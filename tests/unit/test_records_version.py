@@ -9,9 +9,9 @@ import pytest
 from dockwrap.errors import ParseError
 from dockwrap.system.records import Version, VersionInfo, parse_version
 
-from .corpus import client_params, read, read_error, ERRORS, ERROR_CLIENTS, release
+from .corpus import ERROR_CLIENTS, ERRORS, client_params, read, read_error, release
 
-# CONTRACT.md section 5
+# docs/contract/records.md
 VERSION_KEYS = {"version", "api_version", "min_api_version", "go_version", "git_commit", "built", "os", "arch"}
 
 

@@ -151,7 +151,8 @@ def test_passthrough_to_a_terminal(tmp_path):
     import subprocess
 
     binary = fake_docker(tmp_path, "echo to-the-terminal\n")
-    code = f"from dockwrap.runner import Runner; import sys; sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)"
+    code = (f"from dockwrap.runner import Runner; import sys; "
+            f"sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)")
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=follower, stderr=follower)
     os.close(follower)
@@ -187,7 +188,7 @@ def test_interrupt_right_after_start_lets_a_creating_call_finish(tmp_path, monke
     with pytest.raises(KeyboardInterrupt):
         runner.run(["run", "-d", "busybox"], creates=True)
     assert made.exists()  # finished before the interrupt went on, not orphaned
-    assert not runner._live.procs
+    assert not len(runner._children)
 
 
 def test_interrupt_right_after_start_ends_any_other_call(tmp_path, monkeypatch):
@@ -199,6 +200,6 @@ def test_interrupt_right_after_start_ends_any_other_call(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         runner.run(["ps"])
     assert time.monotonic() - start < 1.9
-    assert not runner._live.procs
+    assert not len(runner._children)
     time.sleep(2.5)
     assert not made.exists()  # ended, not left running on its own

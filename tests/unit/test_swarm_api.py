@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dockwrap import Docker
+from dockwrap.cli.hints import cli_hint
 from dockwrap.errors import CommandTimeout, NoSuchService, NotConverged, UsageError
 from dockwrap.service.records import parse_service_ls
 from tests.harness import dockwrap
@@ -177,7 +178,8 @@ def test_wait_converged_times_out_with_the_reason(monkeypatch):
     assert isinstance(error, CommandTimeout) and error.exit_code == 124
     assert str(error) == ("service 'web' did not converge within 0.2s: 1/2 tasks running "
                           "(1 pending; last task error: no suitable node)")
-    assert error.hint == "see each task's state and error with: dockwrap service ps web"
+    assert error.hint == "see each task's state and error with: docker service ps web"
+    assert cli_hint(error) == "see each task's state and error with: dockwrap service ps web"
     assert (error.running, error.desired) == (1, 2)
 
 
@@ -201,7 +203,8 @@ def test_find_of_a_missing_service(monkeypatch):
     with pytest.raises(NoSuchService) as caught:
         docker.service.wait_converged("fxswarm", timeout=1, interval=0.01)
     assert "no such service: fxswarm" in str(caught.value)
-    assert caught.value.hint == "list services with: dockwrap service ls"
+    assert caught.value.hint == "list services with: docker service ls"
+    assert cli_hint(caught.value) == "list services with: dockwrap service ls"
 
 
 # -- CLI --------------------------------------------------------------------------------------------

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ...errors import ParseError
-from ...parse.jsonlines import load_array
+from ...parse.inspect import parse_inspect
 from ...parse.ports import PortMapping, ports_from_inspect
-from ...parse.record import Record, build, field_value
+from ...parse.record import Record, field_value
 from ...parse.times import parse_time
 
 
@@ -111,9 +110,4 @@ def _details(obj: dict[str, Any], command: str) -> ContainerDetails:
 
 
 def parse_container_inspect(text: str, command: str = "docker container inspect") -> list[ContainerDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if "Id" not in obj:
-            raise ParseError(command, "an object has no Id field", repr(obj)[:200])
-        details.append(build(command, _details, obj))
-    return details
+    return parse_inspect(text, command, [(("Id",), _details)])

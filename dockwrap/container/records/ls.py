@@ -12,7 +12,7 @@ from ...parse.jsonlines import load_objects
 from ...parse.labels import parse_labels
 from ...parse.podman import epoch_time, labels_map, podman_ports
 from ...parse.ports import PortMapping, parse_ports, well_formed_ports
-from ...parse.record import Record, build, check_text, constructor, deferred, field_value, slot_setter
+from ...parse.record import PENDING, Record, build, check_text, deferred, field_value
 from ...parse.times import parse_time
 from ...parse.units import parse_container_size
 
@@ -73,11 +73,10 @@ def _labels_of(row: Container) -> dict[str, str]:
 
 # Ports and labels are most of the cost of a row (a quarter of a million PortMapping objects for
 # 10,000 containers with ten mappings each) and many callers never read them: the parser checks
-# the ports text is well formed and the fields build themselves from `raw` on first read.
+# the ports text is well formed and the fields build themselves from `raw` on first read (the
+# parse target needs it: see parse.record.deferred).
 deferred(Container, "ports", _ports_of)
 deferred(Container, "labels", _labels_of)
-_new_container = constructor(Container, omit=("ports", "labels"))  # Container(...) in field order, faster
-_set_ports = slot_setter(Container, "ports")
 _CONVERSION_ERRORS = (ValueError, TypeError, AttributeError, KeyError)  # what build() reports
 _TEXT_FIELDS = ("ID", "Image", "Command", "Status", "State", "RunningFor", "Ports", "Labels")
 _TEXT_FIELDS_BUT_LABELS = _TEXT_FIELDS[:-1]
@@ -112,22 +111,21 @@ def _container(obj: dict[str, Any], command: str) -> Container:
         field_value(command, "Ports", parse_ports, ports_text)
         field_value(command, "Size", parse_container_size, size)
         raise
-    row = _new_container(
-        row_id,  # id
-        _first_name(obj.get("Names") or ""),  # name
-        image,  # image
-        go_unquote(cmd),  # command
-        created_at,  # created_at
-        state or state_from_status(status),  # state
-        status,  # status
-        [n for n in (obj.get("Networks") or "").split(",") if n],  # networks
-        size_bytes,  # size_bytes
-        running_for,  # running_for
-        obj,  # raw
+    return Container(
+        id=row_id,
+        name=_first_name(obj.get("Names") or ""),
+        image=image,
+        command=go_unquote(cmd),
+        created_at=created_at,
+        state=state or state_from_status(status),
+        status=status,
+        ports=PENDING if ports is None else ports,
+        networks=[n for n in (obj.get("Networks") or "").split(",") if n],
+        labels=PENDING,
+        size_bytes=size_bytes,
+        running_for=running_for,
+        raw=obj,
     )
-    if ports is not None:
-        _set_ports(row, ports)
-    return row
 
 
 #: one row object to a Container: `system df -v` lists its containers as `container ls` does
@@ -137,23 +135,22 @@ def _podman_container(obj: dict[str, Any], command: str) -> Container:
     check_text(command, obj, ("Id", "Image", "State", "Status", "CreatedAt"))
     size = obj.get("Size")
     ports = obj.get("Ports")
-    row = _new_container(
-        obj["Id"],  # id
-        (obj.get("Names") or [""])[0],  # name
-        obj.get("Image") or "",  # image
-        " ".join(obj.get("Command") or []),  # command
-        field_value(command, "Created", epoch_time, obj.get("Created")),  # created_at
-        obj.get("State") or state_from_status(obj.get("Status") or ""),  # state
-        obj.get("Status") or "",  # status
-        list(obj.get("Networks") or []),  # networks
-        field_value(command, "Size", lambda s: s["rwSize"], size) if size else None,  # size_bytes
-        obj.get("CreatedAt"),  # running_for: podman's JSON CreatedAt is "3 seconds ago"
-        obj,  # raw
+    field_value(command, "Labels", labels_map, obj.get("Labels"))  # checked now, read on first use
+    return Container(
+        id=obj["Id"],
+        name=(obj.get("Names") or [""])[0],
+        image=obj.get("Image") or "",
+        command=" ".join(obj.get("Command") or []),
+        created_at=field_value(command, "Created", epoch_time, obj.get("Created")),
+        state=obj.get("State") or state_from_status(obj.get("Status") or ""),
+        status=obj.get("Status") or "",
+        ports=field_value(command, "Ports", podman_ports, ports),
+        networks=list(obj.get("Networks") or []),
+        labels=PENDING,
+        size_bytes=field_value(command, "Size", lambda s: s["rwSize"], size) if size else None,
+        running_for=obj.get("CreatedAt"),  # podman's JSON CreatedAt is "3 seconds ago"
+        raw=obj,
     )
-    # checked now, so that a bad value fails here, not on first read
-    _set_ports(row, field_value(command, "Ports", podman_ports, ports))
-    field_value(command, "Labels", labels_map, obj.get("Labels"))
-    return row
 
 
 def parse_container_ls(text: str, command: str = "docker container ls") -> list[Container]:

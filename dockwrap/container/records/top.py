@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import ParseError
-from ...parse.record import Record, field_value
-
+from ...parse.record import JSON_SPREAD, Record, field_value
 
 _TOP_FIELDS = {"UID": "uid", "USER": "uid", "PID": "pid", "PPID": "ppid", "C": "c", "STIME": "stime",
                "TTY": "tty", "TIME": "time", "CMD": "cmd", "COMMAND": "cmd", "ARGS": "cmd"}
@@ -26,14 +25,8 @@ class Process(Record):
     time: str | None
     cmd: str | None
     #: other ps columns, under their lower-cased header names
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict, metadata=JSON_SPREAD)
     raw: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        out = Record.to_json(self, raw)
-        out.pop("extra")
-        out.update(self.extra)
-        return out
 
 
 def parse_top(text: str, command: str = "docker container top") -> list[Process]:

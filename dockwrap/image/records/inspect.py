@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ...errors import ParseError
-from ...parse.jsonlines import load_array
-from ...parse.record import Record, build, field_value
+from ...parse.inspect import parse_inspect
+from ...parse.record import Record, field_value
 from ...parse.times import parse_time
 
 
@@ -84,9 +83,4 @@ def _details(obj: dict[str, Any], command: str) -> ImageDetails:
 
 
 def parse_image_inspect(text: str, command: str = "docker image inspect") -> list[ImageDetails]:
-    details = []
-    for obj in load_array(text, command):
-        if not isinstance(obj.get("Id"), str):
-            raise ParseError(command, "an object has no Id", repr(obj)[:200])
-        details.append(build(command, _details, obj))
-    return details
+    return parse_inspect(text, command, [(("Id",), _details)])

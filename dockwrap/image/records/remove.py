@@ -1,4 +1,5 @@
-"""`docker image rm` and `docker image prune` output: RemovedImage rows, PruneResult.
+"""`docker image rm` and `docker image prune` output: RemovedImage rows, and the PruneResult
+every prune shares (dockwrap.parse.prune).
 
     rm:     Untagged: fxrec-img-alias:c          prune:  Deleted Images:
             Deleted: sha256:f919...                      untagged: fxrec-img-built:q
@@ -13,11 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ...errors import ParseError
+from ...parse.prune import PruneResult, parse_prune
 from ...parse.record import Record
-from ...parse.units import parse_size
 
 _ROW = re.compile(r"^(Untagged|Deleted|untagged|deleted): (\S+)$")
-_TOTAL = re.compile(r"^Total reclaimed space: (\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,17 +27,6 @@ class RemovedImage(Record):
 
     action: str
     reference: str
-
-
-@dataclass(frozen=True, slots=True)
-class PruneResult(Record):
-    removed: list[RemovedImage]
-    space_reclaimed_bytes: int
-
-    @property
-    def deleted(self) -> list[str]:
-        """The IDs deleted."""
-        return [row.reference for row in self.removed if row.action == "deleted"]
 
 
 def _row(line: str, command: str) -> RemovedImage:
@@ -53,16 +42,10 @@ def parse_image_rm(text: str, command: str = "docker image rm") -> list[RemovedI
 
 
 def parse_image_prune(text: str, command: str = "docker image prune") -> PruneResult:
-    lines = [line for line in text.splitlines() if line.strip()]
-    match = _TOTAL.match(lines[-1]) if lines else None
-    if not match:
-        last = lines[-1] if lines else ""
+    """The shared prune record (dockwrap.parse.prune); `image prune` always ends with its total,
+    so output without it was cut short (a ParseError)."""
+    result = parse_prune(text, command)
+    if result.space_reclaimed_bytes is None:
+        last = (text.strip().splitlines() or [""])[-1]
         raise ParseError(command, "no 'Total reclaimed space' line: the output is cut short", last)
-    rows = lines[:-1]
-    if rows and rows[0] == "Deleted Images:":
-        rows = rows[1:]
-    try:
-        space = parse_size(match.group(1))
-    except ValueError:
-        raise ParseError(command, "the space reclaimed is not a size", lines[-1]) from None
-    return PruneResult([_row(line, command) for line in rows], space or 0)
+    return result

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...errors import ParseError
 from ...parse.jsonlines import load_objects
-from ...parse.record import Record, build, check_text
+from ...parse.record import Record, build, check_text, json_key
 
 __all__ = ["Event", "parse_events", "event_from_object"]
 
@@ -40,13 +40,8 @@ class Event(Record):
     time_nano: int
     status: str | None
     id: str | None
-    from_: str | None
+    from_: str | None = field(metadata=json_key("from"))
     raw: dict[str, Any] = field(repr=False, compare=False)
-
-    def to_json(self, raw: bool = False) -> dict[str, Any]:
-        out = Record.to_json(self, raw)
-        out["from"] = out.pop("from_")
-        return out
 
     @property
     def base_action(self) -> str:

@@ -6,16 +6,27 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, ContextManager, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import (CommandTimeout, DaemonUnreachable, DockerCommandFailed, NoSuchContainer, NoSuchContext,
-                      NoSuchNetwork, NotSwarmManager, RemovalInProgress)
-from ..signals import CLOSED_OUTPUT_ERRNOS, mute_closed_outputs
+from ...errors import (
+    CommandTimeout,
+    DaemonUnreachable,
+    DockerCommandFailed,
+    NoSuchContainer,
+    NoSuchContext,
+    NoSuchNetwork,
+    NotSwarmManager,
+    RemovalInProgress,
+)
+from ...signals import CLOSED_OUTPUT_ERRNOS, mute_closed_outputs
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..client import Docker
-    from .script import ScriptPrinter
+    from ...client import Docker
+    from .ledger import Ledger
+    from .naming import Naming
+    from .swarm import SwarmSetup
 
 __all__ = ["Removal", "CLEANUP_TIMEOUT", "say"]
 
@@ -29,23 +40,18 @@ CUT_SHORT_SECONDS = 3.0
 
 
 class Removal:
-    """The removal half of RecipeRun."""
+    """Removes what the ledger says a run made, and the swarm it started."""
 
-    docker: Docker
-    run_id: str
-    containers: list[str]
-    networks: list[str]
-    services: list[str]
-    swarm: bool
-    swarm_started: bool
-    #: (kind, name) of create calls that were cut short: made or not, nobody saw docker's answer
-    cut_short: list[tuple[str, str]]
-    _gwbridge_existed: bool
-    script: ScriptPrinter | None
-    cleanup_failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None
-
-    if TYPE_CHECKING:  # pragma: no cover
-        def may_fail(self, expected: bool = True) -> ContextManager[None]: ...
+    def __init__(self, docker: Docker, ledger: Ledger, naming: Naming, swarm: SwarmSetup) -> None:
+        # its own Docker: the run's keeps its limit, for whoever else uses it
+        limit = min(docker.runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
+        self.docker = docker.with_settings(timeout=limit)
+        self.ledger = ledger
+        self.naming = naming
+        self.swarm = swarm
+        #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
+        #: for the cleanup recipe
+        self.failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
 
     def cleanup(self, thorough: bool = False) -> None:
         """Remove what this run created: its services, one `rm -f` for all containers, one
@@ -54,58 +60,55 @@ class Removal:
         :param thorough: after a failure, an interrupt or a create call that did not return, also
             sweep by the run's label, in case a docker call that was cut short created something
         """
-        runner = self.docker.runner
-        previous, runner.timeout = runner.timeout, min(runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
+        docker, ledger = self.docker, self.ledger
         lookout = time.monotonic() + CUT_SHORT_SECONDS
-        try:
-            containers, networks = list(dict.fromkeys(self.containers)), list(dict.fromkeys(self.networks))
-            services = list(dict.fromkeys(self.services))
-            sweep = thorough and not self.docker.dry_run
-            if sweep and self.swarm:
-                services += [name for name in self._labelled_names(self.docker.service.ls) if name not in services]
-            if services:
-                self._quietly(lambda: self.docker.service.rm(services), None)
-            list_containers = partial(self.docker.container.ls, all=True)
-            if sweep:
-                containers += [name for name in self._labelled_names(list_containers) if name not in containers]
-            if containers:
-                self._quietly(lambda: self.docker.container.rm(containers, force=True), None)
-            if sweep:
-                self._look_out("container", containers, list_containers,
-                               lambda names: self.docker.container.rm(names, force=True), lookout)
-            if networks:
-                self._remove_networks(networks, wait=bool(services))
-            if sweep:
-                leftover = self._labelled_names(self.docker.network.ls)
-                if leftover:
-                    self._remove_networks(leftover, wait=bool(services))
-                self._look_out("network", networks + leftover, self.docker.network.ls,
-                               lambda names: self._remove_networks(names, wait=True), lookout)
-            if self.swarm_started:
-                self._quietly(lambda: self.docker.swarm.leave(force=True), None)
-                if not self._gwbridge_existed:
-                    if self.script:
-                        self.script.remove_gwbridge()
-                    else:
-                        self._quietly(lambda: self.docker.network.rm("docker_gwbridge"), None)
-                self.swarm_started = False
-        finally:
-            runner.timeout = previous
-        self.containers.clear()
-        self.networks.clear()
-        self.services.clear()
-        self.cut_short.clear()
+        containers, networks, services = ledger.names("container"), ledger.names("network"), ledger.names("service")
+        sweep = thorough and not docker.dry_run
+        if sweep and self.swarm.wanted:
+            services += [name for name in self._labelled_names(docker.service.ls) if name not in services]
+        if services:
+            self._quietly(lambda: docker.service.rm(services), None)
+        list_containers = partial(docker.container.ls, all=True)
+        if sweep:
+            containers += [name for name in self._labelled_names(list_containers) if name not in containers]
+        if containers:
+            self._quietly(lambda: docker.container.rm(containers, force=True), None)
+        if sweep:
+            self._look_out(
+                "container", containers, list_containers, lambda names: docker.container.rm(names, force=True), lookout
+            )
+        if networks:
+            self._remove_networks(networks, wait=bool(services))
+        if sweep:
+            leftover = self._labelled_names(docker.network.ls)
+            if leftover:
+                self._remove_networks(leftover, wait=bool(services))
+            self._look_out(
+                "network",
+                networks + leftover,
+                docker.network.ls,
+                lambda names: self._remove_networks(names, wait=True),
+                lookout,
+            )
+        self.swarm.leave(docker, lambda call: self._quietly(call, None))
+        ledger.clear()
 
-    def _look_out(self, kind: str, removed: list[str], ls: Callable[..., Sequence[Any]],
-                  remove: Callable[[list[str]], object], deadline: float) -> None:
+    def _look_out(
+        self,
+        kind: str,
+        removed: list[str],
+        ls: Callable[..., Sequence[Any]],
+        remove: Callable[[list[str]], object],
+        deadline: float,
+    ) -> None:
         """The names of `kind` whose create call was cut short and that no look has found yet: look
         for them (by the run's label, so a name that was someone else's is never taken) until each
         showed up and was removed, or the deadline passed."""
-        pending = {name for k, name in self.cut_short if k == kind} - set(removed)
-        while pending and self.cleanup_failure is None:
+        pending = self.ledger.cut_short(kind) - set(removed)
+        while pending and self.failure is None:
             found = [name for name in self._labelled_names(ls) if name in pending]
             if found:
-                self._quietly(lambda: remove(found), None)
+                self._quietly(partial(remove, found), None)
                 pending -= set(found)
             if not pending or time.monotonic() > deadline:
                 return
@@ -115,14 +118,14 @@ class Removal:
         """A removal step: cleanup goes on past what is already gone and past other failures, but
         once the engine does not answer (or not in time) the remaining steps are skipped: one
         clear error instead of a failure, or a timeout, per step."""
-        if self.cleanup_failure is not None:
+        if self.failure is not None:
             return default
         try:
             return despite_closed_outputs(call)
         except (NoSuchContainer, NoSuchNetwork, RemovalInProgress, NotSwarmManager):  # already gone, or going
             return default
         except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-            self.cleanup_failure = exc
+            self.failure = exc
             return default
         except DockerCommandFailed as exc:  # go on past the others, each reported once
             say(f"dockwrap: warning: cleanup: {exc}")
@@ -130,42 +133,42 @@ class Removal:
 
     def _labelled_names(self, ls: Callable[..., Sequence[Any]]) -> list[str]:
         """Names of what carries this run's label, by one `ls` (a sweep after an interrupt)."""
-        names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[f"label=dockwrap.run={self.run_id}"])], [])
+        names: list[str] = self._quietly(lambda: [row.name for row in ls(filters=[self.naming.selector])], [])
         return names
 
     def _remove_networks(self, networks: list[str], wait: bool) -> None:
         """`network rm`; with `wait`, each is tried again while a removed service's tasks (or a
         container that docker itself is removing, its `run --rm`) still hold on to it."""
-        if self.cleanup_failure is not None:
+        docker = self.docker
+        if self.failure is not None:
             return
         if not wait:
             try:
-                despite_closed_outputs(lambda: self.docker.network.rm(networks))
+                despite_closed_outputs(lambda: docker.network.rm(networks))
                 return
             except NoSuchNetwork:
                 return
             except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-                self.cleanup_failure = exc
+                self.failure = exc
                 return
             except DockerCommandFailed as exc:
                 if "active endpoints" not in exc.message:
                     say(f"dockwrap: warning: cleanup: {exc}")
                     return
-        if self.docker.dry_run:
+        if docker.dry_run:
             # The printed script does not wait for the tasks to leave the network: go on anyway.
-            with self.may_fail():
-                self.docker.network.rm(networks)
+            docker.with_settings(dry_run_suffix=" || true").network.rm(networks)
             return
         deadline = time.monotonic() + CLEANUP_TIMEOUT / 2
         for network in networks:
             while True:
                 try:
-                    despite_closed_outputs(lambda: self.docker.network.rm(network))
+                    despite_closed_outputs(partial(docker.network.rm, network))
                     break
                 except NoSuchNetwork:
                     break
                 except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
-                    self.cleanup_failure = exc
+                    self.failure = exc
                     return
                 except DockerCommandFailed as exc:
                     if "active endpoints" not in exc.message or time.monotonic() > deadline:

@@ -12,12 +12,14 @@ there before.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..display import quote
+from ...display import quote
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .base import RecipeRun
+    from ...client import Docker
+    from .naming import Naming
 
 __all__ = ["ScriptPrinter"]
 
@@ -29,31 +31,37 @@ _GWBRIDGE_FILTER = "name=^docker_gwbridge$"
 class ScriptPrinter:
     """The non-docker lines of one run's --dry-run script."""
 
-    def __init__(self, run: RecipeRun) -> None:
-        self.run = run
+    def __init__(self, docker: Docker, naming: Naming, swarm: bool) -> None:
+        self.docker = docker
+        self.naming = naming
+        #: the run may start a swarm and create services: the trap removes those too
+        self.swarm = swarm
 
     def _docker(self, args: Sequence[str]) -> str:
-        return quote(self.run.docker.runner.argv(args))
+        return quote(self.docker.runner.argv(args))
 
     def _sweep(self, kind: str, ls: Sequence[str], rm: Sequence[str]) -> str:
-        selector = f"label=dockwrap.run={self.run.run_id}"
-        return f"{self._docker([kind, 'ls', *ls, '--quiet', '--filter', selector])} | xargs -r {self._docker([kind, *rm])} >/dev/null"
+        listed = self._docker([kind, "ls", *ls, "--quiet", "--filter", self.naming.selector])
+        return f"{listed} | xargs -r {self._docker([kind, *rm])} >/dev/null"
 
-    def header(self) -> None:
-        run = self.run
+    def header(self, trap: bool) -> None:
+        """The script's start; with `trap` (unless the run keeps what it makes), its cleanup trap."""
+        naming = self.naming
         print("#!/usr/bin/env bash")
-        print(f"# dockwrap recipe {run.recipe} (run {run.run_id}): the docker calls it makes, in order")
+        print(f"# dockwrap recipe {naming.recipe} (run {naming.run_id}): the docker calls it makes, in order")
         print("set -e")
-        if run.keep == "always":
+        if not trap:
             return
         lines = []
-        if run.swarm:
+        if self.swarm:
             lines.append(self._sweep("service", [], ["rm"]))
         lines.append(self._sweep("container", ["--all"], ["rm", "--force"]))
         lines.append(self._sweep("network", [], ["rm"]))
-        if run.swarm:
+        if self.swarm:
             leave = self._docker(["swarm", "leave", "--force"])
-            lines.append(f'if [ -n "${{{_SWARM_STARTED}:-}}" ]; then {leave} >/dev/null; {self._gwbridge_removal()}; fi')
+            lines.append(
+                f'if [ -n "${{{_SWARM_STARTED}:-}}" ]; then {leave} >/dev/null; {self._gwbridge_removal()}; fi'
+            )
         print("# a failing step, Ctrl-C, SIGTERM or SIGHUP removes what carries this run's label, as dockwrap does")
         print("dw_cleanup() {")
         for line in lines:
