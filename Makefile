@@ -4,7 +4,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test unit lint engine-up engine-down test-tools bench clean
+.PHONY: demo test unit lint apidocs engine-up engine-down test-tools bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy dockwrap
+
+# The API reference, from the docstrings (pdoc), into build/api/; any warning fails it.
+apidocs: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[docs]'
+	$(BIN)/python scripts/apidocs build/api
 
 bench: $(VENV)/.installed engine-up
 	$(BIN)/python benchmarks/run.py
