@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .verbs import DOCKER_ARG, usage_lines
+from .line import DOCKER_ARG, usage_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker

@@ -260,11 +260,3 @@ def _facts(shown: str, version: str, option: HelpOption) -> OptionFacts:
     return OptionFacts(option.long, option.short, kind, option.type_word,
                        tuple(mark for mark in OPTION_MARKS if mark in marks))
 
-
-def build(sources: list[Path], out: Path) -> Table:
-    """Read SOURCES (recorded trees), write the data modules into OUT; returns the table."""
-    from .render import write_modules
-
-    table = build_table([load_tree(source) for source in sources])
-    write_modules(table, out)
-    return table
