@@ -46,11 +46,11 @@ class BuildFailed(DockerCommandFailed):
     printed, when the build's stdout was captured), or before any (no Dockerfile, a bad one)."""
 
     def _read_fields(self) -> None:
-        from ..image.records.build import failed_step
+        from ..parse.build_output import last_step
 
-        found = failed_step(self.stdout)
-        self.step = found.instruction if found else None
-        self.output = list(found.output) if found else []
+        found = last_step(self.stdout)
+        self.step = found["instruction"] if found else None
+        self.output = list(found["output"]) if found else []
 
 
 class ImageInUse(DockerCommandFailed):
