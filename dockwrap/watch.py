@@ -3,8 +3,8 @@ steps): docker's stdout on a pipe or on a pseudo-terminal of a given size, its s
 each piece of stdout goes to a callback as it comes, and both are kept whole for the result.
 
 On a pseudo-terminal docker draws what it draws for a terminal (a pull's byte counts and bars,
-redrawn in place), and the terminal's line discipline ends its lines with `\\r\\n`, as a real
-terminal shows them.
+redrawn in place). Its output is not processed there (no `\\n` to `\\r\\n`): the bytes are
+docker's own, and the user's terminal, where they are copied, does what it does with docker's.
 """
 
 from __future__ import annotations
@@ -20,13 +20,16 @@ _CHUNK = 65536
 
 
 def pseudo_terminal(columns: int, rows: int) -> tuple[int, int]:
-    """A new pseudo-terminal of that size: (our end, docker's end)."""
+    """A new pseudo-terminal of that size, its output unprocessed: (our end, docker's end)."""
     import fcntl
     import struct
     import termios
 
     ours, theirs = os.openpty()
     fcntl.ioctl(theirs, termios.TIOCSWINSZ, struct.pack("HHHH", max(rows, 1), max(columns, 1), 0, 0))
+    modes = termios.tcgetattr(theirs)
+    modes[1] &= ~termios.OPOST
+    termios.tcsetattr(theirs, termios.TCSANOW, modes)
     return ours, theirs
 
 

@@ -27,7 +27,7 @@ def test_watch_gives_stdout_as_it_comes_and_keeps_it_whole(tmp_path):
 def test_watch_on_a_terminal_of_a_given_size(tmp_path):
     binary = fake_docker(tmp_path, "[ -t 1 ] && echo tty; stty size <&1; [ -t 2 ] || echo 'stderr: a pipe' >&2\n")
     done = Runner(binary=binary).watch(["image", "pull", "x"], lambda chunk: None, terminal=(132, 40))
-    assert done.stdout == b"tty\r\n40 132\r\n"  # a terminal's line ends, as the user's terminal shows them
+    assert done.stdout == b"tty\n40 132\n"  # docker's own bytes: the user's terminal adds its \r
     assert done.stderr == b"stderr: a pipe\n"
 
 
