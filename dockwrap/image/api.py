@@ -123,7 +123,9 @@ class ImageCommands(Verbs):
         from .records.remove import parse_image_prune
 
         keywords = {"all": flag(all, "all"), "filters": items(filters, "filters")}
-        line = self._line("prune", (), keywords, options, docker_args, words=["--force"])
+        line = self._line("prune", (), keywords, options, docker_args)
+        if not line.flag("force"):
+            line = self._line("prune", (), keywords, options, docker_args, words=["--force"])
         done = self._runner.run(line.argv)
         if self._runner.dry_run:
             from ..parse.prune import PruneResult
@@ -155,7 +157,7 @@ class ImageCommands(Verbs):
 
         keywords = {"all_tags": flag(all_tags, "all_tags"), "platform": optional_text(platform, "platform")}
         line = self._line("pull", [text(reference, "reference", empty=False)], keywords, options, docker_args)
-        return pulled(self, line.records("image.pull"), _callable(progress), display)
+        return pulled(self, line, _callable(progress), display)
 
     def push(
         self,
@@ -178,7 +180,7 @@ class ImageCommands(Verbs):
             options,
             docker_args,
         )
-        return pushed(self, line.records("image.push"), _callable(progress), display)
+        return pushed(self, line, _callable(progress), display)
 
     def build(
         self,
@@ -246,13 +248,13 @@ class ImageCommands(Verbs):
         done = self._runner.run(line.argv)
         return None if line.given("output") else done.stdout
 
-    def load(self, input: Source, *, docker_args: Words = (), **options: object) -> LoadResult:
+    def load(self, input: Source | None = None, *, docker_args: Words = (), **options: object) -> LoadResult:
         """`docker image load` of a tar archive (`image save`'s): a path, bytes or an open
-        binary file; the names and IDs it brought."""
+        binary file (None: docker's own `-i` among docker_args); the names and IDs it brought."""
         from .records.archive import LoadResult, parse_image_load
 
-        path, stdin = _source(input, "input")
-        line = self._line("load", (), {"input": path}, options, docker_args).records("image.load")
+        path, stdin = (None, None) if input is None else _source(input, "input")
+        line = self._line("load", (), {"input": path}, options, docker_args)
         done = self._runner.run(line.argv, input=stdin)
         return LoadResult([], [], {}) if self._runner.dry_run else parse_image_load(done.out)
 

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["RegistryCommands", "PASSWORD_REFUSED"]
 
-PASSWORD_REFUSED = "a password in the command line shows in `ps` and in logs: give it on stdin (--password-stdin)"
+PASSWORD_REFUSED = ("a password in docker's command line shows in `ps` and in logs: give it as password= (sent on "
+                    "stdin) or password_env=NAME")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -65,9 +66,11 @@ class RegistryCommands(Verbs):
             feed, changes = os.environ[env_name].encode(), {env_name: None}
         elif feed is not None and not isinstance(feed, bytes) and not hasattr(feed, "read"):
             raise ArgumentTypeError(f"password must be a str, bytes or an open file, not {type(password).__name__}")
-        keywords = {"username": optional_text(username, "username"), "password_stdin": feed is not None}
+        keywords = {"username": optional_text(username, "username")}
         operands = [] if server is None else [optional_text(server, "server", empty=False) or ""]
         line = self._line("login", operands, keywords, options, docker_args)
+        if feed is not None and not line.flag("password-stdin"):
+            line = self._line("login", operands, keywords, options, docker_args, words=["--password-stdin"])
         if line.given("password"):
             raise UsageError(PASSWORD_REFUSED)
         if feed is None and line.flag("password-stdin"):
