@@ -58,8 +58,8 @@ class Images:
             docker_cli("image", "rm", "-f", *left)
 
 
-@pytest.fixture
-def images(case: Case, tmp_path: Path) -> Iterator[Images]:
+@pytest.fixture(name="images")
+def images_fixture(case: Case, tmp_path: Path) -> Iterator[Images]:
     made = Images(case, tmp_path)
     yield made
     made.remove()

@@ -13,7 +13,7 @@ import pytest
 from dockwrap import DockerCommandFailed
 from dockwrap.errors import BuildFailed, ImageInUse, NoSuchImage
 from tests.harness import docker_cli, dockwrap
-from tests.integration.image_fixtures import images  # noqa: F401  (the fixture)
+from tests.integration.image_fixtures import images_fixture  # noqa: F401  (the fixture `images`)
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
 
