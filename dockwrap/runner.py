@@ -200,6 +200,7 @@ class Runner(Settings):
         input: Any = None,
         env: Mapping[str, str | None] | None = None,
         timeout: float | None | bool = True,
+        stdin_from: str | None = None,
     ) -> Completed:
         """Run a call as `run` does (captured; a failure raised as its error), giving each piece of
         docker's stdout to ON_OUTPUT as it comes (a pull's progress, a build's steps).
@@ -207,11 +208,12 @@ class Runner(Settings):
         :param terminal: (columns, rows): docker's stdout is a pseudo-terminal of that size (it
             draws its terminal progress there; lines end in `\\r\\n`), else a pipe
         :param input: bytes for docker's stdin, or our stdin (`sys.stdin`); default: none
+        :param stdin_from: as for `run`
         """
         from .watch import Outputs, pseudo_terminal
 
         argv = self.argv(args)
-        self.show(argv, env=env)
+        self.show(argv, env=env, stdin_from=stdin_from)
         if self.dry_run:
             return Completed(tuple(argv), 0)
         out, err = pseudo_terminal(*terminal) if terminal else os.pipe(), os.pipe()

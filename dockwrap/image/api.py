@@ -193,6 +193,7 @@ class ImageCommands(Verbs):
         target: str | None = None,
         no_cache: bool = False,
         input: bytes | IO[bytes] | None = None,
+        input_from: str | None = None,
         progress: Callable[[str], None] | None = None,
         display: Display | None = None,
         docker_args: Words = (),
@@ -205,6 +206,9 @@ class ImageCommands(Verbs):
         :param file: the Dockerfile (`-f`; "-": from `input`)
         :param build_args: `NAME=VALUE` items or a mapping (`--build-arg`)
         :param input: docker's stdin: bytes, or an open binary file
+        :param input_from: the environment variable whose value `input` is: -x and --dry-run show
+            the call as `printf '%s\\n' "$NAME" | docker ...`, a line that runs as printed where
+            NAME is set (a recipe's script sets it)
         :param progress: called with each line of the build's output as it comes
         :param display: where the build's output shows while it runs (docker's own bytes on a
             terminal, else its lines)
@@ -231,7 +235,9 @@ class ImageCommands(Verbs):
             if directory:
                 os.rmdir(directory)
             raise
-        return built(self._runner, line, directory, _callable(progress), display, input)
+        return built(
+            self._runner, line, directory, _callable(progress), display, input, optional_text(input_from, "input_from")
+        )
 
     def save(
         self,

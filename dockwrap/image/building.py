@@ -77,6 +77,7 @@ def built(
     progress: Callable[[str], None] | None,
     display: Display | None,
     input: Any = None,
+    stdin_from: str | None = None,
 ) -> BuildResult:
     """Run the build (its output streamed: see transfer.watched) and read its result, with the
     full image ID from the ID file (the caller's `--iidfile` or ours)."""
@@ -93,6 +94,7 @@ def built(
             pty=False,
             env=BUILD_ENV,
             input=input,
+            stdin_from=stdin_from,
         )
         if runner.dry_run:
             return BuildResult("", line.values("tag"), [], [], None)
