@@ -16,6 +16,7 @@ from ...errors import (
     DockerCommandFailed,
     NoSuchContainer,
     NoSuchContext,
+    NoSuchImage,
     NoSuchNetwork,
     NotSwarmManager,
     RemovalInProgress,
@@ -77,6 +78,7 @@ class Removal:
             self._look_out(
                 "container", containers, list_containers, lambda names: docker.container.rm(names, force=True), lookout
             )
+        self._remove_images(ledger.names("image"), sweep)
         if networks:
             self._remove_networks(networks, wait=bool(services))
         if sweep:
@@ -92,6 +94,18 @@ class Removal:
             )
         self.swarm.leave(docker, lambda call: self._quietly(call, None))
         ledger.clear()
+
+    def _remove_images(self, images: list[str], sweep: bool) -> None:
+        """The images the run built, tagged or pulled (after its containers: an image a container
+        uses stays); in a sweep also those carrying the run's label (a build's label is in the
+        image, so what it pulled back carries it too). `rm -f`: one image under several names."""
+        docker = self.docker
+        if sweep:
+            none: list[str] = []
+            found = self._quietly(lambda: [row.id for row in docker.image.ls(filters=[self.naming.selector])], none)
+            images = images + [image for image in found if image not in images]
+        if images:
+            self._quietly(lambda: docker.image.rm(images, force=True), None)
 
     def _look_out(
         self,
@@ -122,7 +136,7 @@ class Removal:
             return default
         try:
             return despite_closed_outputs(call)
-        except (NoSuchContainer, NoSuchNetwork, RemovalInProgress, NotSwarmManager):  # already gone, or going
+        except (NoSuchContainer, NoSuchNetwork, NoSuchImage, RemovalInProgress, NotSwarmManager):  # gone, or going
             return default
         except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
             self.failure = exc
