@@ -190,6 +190,10 @@ class RecipeRun:
         run: the build result. The --dry-run script sets the variable its build line reads."""
         if self.script:
             self.script.variable(DOCKERFILE_VARIABLE, dockerfile)
+        elif self.docker.runner.explain:  # -x: what the build line's variable holds
+            from ...display import quote_arg
+
+            say(f"+ {DOCKERFILE_VARIABLE}={quote_arg(dockerfile)}")
         with self.ledger.creating("image", tag):
             return self.docker.image.build(
                 "-", tags=[tag], labels=self.labels, input=dockerfile.encode(), input_from=DOCKERFILE_VARIABLE
