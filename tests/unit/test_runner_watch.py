@@ -75,6 +75,16 @@ def test_the_printed_line_says_what_the_environment_and_stdin_are(tmp_path, caps
     assert "secret-value" not in err
 
 
+def test_a_watched_build_says_which_variable_its_stdin_is(tmp_path, capsys):
+    from dockwrap import Docker
+
+    binary = fake_docker(tmp_path, "exit 99\n")
+    Docker(binary=binary, dry_run=True).image.build("-", input=b"FROM scratch\n", input_from="dw_dockerfile")
+    assert capsys.readouterr().out == (
+        f"printf '%s\\n' \"$dw_dockerfile\" | DOCKER_BUILDKIT=0 {binary} image build --force-rm -- -\n"
+    )
+
+
 def test_shell_line_runs_as_printed(tmp_path):
     import subprocess
 
