@@ -7,6 +7,7 @@ Logins write to a DOCKER_CONFIG of the test's own: the user's docker configurati
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -74,6 +75,10 @@ def test_progress_on_a_pipe_is_a_few_lines_per_layer(images, registry):
     per_layer = Counter(line.split(":")[0] for line in pulled.stderr.splitlines() if re.match(r"[0-9a-f]{12}: ", line))
     assert per_layer and max(per_layer.values()) <= 5, pulled.stderr
     assert "MB" not in pulled.stderr and "\x1b" not in pulled.stderr and "\r" not in pulled.stderr
+    assert (
+        json.loads(pulled.stdout)["image_id"]
+        == docker_cli("image", "inspect", "-f", "{{.Id}}", reference).stdout.strip()
+    )
     quiet = dockwrap("pull", "-q", reference)
     assert (quiet.returncode, quiet.stdout.strip(), quiet.stderr) == (0, reference, "")
 
@@ -226,3 +231,16 @@ def test_a_password_on_the_command_line_is_refused_before_docker_runs(auth_regis
     result = dockwrap("login", "-u", "me", "-p", "hunter2-img2", auth_registry.address, env=config)
     assert result.returncode == 2 and "hunter2-img2" not in result.stdout + result.stderr
     assert "password on the command line" in result.stderr
+
+
+def test_login_on_a_terminal_asks_for_the_password(auth_registry, config):
+    password = auth_registry.password
+    status, screen = run_in_terminal(
+        [sys.executable, "-m", "dockwrap", "login", "-u", auth_registry.user, auth_registry.address],
+        password.encode() + b"\n",
+        prompt=b"Password: ",
+        env={**os.environ, **config},
+    )
+    assert status == 0 and b"Login Succeeded" in screen, screen
+    assert password.encode() not in screen  # not echoed
+    assert auth_registry.address in (Path(config["DOCKER_CONFIG"]) / "config.json").read_text()

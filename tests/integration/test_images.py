@@ -12,7 +12,7 @@ import pytest
 
 from dockwrap import DockerCommandFailed
 from dockwrap.errors import BuildFailed, ImageInUse, NoSuchImage
-from tests.harness import docker_cli, dockwrap
+from tests.harness import DOCKER, docker_cli, dockwrap
 from tests.integration.image_fixtures import images_fixture  # noqa: F401  (the fixture `images`)
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
@@ -125,8 +125,13 @@ def test_save_then_load_round_trip_gives_the_same_image(docker, images, tmp_path
     archive = tmp_path / "saved.tar"
     piped = subprocess.run([sys.executable, "-m", "dockwrap", "save", tag], capture_output=True, timeout=120)
     assert piped.returncode == 0 and piped.stdout[:512].strip(b"\0"), piped.stderr
+    assert (
+        piped.stdout == subprocess.run([DOCKER, "save", tag], capture_output=True, timeout=120).stdout
+    )  # byte for byte
     docker.image.save(tag, archive)
-    assert archive.stat().st_size > 0
+    assert archive.read_bytes() == piped.stdout
+    assert dockwrap("save", "-o", str(tmp_path / "cli.tar"), tag).returncode == 0
+    assert (tmp_path / "cli.tar").read_bytes() == piped.stdout
     docker.image.rm(tag)
     loaded = subprocess.run(
         [sys.executable, "-m", "dockwrap", "load"], input=piped.stdout, capture_output=True, timeout=120
@@ -137,6 +142,9 @@ def test_save_then_load_round_trip_gives_the_same_image(docker, images, tmp_path
     assert docker.image.load(archive).references == [tag] and image_id(tag) == built
     docker.image.rm(tag)
     assert docker.image.load(archive.read_bytes()).references == [tag] and image_id(tag) == built
+    docker.image.rm(tag)
+    shown = dockwrap("load", "-i", str(archive), "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["references"] == [tag] and image_id(tag) == built
 
 
 def test_import_a_root_file_system(docker, images, names, case, tmp_path):
@@ -151,6 +159,23 @@ def test_import_a_root_file_system(docker, images, names, case, tmp_path):
     assert result.image_id == image_id(tag)
     shown = dockwrap("import", "--change", f"LABEL dockwrap.test.case={case.id}", str(archive), images.name("cli"))
     assert shown.returncode == 0 and shown.stdout.strip().startswith("sha256:"), shown.stderr
+    piped = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dockwrap",
+            "import",
+            "--change",
+            f"LABEL dockwrap.test.case={case.id}",
+            "-",
+            images.name("stdin"),
+        ],
+        input=archive.read_bytes(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.decode().strip() == image_id(images.names[-1])
 
 
 def test_prune_removes_only_what_the_filter_names_and_says_what(docker, images, case):
