@@ -96,7 +96,7 @@ class RecipeRun:
         self.ledger = Ledger()
         self.script = ScriptPrinter(docker, self.naming, swarm, images) if docker.dry_run else None
         self.swarm = SwarmSetup(docker, swarm, self.script)
-        self.removal = Removal(docker, self.ledger, self.naming, self.swarm)
+        self.removal = Removal(docker, self.ledger, self.naming, self.swarm, images)
         #: what the recipe demonstrates was shown to hold (a kept-on-success run keeps its objects)
         self.succeeded = False
 

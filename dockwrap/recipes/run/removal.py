@@ -43,13 +43,15 @@ CUT_SHORT_SECONDS = 3.0
 class Removal:
     """Removes what the ledger says a run made, and the swarm it started."""
 
-    def __init__(self, docker: Docker, ledger: Ledger, naming: Naming, swarm: SwarmSetup) -> None:
+    def __init__(self, docker: Docker, ledger: Ledger, naming: Naming, swarm: SwarmSetup, images: bool = False) -> None:
         # its own Docker: the run's keeps its limit, for whoever else uses it
         limit = min(docker.runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
         self.docker = docker.with_settings(timeout=limit)
         self.ledger = ledger
         self.naming = naming
         self.swarm = swarm
+        #: the run may make images: a sweep looks for them too (other runs' sweeps need no such call)
+        self.images = images
         #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
         #: for the cleanup recipe
         self.failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
@@ -78,7 +80,7 @@ class Removal:
             self._look_out(
                 "container", containers, list_containers, lambda names: docker.container.rm(names, force=True), lookout
             )
-        self._remove_images(ledger.names("image"), sweep)
+        self._remove_images(ledger.names("image"), sweep and self.images)
         if networks:
             self._remove_networks(networks, wait=bool(services))
         if sweep:
