@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .args import argument, flag, optional_text, time_limit
 from .errors import UsageError
 
-__all__ = ["RunnerConfig", "Completed"]
+__all__ = ["RunnerConfig", "Settings", "Completed"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,50 @@ class RunnerConfig:
             return None
         host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
         return host is None or host.startswith("unix://")
+
+
+class Settings:
+    """A runner's settings, read-only (its `_config`)."""
+
+    _config: RunnerConfig
+
+    @property
+    def binary(self) -> str:
+        return self._config.binary
+
+    @property
+    def context(self) -> str | None:
+        return self._config.context
+
+    @property
+    def host(self) -> str | None:
+        return self._config.host
+
+    @property
+    def explain(self) -> bool:
+        return self._config.explain
+
+    @property
+    def dry_run(self) -> bool:
+        return self._config.dry_run
+
+    @property
+    def timeout(self) -> float | None:
+        return self._config.timeout
+
+    @property
+    def dry_run_suffix(self) -> str:
+        return self._config.dry_run_suffix
+
+    @property
+    def endpoint(self) -> str:
+        """The engine the calls go to, in words (RunnerConfig.endpoint)."""
+        return self._config.endpoint
+
+    @property
+    def is_local(self) -> bool | None:
+        """Whether the engine runs on this machine (RunnerConfig.is_local)."""
+        return self._config.is_local
 
 
 @dataclass(frozen=True)

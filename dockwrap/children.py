@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 from .args import ARGV_CODEC, register_argv_codec
@@ -103,15 +104,23 @@ def options(**kwargs: Any) -> dict[str, Any]:
         "_encoding": ARGV_CODEC,
         **kwargs,
     }
-    if _has_fileno(chosen.get("_out")):
+    out = chosen.get("_out")
+    if _has_fileno(out) or (isinstance(out, int) and os.isatty(out)):
         # docker writes straight to that fd, terminal or not; sh refuses _tty_out beside a TTY.
         del chosen["_tty_out"]
     return chosen
 
 
-def environment() -> dict[str, str]:
+def environment(changes: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """docker's environment: ours, with CHANGES (a None value removes the variable)."""
     # docker prints some times in the client's zone; UTC makes them the same everywhere.
-    return dict(os.environ, TZ="UTC")
+    env = dict(os.environ, TZ="UTC")
+    for name, value in (changes or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
 
 
 def end(proc: Any) -> None:

@@ -11,6 +11,7 @@ from .runner import Runner
 if TYPE_CHECKING:  # pragma: no cover
     from .container.api import ContainerCommands
     from .image.api import ImageCommands
+    from .image.registry import RegistryCommands
     from .network.api import NetworkCommands
     from .node.api import NodeCommands
     from .runner import Completed, Output
@@ -28,6 +29,7 @@ NOUNS: dict[str, str] = {
     "image": "dockwrap.image.api:ImageCommands",
     "network": "dockwrap.network.api:NetworkCommands",
     "node": "dockwrap.node.api:NodeCommands",
+    "registry": "dockwrap.image.registry:RegistryCommands",
     "service": "dockwrap.service.api:ServiceCommands",
     "swarm": "dockwrap.swarm.api:SwarmCommands",
     "system": "dockwrap.system.api:SystemCommands",
@@ -59,6 +61,7 @@ class Docker:
         image: ImageCommands
         network: NetworkCommands
         node: NodeCommands
+        registry: RegistryCommands
         service: ServiceCommands
         swarm: SwarmCommands
         system: SystemCommands

@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import re
 from shlex import quote as shell_quote
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-__all__ = ["quote", "quote_arg", "redacted", "redact_text", "redact_url", "is_secret_name"]
+__all__ = ["quote", "quote_arg", "shell_line", "redacted", "redact_text", "redact_url", "is_secret_name"]
 
 _SECRET_NAME = re.compile(r"PASS|SECRET|TOKEN|KEY|CREDENTIAL", re.IGNORECASE)
 _ENV_FLAGS = ("-e", "--env")
@@ -161,3 +161,19 @@ def quote_arg(arg: str) -> str:
 def quote(argv: Iterable[str]) -> str:
     """The argv as one shell line, secrets redacted: what -x and --dry-run print."""
     return " ".join(quote_arg(arg) for arg in redacted(argv))
+
+
+def shell_line(argv: Iterable[str], env: Mapping[str, str | None] | None = None, stdin_from: str | None = None) -> str:
+    """A call as one bash line that runs as printed: the quoted argv, after what the call changes
+    in docker's environment (`NAME=VALUE docker ...`; `env -u NAME docker ...` for a variable
+    docker must not see) and, when docker's stdin is the value of an environment variable,
+    `printf '%s\\n' "$NAME" | ` before it (the value itself is never printed)."""
+    line = quote(argv)
+    if env:
+        removed = [f"-u {quote_arg(name)}" for name, value in env.items() if value is None]
+        assigned = [f"{name}={quote_arg(_redact_assignment(f'{name}={value}').partition('=')[2])}"
+                    for name, value in env.items() if value is not None]
+        line = " ".join([*(["env", *removed] if removed else []), *assigned, line])
+    if stdin_from:
+        line = f"printf '%s\\n' \"${stdin_from}\" | {line}"
+    return line

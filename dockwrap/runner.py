@@ -4,8 +4,10 @@ Every docker call of dockwrap goes through a `Runner`: it builds the final argv 
 flags, then the call's own argv list; never a shell string), shows it (-x) or only prints it
 (--dry-run), runs it through `sh` and turns failures into the errors of `dockwrap.errors`.
 
-Four ways to run, by what happens to the output:
+Five ways to run, by what happens to the output:
 * `run`          captured and returned (parsed by the caller); stdout is not a TTY;
+* `watch`        captured and returned, each piece of stdout also given to a callback as it comes
+                 (pull, push, build), on a pipe or a pseudo-terminal of a given size;
 * `passthrough`  docker writes straight to our stdout/stderr, byte for byte (logs, exec, run);
 * `stream`       lines yielded as they come (logs -f, stats, events); the child dies with the iterator;
 * `interactive`  the user's terminal is handed to docker (-it).
@@ -21,12 +23,12 @@ import copy
 import os
 import sys
 import threading
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import children
 from .args import time_limit
-from .call import Completed, RunnerConfig
+from .call import Completed, RunnerConfig, Settings
 from .children import Children, end, environment, finish
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, classify
 from .signals import SignalsHeld, after_docker_failed
@@ -45,7 +47,7 @@ FINISH_SECONDS = 20.0
 _CHUNK = 65536
 
 
-class Runner:
+class Runner(Settings):
     """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=)`.
 
     :param binary: the docker-compatible CLI (default: $DOCKWRAP_DOCKER, else `docker` on PATH)
@@ -80,62 +82,24 @@ class Runner:
         twin._config = self._config.replaced(**changes)
         return twin
 
-    # -- what is run (read-only settings) ------------------------------------------------------
-
-    @property
-    def binary(self) -> str:
-        return self._config.binary
-
-    @property
-    def context(self) -> str | None:
-        return self._config.context
-
-    @property
-    def host(self) -> str | None:
-        return self._config.host
-
-    @property
-    def explain(self) -> bool:
-        return self._config.explain
-
-    @property
-    def dry_run(self) -> bool:
-        return self._config.dry_run
-
-    @property
-    def timeout(self) -> float | None:
-        return self._config.timeout
-
-    @property
-    def dry_run_suffix(self) -> str:
-        return self._config.dry_run_suffix
-
-    @property
-    def endpoint(self) -> str:
-        """The engine the calls go to, in words (RunnerConfig.endpoint)."""
-        return self._config.endpoint
-
-    @property
-    def is_local(self) -> bool | None:
-        """Whether the engine runs on this machine (RunnerConfig.is_local)."""
-        return self._config.is_local
-
     def argv(self, args: Sequence[str]) -> list[str]:
         """The full argv of a call: binary, global flags, then args (RunnerConfig.argv)."""
         return self._config.argv(args)
 
-    def show(self, argv: Sequence[str], dry_run_suffix: str = "") -> None:
-        """Print a call as -x or --dry-run want it."""
+    def show(self, argv: Sequence[str], dry_run_suffix: str = "", env: Mapping[str, str | None] | None = None,
+             stdin_from: str | None = None) -> None:
+        """Print a call as -x or --dry-run want it (with what it changes in docker's environment,
+        and where its stdin comes from: `display.shell_line`)."""
         if not (self.dry_run or self.explain):
             return
-        from .display import quote
+        from .display import shell_line
 
-        if self.dry_run:
-            with self._print_lock:
-                print(quote(argv) + (dry_run_suffix or self.dry_run_suffix), flush=True)
-        elif self.explain:
-            with self._print_lock:
-                print("+ " + quote(argv), file=sys.stderr, flush=True)
+        line = shell_line(argv, env, stdin_from)
+        with self._print_lock:
+            if self.dry_run:
+                print(line + (dry_run_suffix or self.dry_run_suffix), flush=True)
+            else:
+                print("+ " + line, file=sys.stderr, flush=True)
 
     # -- running -------------------------------------------------------------------------------
 
@@ -149,11 +113,14 @@ class Runner:
         dry_run_suffix: str = "",
         creates: bool | float = False,
         done_of: Callable[[str], object] | None = None,
+        env: Mapping[str, str | None] | None = None,
+        stdin_from: str | None = None,
     ) -> Completed:
         """Run a call and capture its output.
 
         :param check: raise the classified error when docker exits non-zero
-        :param input: bytes for docker's stdin (default: an empty, closed stdin)
+        :param input: bytes for docker's stdin, or our stdin (`sys.stdin`: docker reads it)
+            (default: an empty, closed stdin)
         :param timeout: True for the runner's limit, or seconds, or None for none
         :param dry_run_suffix: appended to the printed line under --dry-run (e.g. `|| true`)
         :param creates: the call makes something (`run --detach`, `network create`): an interrupt
@@ -162,12 +129,14 @@ class Runner:
             client died, and what it made then would appear only after a cleanup had looked for it
         :param done_of: reads what docker did from its stdout, for the error's `done` when it
             failed part way (a verb on several objects)
+        :param env: what docker's environment changes (a None value removes the variable)
+        :param stdin_from: the environment variable whose value `input` is (shown, never its value)
         """
         argv = self.argv(args)
-        self.show(argv, dry_run_suffix)
+        self.show(argv, dry_run_suffix, env, stdin_from)
         if self.dry_run:
             return Completed(tuple(argv), 0)
-        kwargs: dict[str, Any] = {"_out_bufsize": _CHUNK, "_err_bufsize": _CHUNK}
+        kwargs: dict[str, Any] = {"_out_bufsize": _CHUNK, "_err_bufsize": _CHUNK, "_env": environment(env)}
         if input is not None:
             kwargs["_in"] = input
         grace = FINISH_SECONDS if creates is True else float(creates or 0)
@@ -211,27 +180,9 @@ class Runner:
         if self.dry_run:
             return Completed(tuple(argv), 0)
         # docker writes into our pipes (sh's own reading goes line by line, keeping every line whole)
-        out_read, out_write = os.pipe()
-        err_read, err_write = os.pipe()
-        ours = [out_write, err_write]  # docker's ends, ours to close once docker has them
-        relay = Relay(out_read, err_read, sink(sys.stdout), sink(sys.stderr), DOCKER_LINE.match, stdout_is_data)
-
-        def relay_output() -> None:
-            while ours:
-                os.close(ours.pop())
-            relay.run()
-
-        kwargs: dict[str, Any] = {"_out": out_write, "_err": err_write, "_no_out": True, "_no_err": True}
-        if stdin:
-            kwargs["_in"] = sys.stdin
-        try:
-            proc = self._call(argv, self._limit(timeout), on_start=relay_output, **kwargs)
-        except BaseException:
-            relay.close(release=True)
-            raise
-        finally:
-            while ours:
-                os.close(ours.pop())
+        out, err = os.pipe(), os.pipe()
+        relay = Relay(out[0], err[0], sink(sys.stdout), sink(sys.stderr), DOCKER_LINE.match, stdout_is_data)
+        proc = self._piped(argv, self._limit(timeout), relay, out, err, stdin=sys.stdin if stdin else None)
         relay.close()
         if proc.exit_code != 0:
             after_docker_failed()  # did it fail because nobody reads our stdout or stderr?
@@ -239,6 +190,40 @@ class Runner:
         if failure is not None:
             raise self.error(Completed(tuple(argv), proc.exit_code, *failure))
         return Completed(tuple(argv), proc.exit_code)
+
+    def watch(
+        self,
+        args: Sequence[str],
+        on_output: Callable[[bytes], None],
+        *,
+        terminal: tuple[int, int] | None = None,
+        input: Any = None,
+        env: Mapping[str, str | None] | None = None,
+        timeout: float | None | bool = True,
+        stdin_from: str | None = None,
+    ) -> Completed:
+        """Run a call as `run` does (captured; a failure raised as its error), giving each piece of
+        docker's stdout to ON_OUTPUT as it comes (a pull's progress, a build's steps).
+
+        :param terminal: (columns, rows): docker's stdout is a pseudo-terminal of that size (it
+            draws its terminal progress there; lines end in `\\r\\n`), else a pipe
+        :param input: bytes for docker's stdin, or our stdin (`sys.stdin`); default: none
+        :param stdin_from: as for `run`
+        """
+        from .watch import Outputs, pseudo_terminal
+
+        argv = self.argv(args)
+        self.show(argv, env=env, stdin_from=stdin_from)
+        if self.dry_run:
+            return Completed(tuple(argv), 0)
+        out, err = pseudo_terminal(*terminal) if terminal else os.pipe(), os.pipe()
+        outputs = Outputs(out[0], err[0], on_output)
+        proc = self._piped(argv, self._limit(timeout), outputs, out, err, stdin=input, env=env)
+        outputs.close()
+        done = Completed(tuple(argv), proc.exit_code, bytes(outputs.stdout), bytes(outputs.stderr))
+        if done.exit_code != 0:
+            raise self.error(done)
+        return done
 
     def interactive(self, args: Sequence[str]) -> int:
         """Hand the user's terminal to docker (`run -it`, `exec -it`, `start -ai`); its exit status."""
@@ -378,6 +363,30 @@ class Runner:
         if expired.is_set():
             raise CommandTimeout(argv, limit or 0)
         return proc
+
+    def _piped(self, argv: list[str], limit: float | None, reader: Any, out: tuple[int, int], err: tuple[int, int],
+               stdin: Any = None, env: Mapping[str, str | None] | None = None) -> Any:
+        """Start docker writing into OUT and ERR ((our end, docker's end) each) and wait for it
+        while READER reads our ends (`run()` until both end; `close(release=True)` when cut short)."""
+        ours = [out[1], err[1]]  # docker's ends, ours to close once docker has them
+
+        def read() -> None:
+            while ours:
+                os.close(ours.pop())
+            reader.run()
+
+        kwargs: dict[str, Any] = {"_out": out[1], "_err": err[1], "_no_out": True, "_no_err": True,
+                                  "_env": environment(env)}
+        if stdin is not None:
+            kwargs["_in"] = stdin
+        try:
+            return self._call(argv, limit, on_start=read, **kwargs)
+        except BaseException:
+            reader.close(release=True)
+            raise
+        finally:
+            while ours:
+                os.close(ours.pop())
 
     def _spawn(self, argv: list[str], started: list[Any], grace: float = 0, **kwargs: Any) -> Any:
         """Start docker and append it to `started` (the caller's handle for ending it)."""

@@ -37,6 +37,8 @@ WRAPPED = LazyCommands({
     "swarm": "dockwrap.swarm.cli:group",
     "system": "dockwrap.system.cli:group",
     "version": "dockwrap.system.cli.version:command",
+    "login": "dockwrap.image.cli.login:command",
+    "logout": "dockwrap.image.cli.logout:command",
 })
 
 #: dockwrap's own commands (not docker's)

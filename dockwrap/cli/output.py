@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable, Sequence, TypeVar
 
-__all__ = ["Column", "Output", "cell", "print_table", "print_json", "print_line", "record_key"]
+__all__ = ["Column", "Output", "cell", "print_table", "print_json", "print_line", "record_key", "human_size"]
 
 T = TypeVar("T")
 
@@ -74,6 +74,16 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column], dry_run: bool = 
     body = [[cell(value(row)) for _, value in columns] for row in rows]
     headers = [header for header, _ in columns]
     sys.stdout.write(tabulate(body, headers=headers, tablefmt="plain", disable_numparse=True) + "\n")
+
+
+def human_size(size: int) -> str:
+    """A byte count as docker writes sizes (go-units' HumanSize: decimal units, 4 digits): `6.001MB`."""
+    value, unit = float(size), "B"
+    for unit in ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"):
+        if value < 1000:
+            break
+        value /= 1000
+    return f"{value:.4g}{unit}"
 
 
 def record_key(row: Any) -> str:

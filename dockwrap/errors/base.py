@@ -208,9 +208,11 @@ class DockerCommandFailed(DockwrapError):
 _NOISE = (
     r"^(See '.*--help'\.?|(?:Run|Try) '.*--help' for more information|Usage:.*|exit status \d+|"
     r"time=\".*\" level=\w+ msg=.*|"
-    # 28.x's classic builder, before any build's own output or error
+    # 28.x's classic builder, before any build's own output or error (worded another way when
+    # DOCKER_BUILDKIT=0 asks for it)
     r"DEPRECATED: The legacy builder is deprecated.*|Install the buildx component to build images with BuildKit:|"
-    r"https://docs\.docker\.com/go/buildx/)$"
+    r"https://docs\.docker\.com/go/buildx/|BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0|"
+    r"environment-variable\.)$"
 )
 # 20.10's `service inspect` wraps the daemon's message: `Status: <message>, Code: 1`.
 _STATUS_WRAPPER = r"^Status: (.*), Code: \d+$"

@@ -6,6 +6,7 @@
     recipes.round_robin(replicas=3)      # one --network-alias, N servers, DNS round robin
     recipes.webhost(port=8080)           # a web server published on 127.0.0.1:8080
     recipes.process_view()               # a container's processes are host processes
+    recipes.ship(registry="127.0.0.1:5000")  # build, push, remove, pull back: the same digest
     recipes.cleanup()                    # remove whatever recipes left (--keep, a killed run)
 
 Each is also a function of its module, taking the Docker first
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pingable_pair import PingResult
     from .process_view import ProcessViewResult
     from .round_robin import RoundRobinResult
+    from .ship import ShipResult
     from .swarm_round_robin import SwarmRoundRobinResult
     from .webhost import WebhostResult
 
@@ -76,6 +78,13 @@ class Recipes:
         from .process_view import process_view
 
         return process_view(self._docker, **options)
+
+    def ship(self, **options: Any) -> ShipResult:
+        """An image to a registry and back, the same; options: registry (HOST:PORT, required),
+        image, keep, labels, pull."""
+        from .ship import ship
+
+        return ship(self._docker, **options)
 
     def cleanup(self, recipe: str | None = None, run: str | None = None) -> Removed:
         """Remove what recipes left: all of it, or one recipe's, or one run's (None: not selected;

@@ -3,7 +3,7 @@ what a killed run could not remove)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import DockerCommandFailed
@@ -21,10 +21,12 @@ class Removed(Record):
     containers: list[str]
     networks: list[str]
     services: list[str]
+    #: the IDs of images (ship's)
+    images: list[str] = field(default_factory=list)
 
 
 def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None) -> Removed:
-    """Remove the containers, services and networks of recipes (all, or one recipe, or one run):
+    """Remove the containers, services, images and networks of recipes (all, or one recipe, or one run):
     only what carries the `dockwrap.recipe` label (and the `dockwrap.run` label of the run).
 
     :raises RecipeArgumentError: (a UsageError and a ValueError) for a recipe or run that is given
@@ -42,9 +44,12 @@ def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None
         docker.service.rm(services)
     if containers:
         docker.container.rm(containers, force=True)
+    images = list(dict.fromkeys(image.id for image in docker.image.ls(filters=filters)))
+    if images:
+        docker.image.rm(images, force=True)
     if networks:
         docker.network.rm(networks)
-    return Removed(containers, networks, services)
+    return Removed(containers, networks, services, images)
 
 
 def _services(docker: Docker, filters: list[str]) -> list[str]:

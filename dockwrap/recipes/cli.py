@@ -195,6 +195,25 @@ def process_view_command(docker: Docker, container: str | None, as_json: bool, *
     ]))
 
 
+@click.command(name="ship", epilog=examples(
+    "eval \"$(scripts/registry up)\" && dockwrap recipe ship --registry \"$REGISTRY\"",
+    "dockwrap recipe ship --registry 127.0.0.1:5000 --json | jq -r .pushed_digest",
+    "dockwrap --dry-run recipe ship --registry 127.0.0.1:5000 > ship.sh && bash ship.sh",
+))
+@click.option("--registry", required=True, metavar="HOST:PORT", help="The registry to push to and pull from "
+              "(e.g. one of scripts/registry; what is pushed stays there).")
+@recipe_options
+@pass_docker
+def ship_command(docker: Docker, registry: str, as_json: bool, **options: Any) -> None:
+    """An image goes to a registry and comes back the same: build, tag, push, remove, pull, run."""
+    result = Recipes(docker).ship(registry=registry, **_common(options))
+    _finish(docker, result, as_json, lambda r: print_table([r], [
+        ("REFERENCE", lambda x: x.reference), ("PUSHED DIGEST", lambda x: x.pushed_digest),
+        ("PULLED DIGEST", lambda x: x.pulled_digest), ("SAME IMAGE", lambda x: x.built_id == x.pulled_id),
+        ("OUTPUT", lambda x: x.output),
+    ]))
+
+
 @click.command(name="cleanup", epilog=examples(
     "dockwrap cleanup",
     "dockwrap cleanup --recipe webhost",
@@ -205,17 +224,17 @@ def process_view_command(docker: Docker, container: str | None, as_json: bool, *
 @json_option
 @pass_docker
 def cleanup_command(docker: Docker, recipe: str | None, run_id: str | None, as_json: bool) -> None:
-    """Remove every container, service and network that dockwrap recipes created."""
+    """Remove every container, service, image and network that dockwrap recipes created."""
     removed = Recipes(docker).cleanup(recipe=recipe, run=run_id)
     if docker.dry_run:
         return
     if as_json:
         print_json(removed)
         return
-    for kind in ("services", "containers", "networks"):
+    for kind in ("services", "containers", "images", "networks"):
         for name in getattr(removed, kind):
             click.echo(f"removed {kind[:-1]} {name}")
-    if not (removed.containers or removed.networks or removed.services):
+    if not (removed.containers or removed.networks or removed.services or removed.images):
         click.echo("nothing to remove", err=True)
 
 
@@ -224,6 +243,7 @@ COMMANDS = {
     "round-robin": f"{__name__}:round_robin_command",
     "webhost": f"{__name__}:webhost_command",
     "process-view": f"{__name__}:process_view_command",
+    "ship": f"{__name__}:ship_command",
 }
 
 recipe_group = command_group("recipe", COMMANDS, help="Run a container lesson: checked, labelled, and cleaned up afterwards.",

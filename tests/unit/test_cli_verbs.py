@@ -46,7 +46,7 @@ def test_every_group_registers_through_the_helper():
                                             ("service",), ("swarm",), ("system",)}
     assert [path for path, group in groups if not isinstance(group, LazyGroup)] == []
     # docker's nouns fall back to pass-through for the verbs dockwrap does not wrap
-    assert all(isinstance(WRAPPED[name], NounGroup) for name in WRAPPED if name != "version")
+    assert all(isinstance(WRAPPED[name], NounGroup) for name in WRAPPED if name not in ("version", "login", "logout"))
 
 
 def wrapped_verbs() -> list[DockerVerbCommand]:
@@ -71,7 +71,8 @@ def test_dockwraps_own_options_never_take_a_spelling_docker_has(verb):
 
 
 @pytest.mark.parametrize("shortcut", ["ps", "run", "exec", "logs", "top", "start", "stop", "rm", "images", "port", "stats",
-                                      "container list", "container remove", "image list", "network list"])
+                                      "container list", "container remove", "image list", "network list", "pull", "push",
+                                      "rmi", "build", "tag", "save", "load", "import", "history", "image remove"])
 def test_shortcuts_and_aliases_reach_the_same_verb_as_their_long_form(shortcut):
     words = tuple(shortcut.split())
     canonical = surface.resolve(words)
@@ -79,8 +80,8 @@ def test_shortcuts_and_aliases_reach_the_same_verb_as_their_long_form(shortcut):
     assert isinstance(docker_command(words), DockerVerbCommand)
 
 
-@pytest.mark.parametrize("words", [("inspect",), ("volume",), ("cp",), ("info",), ("pull",), ("rmi",), ("events",),
-                                   ("container", "cp"), ("image", "history"), ("system", "df"), ("context",)])
+@pytest.mark.parametrize("words", [("inspect",), ("volume",), ("cp",), ("info",), ("commit",), ("search",), ("events",),
+                                   ("container", "cp"), ("builder", "prune"), ("system", "df"), ("context",)])
 def test_what_dockwrap_does_not_wrap_passes_through_as_spelled(words):
     command = docker_command(words)
     assert isinstance(command, PassthroughCommand) and command.spelled == words
@@ -125,7 +126,11 @@ ARGV = [
     (["events", "--since", "1m", "--filter", "type=container"], "docker events --since 1m --filter type=container"),
     (["inspect", "--type", "volume", "data"], "docker inspect --type volume data"),
     (["system", "df", "-v"], "docker system df -v"),
-    (["login", "-u", "me", "-p", "hunter2", "r.example"], "docker login -u me -p '***' r.example"),
+    (["login", "-u", "me", "--password-stdin", "r.example"], "docker login -u me --password-stdin r.example"),
+    (["build", "-t", "a:1", "--build-arg", "A=1", "--no-cache", "-f", "F", "ctx"],
+     "DOCKER_BUILDKIT=0 docker image build --force-rm -t a:1 --build-arg A=1 --no-cache -f F ctx"),
+    (["rmi", "-f", "a", "b"], "docker image rm -f a b"),
+    (["image", "prune", "-a", "--filter", "label=x=1"], "docker image prune --force -a --filter label=x=1"),
     (["volume", "--help"], "docker volume --help"),
     (["container", "cp", "--help"], "docker container cp --help"),
 ]
@@ -157,6 +162,9 @@ REFUSED = [
     (["run", "--pull", "sometimes", "busybox"], "--pull of docker container run is one of always, missing, never", None, None),
     (["service", "scale", "web"], "'web' is not SERVICE=REPLICAS", None, None),
     (["service", "create", "--wait-timeout", "soon", "busybox"], "invalid argument 'soon' for --wait-timeout", None, None),
+    (["login", "-u", "me", "-p", "hunter2", "r.example"], "a password on the command line shows in `ps`", None, None),
+    (["login", "--password=hunter2", "r.example"], "a password on the command line shows in `ps`", None, None),
+    (["tag", "a"], "'docker image tag' requires exactly 2 arguments", "Usage:  docker image tag", None),
 ]
 
 

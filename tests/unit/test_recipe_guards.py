@@ -170,3 +170,29 @@ def test_a_swarm_init_that_finds_a_swarm_leaves_it_alone(tmp_path):
     calls = log.read_text().splitlines()
     assert any(call.startswith("swarm init") for call in calls)
     assert not any(call.startswith("swarm leave") for call in calls), calls
+
+
+@pytest.mark.parametrize("registry", ["", "127.0.0.1", "127.0.0.1:99999", "host:5000/repo", "$(touch /tmp/dwt-pwned):1",
+                                      "-h:5000", "http://127.0.0.1:5000", 5000])
+def test_ship_refuses_a_registry_that_is_not_host_port_before_any_call(registry, tmp_path):
+    with pytest.raises(ValueError) as info:
+        Recipes(Docker(dry_run=True)).ship(registry=registry)
+    assert "HOST:PORT" in str(info.value)
+    binary, log = recording_docker(tmp_path)
+    result = dockwrap("--docker", binary, "recipe", "ship", "--registry", str(registry))
+    assert result.returncode == 2 and "HOST:PORT" in result.stderr and "Traceback" not in result.stderr
+    assert not log.exists()
+
+
+def test_ship_needs_a_registry_and_its_script_traps_its_images(capsys):
+    assert dockwrap("recipe", "ship").returncode == 2
+    with pytest.raises(UsageError):
+        Recipes(Docker(dry_run=True)).ship(registry="127.0.0.1:5000", labels={"dockwrap.run": "x"})
+    Recipes(Docker(dry_run=True)).ship(registry="127.0.0.1:5000")
+    lines = capsys.readouterr().out.splitlines()
+    run = lines[1].split("(run ")[1].split(")")[0]
+    assert f"  docker image ls --quiet --filter label=dockwrap.run={run} | xargs -r docker image rm --force >/dev/null || true" in lines
+    build = next(line for line in lines if " image build " in line)
+    assert build.startswith("printf '%s\\n' \"$dw_dockerfile\" | DOCKER_BUILDKIT=0 docker image build ")
+    assert lines.index(next(line for line in lines if line.startswith("dw_dockerfile='FROM busybox:latest"))) < lines.index(build)
+    assert lines[-1].startswith("docker image rm --force ")

@@ -35,11 +35,15 @@ from .swarm import SwarmSetup
 if TYPE_CHECKING:  # pragma: no cover
     from ...call import Completed
     from ...client import Docker
+    from ...image.records.build import BuildResult
+    from ...image.records.progress import PullResult
 
 __all__ = ["RecipeRun", "ContainerSpec", "Keep", "DEFAULT_IMAGE", "RecipeArgumentError", "NameTaken", "check_name"]
 
 T = TypeVar("T")
 DEFAULT_IMAGE = "busybox:latest"
+#: the --dry-run script's variable holding the Dockerfile a run builds (its build reads it on stdin)
+DOCKERFILE_VARIABLE = "dw_dockerfile"
 #: when a recipe leaves what it created: never, only when it succeeded (webhost), always (--keep)
 Keep = Literal["never", "success", "always"]
 
@@ -67,6 +71,8 @@ class RecipeRun:
     :param run_id: the run's ID (default: 6 random hex digits); see check_name
     :param swarm: the run may make the engine a swarm and create services (its --dry-run script
         then removes those too on failure)
+    :param images: the run may build, tag and pull images (its --dry-run script's trap removes
+        those carrying its label too)
     """
 
     def __init__(
@@ -80,6 +86,7 @@ class RecipeRun:
         pull: str | None = "never",
         run_id: str | None = None,
         swarm: bool = False,
+        images: bool = False,
     ) -> None:
         self.docker = docker
         self.naming = Naming(recipe, run_id, labels)
@@ -87,9 +94,9 @@ class RecipeRun:
         self.keep = keep
         self.pull = pull
         self.ledger = Ledger()
-        self.script = ScriptPrinter(docker, self.naming, swarm) if docker.dry_run else None
+        self.script = ScriptPrinter(docker, self.naming, swarm, images) if docker.dry_run else None
         self.swarm = SwarmSetup(docker, swarm, self.script)
-        self.removal = Removal(docker, self.ledger, self.naming, self.swarm)
+        self.removal = Removal(docker, self.ledger, self.naming, self.swarm, images)
         #: what the recipe demonstrates was shown to hold (a kept-on-success run keeps its objects)
         self.succeeded = False
 
@@ -160,14 +167,48 @@ class RecipeRun:
             )
         return name
 
-    def run_once(self, part: str, command: Sequence[str], network: str | None = None) -> Completed:
-        """`docker run --rm` a throwaway container of this run (a client); the finished call.
-        It removes itself, so it never enters the ledger; cut short, the label sweep finds it."""
+    def run_once(
+        self, part: str, command: Sequence[str] | None, network: str | None = None, image: str | None = None
+    ) -> Completed:
+        """`docker run --rm` a throwaway container of this run (a client; of `image`, default the
+        run's); the finished call. It removes itself, so it never enters the ledger; cut short,
+        the label sweep finds it."""
         name = self.name(part)
         with self.ledger.creating("container", name, removes_itself=True):
             return self.docker.container.run(
-                self.image, list(command), name=name, network=network, remove=True, labels=self.labels, pull=self.pull
+                image or self.image,
+                None if command is None else list(command),
+                name=name,
+                network=network,
+                remove=True,
+                labels=self.labels,
+                pull=self.pull,
             )
+
+    def build_image(self, tag: str, dockerfile: str) -> BuildResult:
+        """`docker build -t TAG -` of a Dockerfile given on stdin (no context), labelled as the
+        run: the build result. The --dry-run script sets the variable its build line reads."""
+        if self.script:
+            self.script.variable(DOCKERFILE_VARIABLE, dockerfile)
+        elif self.docker.runner.explain:  # -x: what the build line's variable holds
+            from ...display import quote_arg
+
+            say(f"+ {DOCKERFILE_VARIABLE}={quote_arg(dockerfile)}")
+        with self.ledger.creating("image", tag):
+            return self.docker.image.build(
+                "-", tags=[tag], labels=self.labels, input=dockerfile.encode(), input_from=DOCKERFILE_VARIABLE
+            )
+
+    def tag_image(self, source: str, target: str) -> str:
+        """`docker tag SOURCE TARGET`; the new name is the run's to remove."""
+        with self.ledger.creating("image", target):
+            self.docker.image.tag(source, target)
+        return target
+
+    def pull_image(self, reference: str) -> PullResult:
+        """`docker pull REFERENCE` (of an image the run pushed); the name is the run's to remove."""
+        with self.ledger.creating("image", reference):
+            return self.docker.image.pull(reference)
 
     def start_all(self, specs: Sequence[ContainerSpec]) -> list[str]:
         """Start independent helper containers together."""

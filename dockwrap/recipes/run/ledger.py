@@ -16,7 +16,7 @@ from ...errors import DockerCommandFailed, NameConflict
 
 __all__ = ["Ledger", "NameTaken", "KINDS"]
 
-KINDS = ("container", "network", "service")
+KINDS = ("container", "network", "service", "image")
 
 
 class NameTaken(NameConflict):

@@ -16,6 +16,7 @@ from ...errors import (
     DockerCommandFailed,
     NoSuchContainer,
     NoSuchContext,
+    NoSuchImage,
     NoSuchNetwork,
     NotSwarmManager,
     RemovalInProgress,
@@ -42,13 +43,15 @@ CUT_SHORT_SECONDS = 3.0
 class Removal:
     """Removes what the ledger says a run made, and the swarm it started."""
 
-    def __init__(self, docker: Docker, ledger: Ledger, naming: Naming, swarm: SwarmSetup) -> None:
+    def __init__(self, docker: Docker, ledger: Ledger, naming: Naming, swarm: SwarmSetup, images: bool = False) -> None:
         # its own Docker: the run's keeps its limit, for whoever else uses it
         limit = min(docker.runner.timeout or CLEANUP_TIMEOUT, CLEANUP_TIMEOUT)
         self.docker = docker.with_settings(timeout=limit)
         self.ledger = ledger
         self.naming = naming
         self.swarm = swarm
+        #: the run may make images: a sweep looks for them too (other runs' sweeps need no such call)
+        self.images = images
         #: why cleanup stopped early (the engine did not answer, or not in time): the rest is left
         #: for the cleanup recipe
         self.failure: DaemonUnreachable | NoSuchContext | CommandTimeout | None = None
@@ -77,6 +80,7 @@ class Removal:
             self._look_out(
                 "container", containers, list_containers, lambda names: docker.container.rm(names, force=True), lookout
             )
+        self._remove_images(ledger.names("image"), sweep and self.images)
         if networks:
             self._remove_networks(networks, wait=bool(services))
         if sweep:
@@ -92,6 +96,18 @@ class Removal:
             )
         self.swarm.leave(docker, lambda call: self._quietly(call, None))
         ledger.clear()
+
+    def _remove_images(self, images: list[str], sweep: bool) -> None:
+        """The images the run built, tagged or pulled (after its containers: an image a container
+        uses stays); in a sweep also those carrying the run's label (a build's label is in the
+        image, so what it pulled back carries it too). `rm -f`: one image under several names."""
+        docker = self.docker
+        if sweep:
+            none: list[str] = []
+            found = self._quietly(lambda: [row.id for row in docker.image.ls(filters=[self.naming.selector])], none)
+            images = images + [image for image in found if image not in images]
+        if images:
+            self._quietly(lambda: docker.image.rm(images, force=True), None)
 
     def _look_out(
         self,
@@ -122,7 +138,7 @@ class Removal:
             return default
         try:
             return despite_closed_outputs(call)
-        except (NoSuchContainer, NoSuchNetwork, RemovalInProgress, NotSwarmManager):  # already gone, or going
+        except (NoSuchContainer, NoSuchNetwork, NoSuchImage, RemovalInProgress, NotSwarmManager):  # gone, or going
             return default
         except (DaemonUnreachable, NoSuchContext, CommandTimeout) as exc:
             self.failure = exc

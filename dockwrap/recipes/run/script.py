@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...display import quote
+from ...display import quote, quote_arg
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...client import Docker
@@ -31,11 +31,13 @@ _GWBRIDGE_FILTER = "name=^docker_gwbridge$"
 class ScriptPrinter:
     """The non-docker lines of one run's --dry-run script."""
 
-    def __init__(self, docker: Docker, naming: Naming, swarm: bool) -> None:
+    def __init__(self, docker: Docker, naming: Naming, swarm: bool, images: bool = False) -> None:
         self.docker = docker
         self.naming = naming
         #: the run may start a swarm and create services: the trap removes those too
         self.swarm = swarm
+        #: the run builds, tags or pulls images: the trap removes those too
+        self.images = images
 
     def _docker(self, args: Sequence[str]) -> str:
         return quote(self.docker.runner.argv(args))
@@ -56,6 +58,8 @@ class ScriptPrinter:
         if self.swarm:
             lines.append(self._sweep("service", [], ["rm"]))
         lines.append(self._sweep("container", ["--all"], ["rm", "--force"]))
+        if self.images:
+            lines.append(self._sweep("image", [], ["rm", "--force"]))
         lines.append(self._sweep("network", [], ["rm"]))
         if self.swarm:
             leave = self._docker(["swarm", "leave", "--force"])
@@ -70,6 +74,10 @@ class ScriptPrinter:
         print("trap dw_cleanup ERR")
         for signal, status in (("INT", 130), ("TERM", 143), ("HUP", 129)):
             print(f"trap 'dw_cleanup; exit {status}' {signal}")
+
+    def variable(self, name: str, value: str) -> None:
+        """A shell variable the script's calls read (a Dockerfile a build gets on its stdin)."""
+        print(f"{name}={quote_arg(value)}")
 
     def before_swarm_init(self) -> None:
         """Whether docker_gwbridge is there before `swarm init` adds it."""
