@@ -46,11 +46,16 @@ _CHUNK = 65536
 
 
 class Runner:
-    """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=)`.
+    """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=, config=,
+    tls=, tlsverify=, tlscacert=, tlscert=, tlskey=, debug=, log_level=)`.
 
     :param binary: the docker-compatible CLI (default: $DOCKWRAP_DOCKER, else `docker` on PATH)
     :param context: passed to every call as `--context NAME`
     :param host: passed to every call as `--host URL`
+    :param config: ... log_level: docker's other global options, passed to every call as docker
+        spells them (`--config DIR`, `--tlsverify`, `--tlscacert PATH`, `-l` as `--log-level`);
+        a flag is True, False (`--tls=false`) or None (not given: docker reads its environment,
+        DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)
     :param explain: print each call to stderr as `+ argv` before running it
     :param dry_run: print each call to stdout and run none
     :param timeout: seconds allowed to each captured or passthrough call (None, 0 or inf: no limit)
@@ -66,8 +71,19 @@ class Runner:
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        *,
+        config: str | None = None,
+        tls: bool | None = None,
+        tlsverify: bool | None = None,
+        tlscacert: str | None = None,
+        tlscert: str | None = None,
+        tlskey: str | None = None,
+        debug: bool | None = None,
+        log_level: str | None = None,
     ) -> None:
-        self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout)
+        options = {"config": config, "tls": tls, "tlsverify": tlsverify, "tlscacert": tlscacert, "tlscert": tlscert,
+                   "tlskey": tlskey, "debug": debug, "log_level": log_level}
+        self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout, options)
         self._command: sh.Command | None = None
         self._children = Children()
         self._print_lock = threading.Lock()
@@ -97,6 +113,11 @@ class Runner:
     @property
     def explain(self) -> bool:
         return self._config.explain
+
+    @property
+    def options(self) -> dict[str, bool | str]:
+        """docker's other global options given (`{"tlsverify": True, "tlscacert": "/c/ca.pem"}`)."""
+        return dict(self._config.options)
 
     @property
     def dry_run(self) -> bool:
