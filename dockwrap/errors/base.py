@@ -225,8 +225,31 @@ def _oci_failure(stdout: str) -> str:
     return ""
 
 
+# docker wraps what ssh said when it could not reach an ssh:// engine in ~250 characters of its
+# own: `error during connect: Get "http://docker.example.com/v1.50/...": command [ssh -o
+# ConnectTimeout=30 -T -l root -p 2222 -- host docker system dial-stdio] has exited with exit
+# status 255, make sure the URL is valid, and Docker 18.09 or later is installed on the remote
+# host: stderr=<ssh's stderr, and the remote shell's>` (20.10: "please make sure").
+_SSH_FAILED = re.compile(r"command \[ssh [^\]]*\] has exited with exit status \d+, .*?: stderr=(.*)", re.S)
+
+
+def _ssh_message(stderr: str) -> str:
+    """What ssh (and the remote shell) said, as one line: `ssh: Host key verification failed`."""
+    match = _SSH_FAILED.search(stderr)
+    if match is None:
+        return ""
+    said = [line.strip().rstrip(".") for line in match.group(1).splitlines() if line.strip()]
+    text = "; ".join(dict.fromkeys(said))
+    return text if text.startswith("ssh: ") else f"ssh: {text}"
+
+
 def docker_message(stderr: str) -> str:
-    """The failure message in docker's stderr as one line, without help footers and log noise."""
+    """The failure message in docker's stderr as one line, without help footers and log noise;
+    for an ssh:// engine that ssh could not reach, ssh's own words (the whole of docker's is in
+    the error's `stderr`)."""
+    ssh = _ssh_message(stderr)
+    if ssh:
+        return ssh
     lines = [re.sub(_STATUS_WRAPPER, r"\1", line.strip()) for line in stderr.splitlines()]
     kept = [line for line in lines if line and not re.match(_NOISE, line)]
     if not kept:

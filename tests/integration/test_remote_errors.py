@@ -92,7 +92,7 @@ def test_ssh_host_key_via_context_names_the_context(sshd: SSHServer, tmp_path) -
 
 @pytest.mark.parametrize("kind, cls, hint", [
     ("plain", errors.TLSRequired, "speaks TLS"),
-    ("no-ca", errors.TLSFileMissing, "TLS needs ca.pem"),
+    ("no-ca", errors.TLSFileMissing, "TLS needs a CA"),
     ("unknown-ca", errors.TLSBadCertificate, "not signed by the CA given"),
     ("foreign-client", errors.TLSBadCertificate, "refused the client certificate"),
     ("wrong-name", errors.TLSNameMismatch, "does not cover the host in the URL"),

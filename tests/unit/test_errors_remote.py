@@ -93,6 +93,25 @@ def test_hint_fits_the_cause(client: str, case_name: str, words: str) -> None:
     assert words in (_classify(case).hint or "")
 
 
+SSH_SAID = {
+    "ssh-connection-refused": "ssh: connect to host 127.0.0.1 port 49835: Connection refused",
+    "ssh-host-key-unknown": "ssh: No ED25519 host key is known for [127.0.0.1]:56905 and you have requested strict "
+                            "checking; Host key verification failed",
+    "ssh-permission-denied": "ssh: root@127.0.0.1: Permission denied (publickey)",
+    "ssh-remote-docker-missing": "ssh: /usr/bin/env: 'bash': No such file or directory; bash: line 1: docker: "
+                                 "command not found",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in REMOTE if c.case in SSH_SAID])
+def test_the_message_is_what_ssh_said_and_the_error_keeps_all_of_docker_s(case: RecordedError) -> None:
+    """docker's ~300 characters around it (its ssh command line, the API URL, its advice) are in
+    `stderr`, not in the one line the CLI prints."""
+    error = _classify(case)
+    assert str(error) == error.message == SSH_SAID[case.case]
+    assert error.stderr == case.stderr and "dial-stdio] has exited with exit status" in error.stderr
+
+
 def test_remote_socket_missing_hint_points_at_the_remote_engine() -> None:
     case = next(c for c in REMOTE if c.client == "28.2.2" and c.case == "ssh-remote-socket-missing")
     assert "reaches no engine" in (_classify(case).hint or "")
