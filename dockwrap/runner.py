@@ -34,6 +34,8 @@ from .signals import SignalsHeld, after_docker_failed
 if TYPE_CHECKING:  # pragma: no cover
     import sh
 
+    from .endpoint import Endpoint
+
 __all__ = ["Runner", "Completed", "Output"]
 
 #: where a call's output goes: captured and returned, or straight to our own stdout and stderr
@@ -140,6 +142,11 @@ class Runner:
     def is_local(self) -> bool | None:
         """Whether the engine runs on this machine (RunnerConfig.is_local)."""
         return self._config.is_local
+
+    @property
+    def resolved(self) -> Endpoint:
+        """The engine the calls go to, decided as docker decides it (dockwrap.endpoint)."""
+        return self._config.resolved
 
     def argv(self, args: Sequence[str]) -> list[str]:
         """The full argv of a call: binary, global flags, then args (RunnerConfig.argv)."""
