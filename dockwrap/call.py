@@ -10,19 +10,23 @@ steps) never see each other's; other settings make another runner (`Runner.with_
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .args import argument, flag, optional_text, time_limit
-from .errors import UsageError
+from .errors import PodmanHasNoSwarm, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .endpoint import Endpoint
     from .surface import Option
 
-__all__ = ["RunnerConfig", "Completed", "docker_global_options"]
+__all__ = ["RunnerConfig", "Completed", "docker_global_options", "SWARM_GROUPS"]
+
+#: docker's command groups of swarm mode, which podman does not have
+SWARM_GROUPS = frozenset({"swarm", "node", "service", "stack", "config"})
 
 
 def docker_global_options() -> tuple[Option, ...]:
@@ -99,14 +103,24 @@ class RunnerConfig:
 
     def argv(self, args: Sequence[str]) -> list[str]:
         """The full argv of a call: binary, global flags, then args (bytes decoded as sys.argv
-        is, so that any byte but NUL reaches docker)."""
+        is, so that any byte but NUL reaches docker).
+
+        :raises PodmanHasNoSwarm: a swarm command (SWARM_GROUPS) when the binary is podman
+        """
         checked = [argument(arg) for arg in args]
+        if checked and checked[0] in SWARM_GROUPS and self.is_podman:
+            raise PodmanHasNoSwarm(" ".join(checked[:2]), self.binary)
         prefix = [self.binary, *self.global_args]
         if self.context:
             prefix += ["--context", self.context]
         if self.host:
             prefix += ["--host", self.host]
         return prefix + checked
+
+    @property
+    def is_podman(self) -> bool:
+        """Whether the binary is podman (`_is_podman`)."""
+        return _is_podman(self.binary)
 
     def option(self, keyword: str) -> bool | str | None:
         """The value given for one of docker's other global options (`config`), None if none."""
@@ -130,6 +144,20 @@ class RunnerConfig:
         """Whether the engine runs on this machine (its PIDs are ours to look up); None for a
         named context, whose endpoint only `docker context inspect` knows."""
         return self.resolved.is_local
+
+
+@functools.lru_cache(maxsize=8)
+def _is_podman(binary: str) -> bool:
+    """podman, by its name or the name of what it links to (`--docker podman`, a `docker` symlink
+    to podman): no call to ask (`version` would cost one, 0.6 s over SSH). A `docker` that is a
+    script running podman (Debian's podman-docker) is taken for docker."""
+    import shutil
+
+    names = [os.path.basename(binary)]
+    found = shutil.which(binary)
+    if found:
+        names.append(os.path.basename(os.path.realpath(found)))
+    return any(name == "podman" or name.startswith("podman-") for name in names)
 
 
 def _global_options(options: Mapping[str, object]) -> tuple[tuple[tuple[str, bool | str], ...], tuple[str, ...]]:

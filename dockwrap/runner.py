@@ -144,6 +144,11 @@ class Runner:
         return self._config.is_local
 
     @property
+    def is_podman(self) -> bool:
+        """Whether the binary is podman (RunnerConfig.is_podman)."""
+        return self._config.is_podman
+
+    @property
     def resolved(self) -> Endpoint:
         """The engine the calls go to, decided as docker decides it (dockwrap.endpoint)."""
         return self._config.resolved

@@ -22,6 +22,7 @@ from ..errors import (
     NotATerminal,
     NotConverged,
     NotSwarmManager,
+    PodmanHasNoSwarm,
     PortInUse,
     ServiceExists,
     TLSBadCertificate,
@@ -63,6 +64,9 @@ CLI_WORDS: dict[str | None, str] = {
     AlreadyInSwarm.hint_format: (
         "this engine is in a swarm already; use it, or leave it first with: dockwrap swarm leave --force "
         "(that removes its services)"
+    ),
+    PodmanHasNoSwarm.hint_format: (
+        "swarm mode needs a Docker engine: --docker docker, with a swarm manager as --host or --context"
     ),
     TLSRequired.hint_format: (
         "the engine at {endpoint} speaks TLS: add --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY, "

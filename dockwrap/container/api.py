@@ -82,13 +82,17 @@ class ContainerCommands(LogsVerb):
     def top(self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs.
 
-        :param ps_args: the arguments of the host's `ps` (docker's default: -ef)
+        :param ps_args: the arguments of the host's `ps` (docker's default: -ef); podman's
+            descriptors or `-o` (podman runs those with the container's own ps: its PIDs)
         """
-        from .records.top import parse_top
+        from .records.top import PODMAN_HOST_DESCRIPTORS, host_pids, parse_top
 
+        tail = items(ps_args, "ps_args")
+        host_view = not tail and self._runner.is_podman
         line = self._line("top", [text(name, "name", empty=False)], None, options, docker_args,
-                          tail=items(ps_args, "ps_args"))
-        return parse_top(self._runner.run(line.argv).out)
+                          tail=list(PODMAN_HOST_DESCRIPTORS) if host_view else tail)
+        processes = parse_top(self._runner.run(line.argv).out)
+        return host_pids(processes) if host_view and not self._runner.dry_run else processes
 
     def port(self, name: str, *, docker_args: Words = (), **options: object) -> list[PortMapping]:
         """`docker container port`: the published ports."""

@@ -24,6 +24,7 @@ __all__ = [
     "UsageError",
     "ArgumentTypeError",
     "NotATerminal",
+    "PodmanHasNoSwarm",
     "DockerCommandFailed",
     "docker_message",
     "fill",
@@ -154,6 +155,21 @@ class CommandLineError(UsageError):
         self.suggestion = suggestion
         self.token = token
         super().__init__(message)
+
+
+class PodmanHasNoSwarm(UsageError):
+    """A command of docker's swarm mode (`swarm`, `node`, `service`, `stack`, `config`) with podman
+    as the binary: podman has none of them, so the call is refused before it is made (exit 2)."""
+
+    hint_format = (
+        "swarm mode needs a Docker engine: Docker(binary=\"docker\"), with a swarm manager as its host or context"
+    )
+
+    def __init__(self, command: str, binary: str = "podman") -> None:
+        self.command = command
+        self.binary = binary
+        which = "" if binary == "podman" else f" ({binary} is podman)"
+        super().__init__(f"podman has no swarm: `{command}` needs Docker's swarm mode{which}")
 
 
 class NotATerminal(DockwrapError):
