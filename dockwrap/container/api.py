@@ -239,8 +239,15 @@ class ContainerCommands(LogsVerb):
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        return self._each("rm", names, {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}, options,
-                          docker_args)
+        keywords = {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}
+        words: list[str] = []
+        if self._runner.is_podman and self._line("rm", names_of(names, "container"), keywords, options,
+                                                 docker_args).flag("force"):
+            # podman 4.3's `rm -f A MISSING` removes nothing, says nothing and exits 0 (so a
+            # recipe's cleanup left its containers, and then its network "in use"); `--ignore` is
+            # podman's way to what docker's `rm -f` does: the others removed, the missing no error
+            words = ["--ignore"]
+        return self._each("rm", names, keywords, options, docker_args, words=words)
 
     # -- internals --------------------------------------------------------------------------------
 

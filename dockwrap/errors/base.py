@@ -226,7 +226,9 @@ _NOISE = (
     r"time=\".*\" level=\w+ msg=.*|"
     # 28.x's classic builder, before any build's own output or error
     r"DEPRECATED: The legacy builder is deprecated.*|Install the buildx component to build images with BuildKit:|"
-    r"https://docs\.docker\.com/go/buildx/)$"
+    r"https://docs\.docker\.com/go/buildx/|"
+    # podman's aardvark-dns, starting with the first container on a network with DNS, where no syslog is
+    r"failed to connect to syslog: .*)$"
 )
 # 20.10's `service inspect` wraps the daemon's message: `Status: <message>, Code: 1`.
 _STATUS_WRAPPER = r"^Status: (.*), Code: \d+$"

@@ -147,6 +147,7 @@ EXPECTED_PODMAN: dict[str, tuple[type[DockerCommandFailed], int]] = {
     "network-not-found-run": (NoSuchNetwork, 125),
     "network-not-found-connect": (NoSuchNetwork, 125),
     "port-allocated": (PortInUse, 126),
+    "port-allocated-first-dns": (PortInUse, 126),
     "network-active-endpoints": (DockerCommandFailed, 2),
     "not-swarm-service": (DockerCommandFailed, 125),
     "unknown-flag": (DockerCommandFailed, 125),
@@ -188,3 +189,12 @@ def test_podman_port_in_use_names_the_address() -> None:
 def test_podman_try_help_footer_is_noise() -> None:
     case = next(c for c in PODMAN if c.case == "not-swarm-service")
     assert docker_message(case.stderr) == "Error: unrecognized command `podman service`"
+
+
+def test_aardvark_dns_saying_it_has_no_syslog_is_not_the_message() -> None:
+    """The first container on a network with DNS starts aardvark-dns, which says so on stderr
+    before podman's own error: that line is noise, podman's error the message."""
+    case = next(c for c in PODMAN if c.case == "port-allocated-first-dns")
+    assert case.stderr.startswith("failed to connect to syslog: Initialization\n")
+    error = classify(case.argv, case.exit_status, case.stderr, case.stdout)
+    assert str(error).startswith("Error: cannot listen on the TCP port: ") and "syslog" not in str(error)

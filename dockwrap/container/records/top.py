@@ -40,7 +40,8 @@ def parse_top(text: str, command: str = "docker container top") -> list[Process]
         raise ParseError(command, "no PID column in the header", lines[0])
     processes = []
     for line in lines[1:]:
-        cells = line.split(None, len(titles) - 1)
+        # (podman ends each row with a space)
+        cells = line.rstrip().split(None, len(titles) - 1)
         if len(cells) != len(titles):
             raise ParseError(command, f"expected {len(titles)} columns", line)
         row = dict(zip(titles, cells))
