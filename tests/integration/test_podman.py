@@ -16,7 +16,7 @@ import pytest
 from tests.harness import Case, dockwrap, free_port, http_get
 from tests.remote_fixtures import docker_still_works, podman_env  # noqa: F401
 
-pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.docker, pytest.mark.podman, pytest.mark.timeout(180)]
 
 # the keys of docker's records (tests/unit/test_records_container.py, test_records_network.py)
 CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
@@ -107,3 +107,16 @@ def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # no
     table = ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", scene["web"], env=podman_env))
     header, row = table.stdout.splitlines()
     assert header.split()[:3] == ["CONTAINER", "ID", "NAME"] and scene["web"] in row and "%" in row and " / " in row
+
+
+def test_rm_force_removes_the_others_when_one_is_gone(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
+    """podman 4.3's own `rm -f A GONE` removes nothing and exits 0; dockwrap's removes A, as docker's does."""
+    web = case.name("rm")
+    ok(podman(podman_env, "run", "-d", "--init", "--pull", "never", "--name", web, *case.label_args, "busybox",
+              "sleep", "60"))
+    try:
+        done = ok(dockwrap("--docker", "podman", "rm", "-f", web, case.name("gone"), env=podman_env))
+        assert done.stdout.split() == [web]
+        assert podman(podman_env, "container", "exists", web).returncode == 1
+    finally:
+        podman(podman_env, "rm", "-f", "-t", "0", web)
