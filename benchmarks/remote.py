@@ -9,7 +9,8 @@ reads root's ~/.bashrc, which runs `pyenv init`), with a login that skips ~/.bas
 the sshd gives that key SHLVL=1), and through one reused SSH connection (`ssh reused`: OpenSSH's
 ControlMaster/ControlPersist in the `ssh` that docker runs; docker itself has no option or
 variable for it). Each row runs its ways alternately, `--runs` times, after one warm-up, and shows
-the medians; `calls` counts the docker calls (`-x` lines) of one run.
+the medians; `calls` counts the docker calls (`-x` lines) of one run, `ssh logins` the times docker
+ran `ssh` for them (a `run -d` or an `exec` is two, a foreground `run` three).
 
 What it creates carries `dockwrap.bench=1` and `dockwrap.bench.run=RUN`; the recipes remove their
 own, and anything left with the run's label is removed at the end, also on Ctrl-C or SIGTERM.
@@ -73,17 +74,31 @@ def stop_reusing(directory: Path, port: int) -> None:
 
 
 class Way:
-    def __init__(self, name: str, env: dict[str, str], host: list[str]) -> None:
+    def __init__(self, name: str, env: dict[str, str], host: list[str], logins: Path | None = None) -> None:
         self.name, self.env, self.host = name, env, host
+        #: where this way's `ssh` writes a line each time docker runs it
+        self.logins = logins
+
+
+def counting_ssh(server: SSHServer) -> tuple[Path, Path]:
+    """A directory whose `ssh` notes each time docker runs it, then is the trusted one; its log."""
+    directory = server.bin_dir("trusted").parent / "bin-counting"
+    directory.mkdir(exist_ok=True)
+    logins = directory / "logins"
+    wrapper = directory / "ssh"
+    wrapper.write_text(f'#!/bin/sh\necho >> "{logins}"\nexec "{server.bin_dir("trusted") / "ssh"}" "$@"\n')
+    wrapper.chmod(0o755)
+    return directory, logins
 
 
 def ways(server: SSHServer, reused: Path) -> list[Way]:
     base = {k: v for k, v in os.environ.items() if k not in ("DOCKER_HOST", "DOCKER_CONTEXT")}
     url = ["-H", server.url()]
     reused_env = dict(base, PATH=f"{reused}{os.pathsep}{base.get('PATH', os.defpath)}")
+    counting, logins = counting_ssh(server)
     return [
         Way("local", base, []),
-        Way("ssh", server.env("trusted", base), url),
+        Way("ssh", dict(base, PATH=f"{counting}{os.pathsep}{base.get('PATH', os.defpath)}"), url, logins),
         Way("ssh lean", server.env("lean", base), url),
         Way("ssh reused", reused_env, url),
     ]
@@ -109,35 +124,41 @@ def argv_for(command: list[str], way: Way) -> list[str]:
 
 
 def timed(argv: list[str], way: Way) -> tuple[float, int, int]:
-    """(seconds, docker calls, exit status) of one run."""
+    """(seconds, docker calls, SSH logins) of one run."""
+    if way.logins is not None:
+        way.logins.write_text("")
     start = time.monotonic()
     done = subprocess.run(argv, env=way.env, capture_output=True, text=True, timeout=300, cwd=ROOT)
     seconds = time.monotonic() - start
     calls = 1 if argv[0] == DOCKER else sum(line.startswith("+ ") for line in done.stderr.splitlines())
     if done.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} ({way.name}) exited {done.returncode}: {done.stderr[-500:]}")
-    return seconds, calls, done.returncode
+    return seconds, calls, len(way.logins.read_text().splitlines()) if way.logins is not None else 0
 
 
 def measure(the_rows: list[tuple[str, list[str]]], the_ways: list[Way], runs: int) -> list[str]:
     table = [
-        "| measurement | calls (local / ssh) | " + " | ".join(f"{w.name} ms" for w in the_ways) + " | ssh / local |",
-        "|---|---|" + "---|" * len(the_ways) + "---|",
+        "| measurement | calls (local / ssh) | ssh logins | "
+        + " | ".join(f"{w.name} ms" for w in the_ways)
+        + " | ssh / local |",
+        "|---|---|---|" + "---|" * len(the_ways) + "---|",
     ]
     for title, command in the_rows:
         times: dict[str, list[float]] = {w.name: [] for w in the_ways}
         calls: dict[str, int] = {}
+        logins = 0
         for attempt in range(runs + 1):
             order = the_ways if attempt % 2 == 0 else list(reversed(the_ways))
             for way in order:
-                seconds, count, _ = timed(argv_for(command, way), way)
+                seconds, count, ssh_logins = timed(argv_for(command, way), way)
                 calls[way.name] = count
+                logins = ssh_logins or logins
                 if attempt:  # the first round warms up
                     times[way.name].append(seconds)
         medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
         log(f"{title}: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in medians.items()))
         table.append(
-            f"| {title} | {calls['local']} / {calls['ssh']} | "
+            f"| {title} | {calls['local']} / {calls['ssh']} | {logins} | "
             + " | ".join(f"{medians[w.name]:.0f}" for w in the_ways)
             + f" | {medians['ssh'] / medians['local']:.1f} |"
         )
