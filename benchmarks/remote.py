@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """dockwrap over SSH against the local socket: per recipe, its docker calls and its wall time.
 
-    .venv/bin/python benchmarks/remote.py [--runs N]        (as root: it starts a test sshd)
+    .venv/bin/python benchmarks/remote.py [--runs N] [--quick]     (as root: it starts a test sshd)
 
 The engine is the machine's own, reached four ways: its socket (`local`), and `-H ssh://root@
 127.0.0.1:PORT` through the test sshd of tests/sshd.py, with root's login as it is (`ssh`: bash
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from tests.sshd import SSH, SSHFailed, SSHServer, sshd_available  # noqa: E402
 
 DOCKER = shutil.which("docker") or "docker"
-WAYS = ("local", "ssh", "ssh lean", "ssh reused")
+QUICK_ROWS = ("`docker ps -q`", "`dockwrap ps`", "recipe process-view")
 
 
 def log(message: str) -> None:
@@ -67,7 +67,8 @@ def reusing_ssh(server: SSHServer) -> Path:
 
 
 def stop_reusing(directory: Path, port: int) -> None:
-    """End the kept connection (its master runs on its own, not under the sshd's listener)."""
+    """End the kept connection now (its master runs on its own, not under the sshd's listener;
+    it would end when the sshd's sessions do)."""
     subprocess.run(
         [str(directory / "ssh"), "-O", "exit", "-p", str(port), "root@127.0.0.1"], capture_output=True, timeout=10
     )
@@ -176,8 +177,11 @@ def remove_left(run: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs of each way per row (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each way per row (default 3)")
+    parser.add_argument("--quick", action="store_true", help="one run, three rows (ps, and process-view): a smoke test")
     args = parser.parse_args()
+    if args.quick:
+        args.runs = 1
     usable, why = sshd_available()
     if not usable:
         log(f"cannot run: {why}")
@@ -193,8 +197,11 @@ def main() -> int:
     try:
         server.start()
         reused = reusing_ssh(server)
-        log(f"run {run}: sshd on 127.0.0.1:{server.port}, {args.runs} runs a way, docker {DOCKER}")
-        table = measure(rows(run), ways(server, reused), args.runs)
+        log(f"run {run}: sshd on 127.0.0.1:{server.port} ({server.dir}), {args.runs} runs a way, docker {DOCKER}")
+        the_rows = rows(run)
+        if args.quick:
+            the_rows = [row for row in the_rows if row[0] in QUICK_ROWS]
+        table = measure(the_rows, ways(server, reused), args.runs)
     except (SSHFailed, RuntimeError) as exc:
         log(f"cannot run: {exc}")
         return 2
