@@ -7,7 +7,7 @@ The engine is the machine's own, reached four ways: its socket (`local`), and `-
 127.0.0.1:PORT` through the test sshd of tests/sshd.py, with root's login as it is (`ssh`: bash
 reads root's ~/.bashrc, which runs `pyenv init`), with a login that skips ~/.bashrc (`ssh lean`:
 the sshd gives that key SHLVL=1), and through one reused SSH connection (`ssh reused`: OpenSSH's
-ControlMaster/ControlPersist in the `ssh` that docker runs; docker itself has no option or
+ControlMaster/ControlPersist in the `ssh` that docker runs; docker 28.2.2 itself has no option or
 variable for it). Each row runs its ways alternately, `--runs` times, after one warm-up, and shows
 the medians; `calls` counts the docker calls (`-x` lines) of one run, `ssh logins` the times docker
 ran `ssh` for them (a `run -d` or an `exec` is two, a foreground `run` three).
