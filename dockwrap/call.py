@@ -1,22 +1,42 @@
 """What a docker call is run with, and what it gives back.
 
-`RunnerConfig`: what a runner is set to (the docker binary, the engine: context or host, -x,
---dry-run, the time limit, the --dry-run line suffix). Frozen: a runner's settings never change
-after it is made, so threads that share it (a recipe's parallel steps) never see each other's;
-other settings make another runner (`Runner.with_settings`). `Completed`: a finished call.
+`RunnerConfig`: what a runner is set to (the docker binary, the engine: context or host and
+docker's other global options, -x, --dry-run, the time limit, the --dry-run line suffix). Frozen:
+a runner's settings never change after it is made, so threads that share it (a recipe's parallel
+steps) never see each other's; other settings make another runner (`Runner.with_settings`).
+`Completed`: a finished call.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .args import argument, flag, optional_text, time_limit
-from .errors import UsageError
+from .errors import PodmanHasNoSwarm, UsageError
 
-__all__ = ["RunnerConfig", "Settings", "Completed"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .endpoint import Endpoint
+    from .surface import Option
+
+__all__ = ["RunnerConfig", "Settings", "Completed", "docker_global_options", "SWARM_GROUPS"]
+
+#: docker's command groups of swarm mode, which podman does not have
+SWARM_GROUPS = frozenset({"swarm", "node", "service", "stack", "config"})
+
+
+def docker_global_options() -> tuple[Option, ...]:
+    """docker's global options that a runner passes on as given (`--config`, `--tls`,
+    `--tlsverify`, `--tlscacert`, `--tlscert`, `--tlskey`, `-D`, `-l`, and any a later table
+    adds): all of docker's but `--context` and `--host` (a runner's own settings, checked against
+    each other) and `--version` (a command of its own, not a setting)."""
+    from .surface import GLOBAL_OPTIONS
+
+    return tuple(option for option in GLOBAL_OPTIONS if option.long not in ("context", "host", "version"))
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,10 @@ class RunnerConfig:
     timeout: float | None = None
     #: appended to every line printed under --dry-run (a recipe's call that may fail: ` || true`)
     dry_run_suffix: str = ""
+    #: docker's other global options given, by keyword (`tlscacert`), in the table's order
+    options: tuple[tuple[str, bool | str], ...] = ()
+    #: those options as docker's words, written before every call's own
+    global_args: tuple[str, ...] = ()
 
     @classmethod
     def checked(
@@ -40,13 +64,21 @@ class RunnerConfig:
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        options: Mapping[str, object] | None = None,
     ) -> RunnerConfig:
-        """The settings from the caller's values, each checked (ArgumentTypeError, UsageError)."""
+        """The settings from the caller's values, each checked (ArgumentTypeError, UsageError).
+
+        :param options: docker's other global options by keyword (`docker_global_options`): a
+            flag is True (`--tls`), False (`--tls=false`: docker's way to turn off what the
+            environment turned on) or None; any other option a str or None
+        """
         binary = optional_text(binary, "binary")
         context = optional_text(context, "context")
         host = optional_text(host, "host")
         if context and host:
             raise UsageError("--context and --host cannot be used together (docker refuses both)")
+        # (the table is read only when one is given: a plain start-up reads no table)
+        given, words = _global_options({k: v for k, v in (options or {}).items() if v is not None})
         return cls(
             binary=binary or os.environ.get("DOCKWRAP_DOCKER") or "docker",
             context=context,
@@ -54,6 +86,8 @@ class RunnerConfig:
             explain=flag(explain, "explain"),
             dry_run=flag(dry_run, "dry_run"),
             timeout=time_limit(timeout, "timeout"),
+            options=given,
+            global_args=words,
         )
 
     def replaced(self, **changes: object) -> RunnerConfig:
@@ -69,9 +103,14 @@ class RunnerConfig:
 
     def argv(self, args: Sequence[str]) -> list[str]:
         """The full argv of a call: binary, global flags, then args (bytes decoded as sys.argv
-        is, so that any byte but NUL reaches docker)."""
+        is, so that any byte but NUL reaches docker).
+
+        :raises PodmanHasNoSwarm: a swarm command (SWARM_GROUPS) when the binary is podman
+        """
         checked = [argument(arg) for arg in args]
-        prefix = [self.binary]
+        if checked and checked[0] in SWARM_GROUPS and self.is_podman:
+            raise PodmanHasNoSwarm(" ".join(checked[:2]), self.binary)
+        prefix = [self.binary, *self.global_args]
         if self.context:
             prefix += ["--context", self.context]
         if self.host:
@@ -79,28 +118,73 @@ class RunnerConfig:
         return prefix + checked
 
     @property
+    def is_podman(self) -> bool:
+        """Whether the binary is podman (`_is_podman`)."""
+        return _is_podman(self.binary)
+
+    def option(self, keyword: str) -> bool | str | None:
+        """The value given for one of docker's other global options (`config`), None if none."""
+        return dict(self.options).get(keyword)
+
+    @property
+    def resolved(self) -> Endpoint:
+        """The engine the calls go to, decided as docker decides it (dockwrap.endpoint)."""
+        from .endpoint import resolve
+
+        config = self.option("config")
+        return resolve(self.context, self.host, config if isinstance(config, str) else None)
+
+    @property
     def endpoint(self) -> str:
         """The engine the calls go to, in words, for error messages (a URL's password as ***)."""
-        from .display import redact_url
-
-        if self.context:
-            return f"context {self.context!r}"
-        if self.host:
-            return redact_url(self.host)
-        if os.environ.get("DOCKER_HOST"):
-            return f"{redact_url(os.environ['DOCKER_HOST'])} (DOCKER_HOST)"
-        if os.environ.get("DOCKER_CONTEXT"):
-            return f"context {os.environ['DOCKER_CONTEXT']!r} (DOCKER_CONTEXT)"
-        return "the current docker context (default: unix:///var/run/docker.sock)"
+        return self.resolved.words
 
     @property
     def is_local(self) -> bool | None:
         """Whether the engine runs on this machine (its PIDs are ours to look up); None for a
         named context, whose endpoint only `docker context inspect` knows."""
-        if self.context and self.context != "default":
-            return None
-        host = self.host or (None if self.context else os.environ.get("DOCKER_HOST"))
-        return host is None or host.startswith("unix://")
+        return self.resolved.is_local
+
+
+@functools.lru_cache(maxsize=8)
+def _is_podman(binary: str) -> bool:
+    """podman, by its name or the name of what it links to (`--docker podman`, a `docker` symlink
+    to podman): no call to ask (`version` would cost one, 0.6 s over SSH). A `docker` that is a
+    script running podman (Debian's podman-docker) is taken for docker."""
+    import shutil
+
+    names = [os.path.basename(binary)]
+    found = shutil.which(binary)
+    if found:
+        names.append(os.path.basename(os.path.realpath(found)))
+    return any(name == "podman" or name.startswith("podman-") for name in names)
+
+
+def _global_options(options: Mapping[str, object]) -> tuple[tuple[tuple[str, bool | str], ...], tuple[str, ...]]:
+    """The options given (checked, in the table's order) and their words."""
+    if not options:
+        return (), ()
+    known = {option.keyword: option for option in docker_global_options()}
+    unknown = [key for key in options if key not in known]
+    if unknown:
+        raise TypeError(f"docker has no global option {unknown[0]!r} (it has: {', '.join(known)})")
+    given: list[tuple[str, bool | str]] = []
+    words: list[str] = []
+    for keyword, option in known.items():
+        value = options.get(keyword)
+        if value is None:
+            continue
+        spelling = f"--{option.long}"
+        if option.kind == "flag":
+            on = flag(value, keyword)
+            given.append((keyword, on))
+            words.append(spelling if on else f"{spelling}=false")
+        else:
+            checked = optional_text(value, keyword)
+            assert checked is not None
+            given.append((keyword, checked))
+            words += [spelling, checked]
+    return tuple(given), tuple(words)
 
 
 class Settings:
@@ -145,6 +229,21 @@ class Settings:
     def is_local(self) -> bool | None:
         """Whether the engine runs on this machine (RunnerConfig.is_local)."""
         return self._config.is_local
+
+    @property
+    def options(self) -> dict[str, bool | str]:
+        """docker's other global options given (`{"tlsverify": True, "tlscacert": "/c/ca.pem"}`)."""
+        return dict(self._config.options)
+
+    @property
+    def is_podman(self) -> bool:
+        """Whether the binary is podman (RunnerConfig.is_podman)."""
+        return self._config.is_podman
+
+    @property
+    def resolved(self) -> Endpoint:
+        """The engine the calls go to, decided as docker decides it (dockwrap.endpoint)."""
+        return self._config.resolved
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,13 @@ _ANY_STATUS = range(1, 256)
 
 class Docker:
     """A docker CLI to drive: `Docker(binary="docker", context=None, host=None, explain=False,
-    dry_run=False, timeout=None)`.
+    dry_run=False, timeout=None, *, config=None, tls=None, tlsverify=None, tlscacert=None,
+    tlscert=None, tlskey=None, debug=None, log_level=None)`.
+
+    The engine: `host` (`--host URL`: unix://, tcp://, ssh://user@host) or `context`, and docker's
+    other global options under their docker names, passed to every call (`--tlsverify
+    --tlscacert PATH ...`, `--config DIR`); what is not given docker takes from its environment
+    (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG).
 
     Nothing runs until a method is called; each method is one docker call unless its
     documentation says otherwise. Every method checks its arguments first: a wrong type is an
@@ -74,8 +80,19 @@ class Docker:
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        *,
+        config: str | None = None,
+        tls: bool | None = None,
+        tlsverify: bool | None = None,
+        tlscacert: str | None = None,
+        tlscert: str | None = None,
+        tlskey: str | None = None,
+        debug: bool | None = None,
+        log_level: str | None = None,
     ) -> None:
-        self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+        self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
+                             config=config, tls=tls, tlsverify=tlsverify, tlscacert=tlscacert, tlscert=tlscert,
+                             tlskey=tlskey, debug=debug, log_level=log_level)
 
     @classmethod
     def on(cls, runner: Runner) -> Docker:
@@ -95,7 +112,8 @@ class Docker:
 
         r = self.runner
         host = None if r.host is None else redact_url(r.host)
-        return f"Docker(binary={r.binary!r}, context={r.context!r}, host={host!r})"
+        options = "".join(f", {key}={value!r}" for key, value in r.options.items())
+        return f"Docker(binary={r.binary!r}, context={r.context!r}, host={host!r}{options})"
 
     def __getattr__(self, name: str) -> Any:
         # the nouns, each made once, on first use (the other attributes never come here)

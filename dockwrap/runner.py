@@ -36,6 +36,8 @@ from .signals import SignalsHeld, after_docker_failed
 if TYPE_CHECKING:  # pragma: no cover
     import sh
 
+    from .endpoint import Endpoint
+
 __all__ = ["Runner", "Completed", "Output"]
 
 #: where a call's output goes: captured and returned, or straight to our own stdout and stderr
@@ -48,11 +50,16 @@ _CHUNK = 65536
 
 
 class Runner(Settings):
-    """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=)`.
+    """Runs docker: `Runner(binary=, context=, host=, explain=, dry_run=, timeout=, config=,
+    tls=, tlsverify=, tlscacert=, tlscert=, tlskey=, debug=, log_level=)`.
 
     :param binary: the docker-compatible CLI (default: $DOCKWRAP_DOCKER, else `docker` on PATH)
     :param context: passed to every call as `--context NAME`
     :param host: passed to every call as `--host URL`
+    :param config: ... log_level: docker's other global options, passed to every call as docker
+        spells them (`--config DIR`, `--tlsverify`, `--tlscacert PATH`, `-l` as `--log-level`);
+        a flag is True, False (`--tls=false`) or None (not given: docker reads its environment,
+        DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)
     :param explain: print each call to stderr as `+ argv` before running it
     :param dry_run: print each call to stdout and run none
     :param timeout: seconds allowed to each captured or passthrough call (None, 0 or inf: no limit)
@@ -68,8 +75,19 @@ class Runner(Settings):
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        *,
+        config: str | None = None,
+        tls: bool | None = None,
+        tlsverify: bool | None = None,
+        tlscacert: str | None = None,
+        tlscert: str | None = None,
+        tlskey: str | None = None,
+        debug: bool | None = None,
+        log_level: str | None = None,
     ) -> None:
-        self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout)
+        options = {"config": config, "tls": tls, "tlsverify": tlsverify, "tlscacert": tlscacert, "tlscert": tlscert,
+                   "tlskey": tlskey, "debug": debug, "log_level": log_level}
+        self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout, options)
         self._command: sh.Command | None = None
         self._children = Children()
         self._print_lock = threading.Lock()

@@ -9,6 +9,7 @@ CI=true they fail instead (tests.harness.cannot_start).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -100,6 +101,9 @@ def podman_env() -> Iterator[dict[str, str]]:
     works."""
     if os.geteuid() != 0:
         cannot_start("podman", "the test podman runs rootful and needs root")
+    if shutil.which("podman") is None and os.environ.get("CI") != "true":
+        # outside CI a test run installs nothing (under CI, scripts/podman up installs it)
+        cannot_start("podman", "podman is not installed (scripts/podman up installs it)")
     rules_before = netavark_rules()
     # where rootful podman writes whatever its configuration (scripts/podman removes them on down)
     absent = [p for p in ("/var/lib/containers", "/run/containers", "/run/runc", "/run/netns") if not os.path.exists(p)]

@@ -18,7 +18,10 @@ Each wrapper (`server.env(VARIANT)`) is one way to connect:
 * "unknown-host": the same key, and an empty known_hosts (`Host key verification failed.`);
 * "wrong-key": a key the server does not authorize (`Permission denied (publickey).`);
 * "no-docker": an authorized key whose sessions get PATH=/nonexistent (authorized_keys
-  `environment=`), so the remote shell finds no `docker` (exit status 127).
+  `environment=`), so the remote shell finds no `docker` (exit status 127);
+* "lean": an authorized key whose sessions get SHLVL=1, so that the login shell (bash, which
+  sources ~/.bashrc when sshd runs it as a top-level shell) does not read root's ~/.bashrc: a
+  remote machine whose .bashrc is quick (here it runs `pyenv init`: about 0.1 s a login).
 
 `stop()` ends the server and every process it started (the sessions' sshd and docker
 dial-stdio), found as descendants of the listener's PID, and deletes the directory.
@@ -43,7 +46,7 @@ REPO = Path(__file__).resolve().parents[1]
 SSHD = "/usr/sbin/sshd"
 SSH = "/usr/bin/ssh"
 PRIVSEP_DIR = Path("/run/sshd")  # sshd refuses to start without it ("Missing privilege separation directory")
-VARIANTS = ("trusted", "unknown-host", "wrong-key", "no-docker")
+VARIANTS = ("trusted", "unknown-host", "wrong-key", "no-docker", "lean")
 
 
 class SSHFailed(RuntimeError):
@@ -143,11 +146,13 @@ class SSHServer:
 
     def _configure(self) -> None:
         d = self._path("")
-        for key in ("host_key", "client_key", "stranger_key", "nodocker_key"):
+        for key in ("host_key", "client_key", "stranger_key", "nodocker_key", "lean_key"):
             subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"dockwrap-test-{key}",
                             "-f", str(d / key)], check=True, capture_output=True, timeout=30)
         authorized = (d / "client_key.pub").read_text()
         authorized += 'environment="PATH=/nonexistent" ' + (d / "nodocker_key.pub").read_text()
+        # bash reads ~/.bashrc when run by sshd only at shell level 1 (SHLVL unset or 0)
+        authorized += 'environment="SHLVL=1" ' + (d / "lean_key.pub").read_text()
         (d / "authorized_keys").write_text(authorized)
         self.port = port = free_port()
         (d / "sshd_config").write_text(
@@ -162,8 +167,8 @@ class SSHServer:
             "UsePAM no\n"
             # the temp directory is not root's home: no ownership checks on it
             "StrictModes no\n"
-            # only the no-docker key sets anything, and only PATH
-            "PermitUserEnvironment PATH\n"
+            # only the no-docker and lean keys set anything: PATH, SHLVL
+            "PermitUserEnvironment PATH,SHLVL\n"
             "X11Forwarding no\n"
             "AllowTcpForwarding no\n"
             "PrintMotd no\n"
@@ -174,7 +179,8 @@ class SSHServer:
         for variant, key, known in (("trusted", "client_key", "known_hosts"),
                                     ("unknown-host", "client_key", "known_hosts-empty"),
                                     ("wrong-key", "stranger_key", "known_hosts"),
-                                    ("no-docker", "nodocker_key", "known_hosts")):
+                                    ("no-docker", "nodocker_key", "known_hosts"),
+                                    ("lean", "lean_key", "known_hosts")):
             config = d / f"ssh_config-{variant}"
             config.write_text(
                 "Host *\n"

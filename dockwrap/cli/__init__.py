@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn, Sequence
+from typing import Any, NoReturn, Sequence
 
 import click
 
 from .._version import __version__
 from ..client import Docker
 from ..errors import CommandLineError, DockwrapError
+from .engine import FLAGS_KEY, docker_options, explicit_flags
 from .lazy import LazyCommands
 from .options import SECONDS
 from .verbs import DOCKER_ARG, LazyGroup
@@ -59,6 +60,10 @@ class RootGroup(LazyGroup):
         if name in self.commands:
             return self.commands[name]
         return docker_command((name,))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # docker's `--tls=false` and friends, which Click's flags do not take
+        return super().parse_args(ctx, explicit_flags(ctx, self.get_params(ctx), args))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*self.commands, *_docker_words()]
@@ -121,21 +126,23 @@ def _docker_words() -> list[str]:
     "  dockwrap volume create data                # any other docker command passes through",
 )
 @click.option("--docker", "binary", envvar="DOCKWRAP_DOCKER", metavar="PATH", help="The docker CLI to run [env: DOCKWRAP_DOCKER; default: docker].")
-@click.option("--context", metavar="NAME", help="Docker context for every call (docker --context NAME).")
-@click.option("-H", "--host", metavar="URL", help="Engine for every call (docker --host URL): unix://, tcp://, ssh://user@host.")
+@docker_options
 @click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
 @click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
 @click.option("--timeout", type=SECONDS, envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
 @click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, binary: str | None, context: str | None, host: str | None, explain: bool,
-        dry_run: bool, timeout: float | None) -> None:
+def cli(ctx: click.Context, binary: str | None, explain: bool, dry_run: bool, timeout: float | None,
+        context: str | None, host: str | None, **docker_options: Any) -> None:
     """Drive the real docker CLI: the same commands, typed JSON records, every call visible.
 
     Each command runs exactly the docker call(s) it names; -x shows them and --dry-run prints
-    them as a script you can run.
+    them as a script you can run. docker's global options (--context, -H, --tlsverify, ...)
+    go to every call.
     """
-    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+    docker_options.update(ctx.meta.get(FLAGS_KEY, {}))
+    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
+                     **docker_options)
 
 
 def _error(message: str, hint: str | None = None, usage: Sequence[str] = ()) -> None:

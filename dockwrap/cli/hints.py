@@ -22,8 +22,12 @@ from ..errors import (
     NotATerminal,
     NotConverged,
     NotSwarmManager,
+    PodmanHasNoSwarm,
     PortInUse,
     ServiceExists,
+    TLSBadCertificate,
+    TLSFileMissing,
+    TLSRequired,
 )
 from ..errors.base import fill
 from ..recipes.notes import GONE_LEFT_NOTE, LEFT_NOTE
@@ -60,6 +64,27 @@ CLI_WORDS: dict[str | None, str] = {
     AlreadyInSwarm.hint_format: (
         "this engine is in a swarm already; use it, or leave it first with: dockwrap swarm leave --force "
         "(that removes its services)"
+    ),
+    PodmanHasNoSwarm.hint_format: (
+        "swarm mode needs a Docker engine: --docker docker, with a swarm manager as --host or --context"
+    ),
+    TLSRequired.hint_format: (
+        "the engine at {endpoint} speaks TLS: add --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY, "
+        "or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=DIR (ca.pem, cert.pem, key.pem), or use a context made "
+        "with docker context create NAME --docker 'host=tcp://HOST:PORT,ca=...,cert=...,key=...'"
+    ),
+    TLSFileMissing.hint_format: (
+        "TLS needs a CA, a certificate and a key: name them with --tlscacert, --tlscert and --tlskey, or put "
+        "ca.pem, cert.pem and key.pem in the directory DOCKER_CERT_PATH names; without either, docker looks in "
+        "~/.docker/"
+    ),
+    TLSBadCertificate.hint_format: (
+        "the engine at {endpoint} refused the client certificate: use the certificate and key signed by the "
+        "engine's CA (--tlscert and --tlskey, or cert.pem and key.pem in DOCKER_CERT_PATH)"
+    ),
+    TLSBadCertificate.unknown_authority_format: (
+        "the certificate of the engine at {endpoint} is not signed by the CA given: the CA (--tlscacert, or ca.pem "
+        "in DOCKER_CERT_PATH) must be the one that signed it"
     ),
     LEFT_NOTE: "remove what run {run_left} left with: dockwrap cleanup --run {run_left}",
     GONE_LEFT_NOTE: "once it answers, remove what run {run_left} left with: dockwrap cleanup --run {run_left}",

@@ -82,13 +82,17 @@ class ContainerCommands(LogsVerb):
     def top(self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs.
 
-        :param ps_args: the arguments of the host's `ps` (docker's default: -ef)
+        :param ps_args: the arguments of the host's `ps` (docker's default: -ef); podman's
+            descriptors or `-o` (podman runs those with the container's own ps: its PIDs)
         """
-        from .records.top import parse_top
+        from .records.top import PODMAN_HOST_DESCRIPTORS, host_pids, parse_top
 
+        tail = items(ps_args, "ps_args")
+        host_view = not tail and self._runner.is_podman
         line = self._line("top", [text(name, "name", empty=False)], None, options, docker_args,
-                          tail=items(ps_args, "ps_args"))
-        return parse_top(self._runner.run(line.argv).out)
+                          tail=list(PODMAN_HOST_DESCRIPTORS) if host_view else tail)
+        processes = parse_top(self._runner.run(line.argv).out)
+        return host_pids(processes) if host_view and not self._runner.dry_run else processes
 
     def port(self, name: str, *, docker_args: Words = (), **options: object) -> list[PortMapping]:
         """`docker container port`: the published ports."""
@@ -235,8 +239,15 @@ class ContainerCommands(LogsVerb):
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
-        return self._each("rm", names, {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}, options,
-                          docker_args)
+        keywords = {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}
+        words: list[str] = []
+        if self._runner.is_podman and self._line("rm", names_of(names, "container"), keywords, options,
+                                                 docker_args).flag("force"):
+            # podman 4.3's `rm -f A MISSING` removes nothing, says nothing and exits 0 (so a
+            # recipe's cleanup left its containers, and then its network "in use"); `--ignore` is
+            # podman's way to what docker's `rm -f` does: the others removed, the missing no error
+            words = ["--ignore"]
+        return self._each("rm", names, keywords, options, docker_args, words=words)
 
     # -- internals --------------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@
     ├── ParseError                    1: docker printed something we cannot read
     ├── UsageError                    2: bad arguments caught before any docker call (a ValueError)
     │   ├── ArgumentTypeError         2: an argument of the wrong type (also a TypeError)
-    │   └── CommandLineError          2: a command line docker would refuse (told before any call)
+    │   ├── CommandLineError          2: a command line docker would refuse (told before any call)
+    │   └── PodmanHasNoSwarm          2: a swarm command with podman as the binary (told before any call)
     ├── NotATerminal                  1: a terminal for docker (interactive and tty) without one on stdin
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
@@ -59,6 +60,7 @@ from .base import (
     NotATerminal,
     NotConverged,
     ParseError,
+    PodmanHasNoSwarm,
     UsageError,
     docker_message,
 )
@@ -104,6 +106,7 @@ __all__ = [
     "CommandTimeout",
     "ParseError",
     "UsageError",
+    "PodmanHasNoSwarm",
     "ArgumentTypeError",
     "CommandLineError",
     "NotATerminal",

@@ -24,6 +24,7 @@ __all__ = [
     "UsageError",
     "ArgumentTypeError",
     "NotATerminal",
+    "PodmanHasNoSwarm",
     "DockerCommandFailed",
     "docker_message",
     "fill",
@@ -156,6 +157,21 @@ class CommandLineError(UsageError):
         super().__init__(message)
 
 
+class PodmanHasNoSwarm(UsageError):
+    """A command of docker's swarm mode (`swarm`, `node`, `service`, `stack`, `config`) with podman
+    as the binary: podman has none of them, so the call is refused before it is made (exit 2)."""
+
+    hint_format = (
+        "swarm mode needs a Docker engine: Docker(binary=\"docker\"), with a swarm manager as its host or context"
+    )
+
+    def __init__(self, command: str, binary: str = "podman") -> None:
+        self.command = command
+        self.binary = binary
+        which = "" if binary == "podman" else f" ({binary} is podman)"
+        super().__init__(f"podman has no swarm: `{command}` needs Docker's swarm mode{which}")
+
+
 class NotATerminal(DockwrapError):
     """A call that would hand docker a terminal (interactive and tty) while stdin is none: docker
     would say only "the input device is not a TTY", with status 1."""
@@ -212,7 +228,9 @@ _NOISE = (
     # DOCKER_BUILDKIT=0 asks for it)
     r"DEPRECATED: The legacy builder is deprecated.*|Install the buildx component to build images with BuildKit:|"
     r"https://docs\.docker\.com/go/buildx/|BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0|"
-    r"environment-variable\.)$"
+    r"environment-variable\.|"
+    # podman's aardvark-dns, starting with the first container on a network with DNS, where no syslog is
+    r"failed to connect to syslog: .*)$"
 )
 # 20.10's `service inspect` wraps the daemon's message: `Status: <message>, Code: 1`.
 _STATUS_WRAPPER = r"^Status: (.*), Code: \d+$"
@@ -227,8 +245,31 @@ def _oci_failure(stdout: str) -> str:
     return ""
 
 
+# docker wraps what ssh said when it could not reach an ssh:// engine in ~250 characters of its
+# own: `error during connect: Get "http://docker.example.com/v1.50/...": command [ssh -o
+# ConnectTimeout=30 -T -l root -p 2222 -- host docker system dial-stdio] has exited with exit
+# status 255, make sure the URL is valid, and Docker 18.09 or later is installed on the remote
+# host: stderr=<ssh's stderr, and the remote shell's>` (20.10: "please make sure").
+_SSH_FAILED = re.compile(r"command \[ssh [^\]]*\] has exited with exit status \d+, .*?: stderr=(.*)", re.S)
+
+
+def _ssh_message(stderr: str) -> str:
+    """What ssh (and the remote shell) said, as one line: `ssh: Host key verification failed`."""
+    match = _SSH_FAILED.search(stderr)
+    if match is None:
+        return ""
+    said = [line.strip().rstrip(".") for line in match.group(1).splitlines() if line.strip()]
+    text = "; ".join(dict.fromkeys(said))
+    return text if text.startswith("ssh: ") else f"ssh: {text}"
+
+
 def docker_message(stderr: str) -> str:
-    """The failure message in docker's stderr as one line, without help footers and log noise."""
+    """The failure message in docker's stderr as one line, without help footers and log noise;
+    for an ssh:// engine that ssh could not reach, ssh's own words (the whole of docker's is in
+    the error's `stderr`)."""
+    ssh = _ssh_message(stderr)
+    if ssh:
+        return ssh
     lines = [re.sub(_STATUS_WRAPPER, r"\1", line.strip()) for line in stderr.splitlines()]
     kept = [line for line in lines if line and not re.match(_NOISE, line)]
     if not kept:

@@ -106,9 +106,9 @@ class TLSRequired(DaemonUnreachable):
     """Plain HTTP to an engine that speaks TLS."""
 
     hint_format = (
-        "the engine at {endpoint} speaks TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=DIR "
-        "(ca.pem, cert.pem, key.pem), or use a context made with "
-        "docker context create NAME --docker 'host=tcp://HOST:PORT,ca=...,cert=...,key=...'"
+        "the engine at {endpoint} speaks TLS: give Docker(tlsverify=True, tlscacert=CA, tlscert=CERT, "
+        "tlskey=KEY), or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH=DIR (ca.pem, cert.pem, key.pem), "
+        "or use a context made with docker context create NAME --docker 'host=tcp://HOST:PORT,ca=...,cert=...,key=...'"
     )
 
 
@@ -116,8 +116,9 @@ class TLSFileMissing(DockerCommandFailed):
     """A CA, certificate or key file that the TLS settings name does not exist."""
 
     hint_format = (
-        "TLS needs ca.pem, cert.pem and key.pem: point DOCKER_CERT_PATH (or docker's --tlscacert, "
-        "--tlscert, --tlskey) at the files; without either, docker looks in ~/.docker/"
+        "TLS needs a CA, a certificate and a key: name them with Docker(tlscacert=..., tlscert=..., "
+        "tlskey=...), or put ca.pem, cert.pem and key.pem in the directory DOCKER_CERT_PATH names; "
+        "without either, docker looks in ~/.docker/"
     )
 
     def _read_fields(self) -> None:
@@ -129,13 +130,13 @@ class TLSBadCertificate(DaemonUnreachable):
     """One side does not accept the other's certificate."""
 
     hint_format = (
-        "the engine at {endpoint} refused the client certificate: use the cert.pem and key.pem signed "
-        "by the engine's CA (DOCKER_CERT_PATH, or docker's --tlscert and --tlskey)"
+        "the engine at {endpoint} refused the client certificate: use the certificate and key signed "
+        "by the engine's CA (Docker(tlscert=..., tlskey=...), or cert.pem and key.pem in DOCKER_CERT_PATH)"
     )
     #: the other side: the client does not trust the engine's certificate
     unknown_authority_format = (
-        "the certificate of the engine at {endpoint} is not signed by the CA given: ca.pem "
-        "(docker's --tlscacert) must be the CA that signed the engine's certificate"
+        "the certificate of the engine at {endpoint} is not signed by the CA given: the CA "
+        "(Docker(tlscacert=...), or ca.pem in DOCKER_CERT_PATH) must be the one that signed it"
     )
 
     def advice_formats(self) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-__all__ = ["parse_time"]
+__all__ = ["parse_time", "human_since"]
 
 _GO_STRING = re.compile(r"^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)(?:\.(\d{1,9}))? ?([+-]\d\d):?(\d\d)(?: \S+)?$")
 _RFC3339 = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$")
@@ -39,3 +39,37 @@ def parse_time(text: str | None) -> datetime | None:
     # Python keeps microseconds: nanoseconds are cut, not rounded.
     micro = f".{(frac + '000000')[:6]}" if frac else ""
     return datetime.fromisoformat(f"{day}T{clock}{micro}{zone}")
+
+
+def human_since(moment: datetime | None, now: datetime | None = None) -> str | None:
+    """How long ago, as docker's tables say it (go-units HumanDuration + " ago"): `4 hours ago`,
+    `About a minute ago`, `2 weeks ago`; None for None."""
+    if moment is None:
+        return None
+    from datetime import timezone
+
+    seconds = ((now or datetime.now(timezone.utc)) - moment).total_seconds()
+    minutes, hours = int(seconds / 60), int(seconds / 3600 + 0.5)
+    if seconds < 1:
+        text = "Less than a second"
+    elif int(seconds) == 1:
+        text = "1 second"
+    elif seconds < 60:
+        text = f"{int(seconds)} seconds"
+    elif minutes == 1:
+        text = "About a minute"
+    elif minutes < 60:
+        text = f"{minutes} minutes"
+    elif hours == 1:
+        text = "About an hour"
+    elif hours < 48:
+        text = f"{hours} hours"
+    elif hours < 24 * 7 * 2:
+        text = f"{hours // 24} days"
+    elif hours < 24 * 30 * 2:
+        text = f"{hours // 24 // 7} weeks"
+    elif hours < 24 * 365 * 2:
+        text = f"{hours // 24 // 30} months"
+    else:
+        text = f"{int(seconds / 3600) // 24 // 365} years"
+    return f"{text} ago"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_size", "parse_size_pair", "parse_percent", "parse_count", "parse_container_size", "parse_bool"]
+__all__ = ["parse_size", "parse_size_pair", "parse_percent", "parse_count", "parse_container_size", "parse_bool",
+           "human_size"]
 
 _UNITS = {
     "B": 1,
@@ -30,6 +31,21 @@ def parse_size(text: str) -> int | None:
     if not match or match.group(2) not in _UNITS:
         raise ValueError(f"not a size: {text!r}")
     return round(float(match.group(1)) * _UNITS[match.group(2)])
+
+
+def human_size(size: int | None) -> str | None:
+    """Bytes as docker's tables print an image's size (go-units HumanSizeWithPrecision(size, 3):
+    decimal units, 3 significant digits): 2019080 -> `2.02MB`; None for None."""
+    if size is None:
+        return None
+    value, unit = float(size), 0
+    while value >= 1000 and unit < len(_DECIMAL) - 1:
+        value /= 1000
+        unit += 1
+    return f"{value:.3g}{_DECIMAL[unit]}"
+
+
+_DECIMAL = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")
 
 
 def parse_size_pair(text: str) -> tuple[int | None, int | None]:

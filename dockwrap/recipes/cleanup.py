@@ -53,7 +53,9 @@ def cleanup(docker: Docker, *, recipe: str | None = None, run: str | None = None
 
 
 def _services(docker: Docker, filters: list[str]) -> list[str]:
-    # Outside a swarm there are no services, and docker says so with an error.
+    # Outside a swarm there are no services, and docker says so with an error; podman has none.
+    if docker.runner.is_podman:
+        return []
     try:
         return [s.name for s in docker.service.ls(filters=filters)]
     except (DockerCommandFailed, AttributeError, TypeError):

@@ -160,7 +160,11 @@ def _show_swarm(r: Any) -> None:
 @pass_docker
 def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, container_port: int,
                     command_line: str | None, as_json: bool, **options: Any) -> None:
-    """A web server published on 127.0.0.1:PORT answers over HTTP from the host."""
+    """A web server published on 127.0.0.1:PORT answers over HTTP from the host.
+
+    On an engine on another machine (ssh://, tcp://, or a context for one), "the host" is that
+    machine: the URL answers there, and is asked there.
+    """
     common = _common(options)
     if not options["keep"]:
         common.pop("keep")
@@ -172,7 +176,8 @@ def webhost_command(docker: Docker, port: int, name: str | None, remove: bool, c
                                     command=command, **common)
 
     def show(r: Any) -> None:
-        print_table([r], [("CONTAINER", lambda x: x.container), ("URL", lambda x: x.url), ("STATUS", lambda x: x.status),
+        print_table([r], [("CONTAINER", lambda x: x.container),
+                          ("URL", lambda x: x.url if x.host is None else f"{x.url} on {x.host}"), ("STATUS", lambda x: x.status),
                           ("PORTS", lambda x: ", ".join(str(p) for p in x.ports))])
 
     _finish(docker, result, as_json, show)

@@ -1,10 +1,13 @@
 """process-view: a container is a host process. `docker top` lists the container's processes
 with their PIDs in the host's process table: each is looked up in this machine's /proc.
 
-Only for an engine on this machine: a remote engine's PIDs are another machine's (and Docker
-Desktop's live in its VM), so the recipe says so instead of claiming anything.
+Only for an engine on this machine (a unix:// socket): the PIDs of an engine reached over ssh://
+or tcp:// (directly, or through a context) are another machine's, even when that URL names
+127.0.0.1 (a tunnel may end anywhere), and Docker Desktop's live in its VM; the recipe says so
+instead of claiming anything.
 
-docker calls: run -d (unless a container is named), top, rm -f.
+docker calls: run -d (unless a container is named), top, rm -f; for a named context, context
+inspect first (its URL says where the engine is).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
+from .run.machine import engine_machine
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..client import Docker
@@ -69,10 +73,7 @@ def process_view(
 ) -> ProcessViewResult:
     """List a container's processes (a fresh `sleep` container unless one is named) and find
     each host PID in this machine's /proc."""
-    local = docker.runner.is_local
-    if local is None and docker.runner.context:
-        host = docker.system.context_host(docker.runner.context)
-        local = bool(host and host.startswith("unix://"))
+    local = engine_machine(docker).local
     with RecipeRun(docker, "process-view", image=image, keep=keep, labels=labels, pull=pull) as run:
         name = container or run.start(ContainerSpec("box", ["sleep", "3600"]))
         processes = []

@@ -8,15 +8,17 @@ podman is removed whole by `scripts/podman down` at the end (tests/remote_fixtur
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from typing import Iterator
 
 import pytest
 
 from tests.harness import Case, dockwrap, free_port, http_get
+from tests.reliability.helpers import wait_until
 from tests.remote_fixtures import docker_still_works, podman_env  # noqa: F401
 
-pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.docker, pytest.mark.podman, pytest.mark.timeout(180)]
 
 # the keys of docker's records (tests/unit/test_records_container.py, test_records_network.py)
 CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
@@ -107,3 +109,60 @@ def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # no
     table = ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", scene["web"], env=podman_env))
     header, row = table.stdout.splitlines()
     assert header.split()[:3] == ["CONTAINER", "ID", "NAME"] and scene["web"] in row and "%" in row and " / " in row
+
+
+def test_rm_force_removes_the_others_when_one_is_gone(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
+    """podman 4.3's own `rm -f A GONE` removes nothing and exits 0; dockwrap's removes A, as docker's does."""
+    web = case.name("rm")
+    ok(podman(podman_env, "run", "-d", "--init", "--pull", "never", "--name", web, *case.label_args, "busybox",
+              "sleep", "60"))
+    try:
+        done = ok(dockwrap("--docker", "podman", "rm", "-f", web, case.name("gone"), env=podman_env))
+        assert done.stdout.split() == [web]
+        assert podman(podman_env, "container", "exists", web).returncode == 1
+    finally:
+        podman(podman_env, "rm", "-f", "-t", "0", web)
+
+
+def test_top_gives_the_host_pids(podman_env: dict[str, str], scene: dict[str, str],  # noqa: F811
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """podman's `top` is asked for `hpid`: each PID is this machine's, running the container's command."""
+    from dockwrap import Docker
+
+    for key in ("CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF"):
+        monkeypatch.setenv(key, podman_env[key])
+    (process,) = Docker(binary="podman").container.top(scene["web"])
+    assert process.extra["container_pid"] == "1" and process.pid > 1 and process.ppid is None
+    with open(f"/proc/{process.pid}/cmdline", "rb") as cmdline:
+        assert cmdline.read().split(b"\0")[:2] == [b"httpd", b"-f"]
+
+
+def test_live_stats_reads_podmans_frames(podman_env: dict[str, str], scene: dict[str, str],  # noqa: F811
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stats` without --no-stream: podman prints a pretty-printed JSON array per frame; the
+    samples come one at a time, and stopping the iteration ends podman."""
+    from dockwrap import Docker
+
+    for key in ("CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF"):
+        monkeypatch.setenv(key, podman_env[key])
+    samples = Docker(binary="podman", timeout=30).container.stats_stream(scene["web"])
+    try:
+        first = next(samples)
+    finally:
+        samples.close()  # type: ignore[attr-defined]  # (an Iterator to the type checker)
+    assert first.name == scene["web"] and first.pids and first.mem_usage_bytes
+    assert wait_until(lambda: not streaming(scene["web"]), 5), streaming(scene["web"])
+
+
+def streaming(name: str) -> list[str]:
+    """The `podman ... stats ... NAME` processes running."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                argv = f.read().decode(errors="replace").split("\0")
+        except (OSError, ValueError):
+            continue
+        if argv[0].endswith("podman") and "stats" in argv and name in argv:
+            found.append(" ".join(argv))
+    return found

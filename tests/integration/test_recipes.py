@@ -71,8 +71,9 @@ def test_round_robin(labels):
     result = dockwrap("recipe", "round-robin", "--replicas", "3", "--queries", "30", "--json", *label_options(labels))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"alias", "network", "queries", "resolved_ips", "backends"}
+    assert set(out) == {"alias", "network", "queries", "resolved_ips", "backends", "spread"}
     assert out["alias"] == "web" and out["queries"] == 30
+    assert out["spread"] is True and "note:" not in result.stderr  # docker's DNS shuffles the addresses
     assert len(out["resolved_ips"]) == 3
     assert {b["ip"] for b in out["backends"]} == set(out["resolved_ips"])
     assert all(b["answers"] > 0 for b in out["backends"])

@@ -66,6 +66,25 @@ def test_sshd_stops_with_its_sessions() -> None:
     assert [pid for pid in session if _alive(pid)] == []
 
 
+def test_the_lean_login_skips_the_login_shells_rc_file() -> None:
+    """The "lean" key's sessions get SHLVL=1, so bash (sshd's top-level shell) reads no ~/.bashrc;
+    the trusted key's do, as any login of that user does."""
+    usable, why = sshd_available()
+    if not usable:
+        cannot_start("an sshd", why)
+    with SSHServer() as server:
+        assert server.port is not None
+        rc_read = {}
+        for variant in ("trusted", "lean"):
+            ssh = [str(server.bin_dir(variant) / "ssh"), "-p", str(server.port), "root@127.0.0.1"]
+            done = subprocess.run([*ssh, 'echo "$SHLVL"'], capture_output=True, text=True, timeout=30)
+            assert done.returncode == 0, done.stderr
+            rc_read[variant] = done.stdout.strip()
+        assert rc_read == {"trusted": "1", "lean": "2"}  # bash reads ~/.bashrc only at level 1
+        assert subprocess.run([DOCKER, "-H", server.url(), "version", "-f", "{{.Server.Version}}"],
+                              env=server.env("lean"), capture_output=True, timeout=30).returncode == 0
+
+
 def test_tls_engine_leaves_nothing() -> None:
     with busybox_engine(tls=True) as engine:
         assert engine.certs is not None and engine.tls_port is not None

@@ -5,7 +5,9 @@
 * `ssh-context`: `dockwrap --context NAME`, a docker context for that URL made in a DOCKER_CONFIG
   of our own;
 * `tls-env`: DOCKER_HOST=tcp://127.0.0.1:PORT, DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH in the
-  environment, to a second engine listening with --tlsverify (tests/engines.py, tests/certs.py).
+  environment, to a second engine listening with --tlsverify (tests/engines.py, tests/certs.py);
+* `tls-flags`: the same engine through dockwrap's global options, `-H tcp://127.0.0.1:PORT
+  --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY`, and nothing in the environment.
 
 Each result is compared with the same command run locally against the same engine (no flag for
 the machine's engine, `-H unix://...` for the second one).
@@ -28,7 +30,7 @@ from tests.sshd import SSHServer
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(300)]
 
-WAYS = ["ssh-host", "ssh-context", "tls-env"]
+WAYS = ["ssh-host", "ssh-context", "tls-env", "tls-flags"]
 
 
 @dataclass
@@ -66,9 +68,13 @@ def ssh_context(sshd: SSHServer, docker_config) -> Iterator[str]:  # noqa: F811
 
 @pytest.fixture(params=WAYS)
 def way(request: pytest.FixtureRequest) -> Way:
-    if request.param == "tls-env":
+    if request.param.startswith("tls-"):
         engine: SecondEngine = request.getfixturevalue("tls_engine")
-        return Way("tls-env", [], engine.tls_env(), ["-H", engine.host], engine.docker)
+        if request.param == "tls-env":
+            return Way("tls-env", [], engine.tls_env(), ["-H", engine.host], engine.docker)
+        assert engine.certs is not None
+        return Way("tls-flags", ["-H", engine.tls_host, *engine.certs.client_args()], {}, ["-H", engine.host],
+                   engine.docker)
     server: SSHServer = request.getfixturevalue("sshd")
     if request.param == "ssh-host":
         return Way("ssh-host", ["-H", server.url()], server.env(), [], docker_cli)
@@ -162,7 +168,7 @@ def test_recipe_pingable_pair(way: Way, case: Case) -> None:
     done = way.run(*args)
     out = json.loads(done.stdout)
     assert out["resolved"] is True and out["sent"] == 1 and out["error"] is None
-    if way.name == "tls-env":
+    if way.name.startswith("tls-"):
         # The second engine has no iptables rules of its own, and the machine's FORWARD policy
         # (docker's DROP) drops what its bridges forward: its containers resolve each other but
         # get no ping through, locally too. The result is the local one all the same.
@@ -175,3 +181,24 @@ def test_recipe_pingable_pair(way: Way, case: Case) -> None:
         ok(done)
         assert out["received"] == 1
         assert our_resources(f"dockwrap.test.case={case.id}") == {}
+
+
+def test_the_python_api_with_tls_keywords(tls_engine: SecondEngine, case: Case) -> None:  # noqa: F811
+    """`Docker(host=..., tlsverify=True, tlscacert=..., ...)`: the same containers the local socket lists."""
+    from dockwrap import Docker
+
+    assert tls_engine.certs is not None
+    client = tls_engine.certs.client
+    remote = Docker(binary=DOCKER, host=tls_engine.tls_host, tlsverify=True, tlscacert=str(client / "ca.pem"),
+                    tlscert=str(client / "cert.pem"), tlskey=str(client / "key.pem"))
+    name = case.name("api")
+    try:
+        created = remote.container.run("busybox", ["sleep", "60"], detach=True, name=name, pull="never",
+                                       labels={k: v for k, v in case.labels.items()})
+        selector = [f"label=dockwrap.test.case={case.id}"]
+        assert [c.name for c in remote.container.ls(filters=selector)] == [name]
+        local = Docker(binary=DOCKER, host=tls_engine.host)
+        assert [created.startswith(c.id) for c in local.container.ls(filters=selector)] == [True]
+        assert remote.version().server is not None
+    finally:
+        tls_engine.docker("rm", "-f", name, check=False)

@@ -31,7 +31,9 @@ RECIPES = {
     "pingable-pair": (["pingable-pair", "-c", "30"], "exec"),
     "round-robin": (["round-robin", "--replicas", "2", "--queries", "300"], "-client"),
     "round-robin-client-per-query": (["round-robin", "--client-per-query", "--replicas", "2", "--queries", "30"], "-q2"),
-    "webhost": (["webhost", "--port", "PORT", "--container-port", "81"], "port"),  # nothing answers on 81: it waits
+    # nothing answers on 81: it waits (in the HTTP wait, once its `run -d` returned: no `port` call
+    # when the port is given)
+    "webhost": (["webhost", "--port", "PORT", "--container-port", "81"], "-web"),
     "process-view": (["process-view"], "-box"),  # during the `run -d` that creates its container
     "round-robin-swarm": (["round-robin", "--swarm", "--replicas", "2", "--queries", "4"], "-client"),
 }
@@ -62,8 +64,9 @@ def test_signal_mid_recipe_removes_everything(recipe, signame, labels, swarm_gua
     proc = start_recipe("recipe", *argv, *label_options(labels))
     try:
         run = catch(proc, labels, moment)
-        if moment == "port":
-            time.sleep(0.3)  # past the call: in the HTTP wait
+        if recipe == "webhost":  # past the call: in the HTTP wait
+            assert wait_until(lambda: not ours(labels, run), 30), "the recipe's run -d never returned"
+            time.sleep(0.3)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=90)
     finally:

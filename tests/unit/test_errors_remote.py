@@ -93,6 +93,25 @@ def test_hint_fits_the_cause(client: str, case_name: str, words: str) -> None:
     assert words in (_classify(case).hint or "")
 
 
+SSH_SAID = {
+    "ssh-connection-refused": "ssh: connect to host 127.0.0.1 port 49835: Connection refused",
+    "ssh-host-key-unknown": "ssh: No ED25519 host key is known for [127.0.0.1]:56905 and you have requested strict "
+                            "checking; Host key verification failed",
+    "ssh-permission-denied": "ssh: root@127.0.0.1: Permission denied (publickey)",
+    "ssh-remote-docker-missing": "ssh: /usr/bin/env: 'bash': No such file or directory; bash: line 1: docker: "
+                                 "command not found",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in REMOTE if c.case in SSH_SAID])
+def test_the_message_is_what_ssh_said_and_the_error_keeps_all_of_docker_s(case: RecordedError) -> None:
+    """docker's ~300 characters around it (its ssh command line, the API URL, its advice) are in
+    `stderr`, not in the one line the CLI prints."""
+    error = _classify(case)
+    assert str(error) == error.message == SSH_SAID[case.case]
+    assert error.stderr == case.stderr and "dial-stdio] has exited with exit status" in error.stderr
+
+
 def test_remote_socket_missing_hint_points_at_the_remote_engine() -> None:
     case = next(c for c in REMOTE if c.client == "28.2.2" and c.case == "ssh-remote-socket-missing")
     assert "reaches no engine" in (_classify(case).hint or "")
@@ -128,6 +147,7 @@ EXPECTED_PODMAN: dict[str, tuple[type[DockerCommandFailed], int]] = {
     "network-not-found-run": (NoSuchNetwork, 125),
     "network-not-found-connect": (NoSuchNetwork, 125),
     "port-allocated": (PortInUse, 126),
+    "port-allocated-first-dns": (PortInUse, 126),
     "network-active-endpoints": (DockerCommandFailed, 2),
     "not-swarm-service": (DockerCommandFailed, 125),
     "unknown-flag": (DockerCommandFailed, 125),
@@ -169,3 +189,12 @@ def test_podman_port_in_use_names_the_address() -> None:
 def test_podman_try_help_footer_is_noise() -> None:
     case = next(c for c in PODMAN if c.case == "not-swarm-service")
     assert docker_message(case.stderr) == "Error: unrecognized command `podman service`"
+
+
+def test_aardvark_dns_saying_it_has_no_syslog_is_not_the_message() -> None:
+    """The first container on a network with DNS starts aardvark-dns, which says so on stderr
+    before podman's own error: that line is noise, podman's error the message."""
+    case = next(c for c in PODMAN if c.case == "port-allocated-first-dns")
+    assert case.stderr.startswith("failed to connect to syslog: Initialization\n")
+    error = classify(case.argv, case.exit_status, case.stderr, case.stdout)
+    assert str(error).startswith("Error: cannot listen on the TCP port: ") and "syslog" not in str(error)

@@ -74,10 +74,22 @@ def parse_stats_stream(lines: Iterable[str], command: str = "docker container st
     ending in ESC[K (erase to the end of the line), then ESC[J. Only the second drawing is read
     there, so that every sample comes once. Until a frame shows which way docker draws, its lines
     wait (in 28.x both drawings come in one write, so nothing waits long).
+
+    podman (4.x) prints each frame as one pretty-printed JSON array over many lines, `[` to `]`,
+    and draws nothing (tests/fixtures/podman/*/container-stats-stream.txt): a frame's lines are
+    read together once its `]` came.
     """
     redrawn: bool | None = None
     waiting: list[str] = []
+    frame: list[str] = []
     for line in lines:
+        text = _CONTROL.sub("", line).strip()
+        if frame or text == "[":
+            frame.append(text)
+            if text == "]":
+                yield from (build(command, stats_row, obj) for obj in load_objects("\n".join(frame), command))
+                frame.clear()
+            continue
         erased = "\x1b[K" in line
         if redrawn is None:
             if erased:
@@ -92,7 +104,7 @@ def parse_stats_stream(lines: Iterable[str], command: str = "docker container st
                 continue
         if erased or not redrawn:
             yield from _samples([line], command)
-    yield from _samples(waiting, command)
+    yield from _samples(waiting, command)  # (a frame cut off before its `]` is no sample)
 
 
 def _samples(lines: list[str], command: str) -> Iterator[Stats]:

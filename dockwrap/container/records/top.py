@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +40,8 @@ def parse_top(text: str, command: str = "docker container top") -> list[Process]
         raise ParseError(command, "no PID column in the header", lines[0])
     processes = []
     for line in lines[1:]:
-        cells = line.split(None, len(titles) - 1)
+        # (podman ends each row with a space)
+        cells = line.rstrip().split(None, len(titles) - 1)
         if len(cells) != len(titles):
             raise ParseError(command, f"expected {len(titles)} columns", line)
         row = dict(zip(titles, cells))
@@ -58,3 +60,25 @@ def parse_top(text: str, command: str = "docker container top") -> list[Process]
             tty=known.get("tty"), time=known.get("time"), cmd=known.get("cmd"), extra=extra, raw=row,
         ))
     return processes
+
+
+#: what `podman top` is asked for so that it says what `docker top` says: podman's default columns
+#: (and `-o`, run by the container's own ps) give the container's PIDs; its `hpid` descriptor
+#: gives the host's
+PODMAN_HOST_DESCRIPTORS = ("hpid", "pid", "ppid", "user", "args")
+
+
+def host_pids(processes: list[Process], command: str = "podman container top") -> list[Process]:
+    """Rows of `podman top NAME hpid pid ppid user args` as docker's: `pid` the host PID, `ppid`
+    the host PID of the parent (None for the container's first process, whose parent, conmon,
+    is not in the container), the container's own PID as `extra["container_pid"]`."""
+    host = {}
+    for process in processes:
+        host[process.pid] = field_value(command, "HPID", int, process.extra.get("hpid"))
+    rows = []
+    for process in processes:
+        extra = {k: v for k, v in process.extra.items() if k != "hpid"}
+        extra["container_pid"] = str(process.pid)
+        rows.append(dataclasses.replace(process, pid=host[process.pid],
+                                        ppid=host.get(process.ppid) if process.ppid else None, extra=extra))
+    return rows

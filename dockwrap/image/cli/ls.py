@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from ...cli.output import Column
 from ...cli.verbs import JSON, RAW, Invocation, docker_verb
+from ...parse.times import human_since
+from ...parse.units import human_size
 
+# docker's own text where it printed one; podman's JSON has the time and the bytes only
 COLUMNS: list[Column] = [
     ("REPOSITORY", lambda i: i.repository or "<none>"),
     ("TAG", lambda i: i.tag or "<none>"),
     ("IMAGE ID", lambda i: i.id.replace("sha256:", "")[:12]),
-    ("CREATED", lambda i: i.raw.get("CreatedSince")),
-    ("SIZE", lambda i: i.raw.get("Size")),
+    ("CREATED", lambda i: i.raw.get("CreatedSince") or human_since(i.created_at)),
+    ("SIZE", lambda i: i.raw["Size"] if isinstance(i.raw.get("Size"), str) else human_size(i.size_bytes)),
 ]
 
 

@@ -22,7 +22,7 @@ from functools import cached_property, partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ...errors import CommandTimeout, DaemonUnreachable, DockwrapError, NoSuchContext, PortInUse
+from ...errors import CommandTimeout, DaemonUnreachable, DockwrapError, NoSuchContext, PodmanHasNoSwarm, PortInUse
 from ...signals import SignalsHeld, mute_closed_outputs
 from ..notes import CREATED_REMOVED_NOTE, GONE_LEFT_NOTE, LEFT_NOTE
 from .ledger import Ledger, NameTaken
@@ -88,6 +88,8 @@ class RecipeRun:
         swarm: bool = False,
         images: bool = False,
     ) -> None:
+        if swarm and docker.runner.is_podman:  # before any call: its first would be `docker info`
+            raise PodmanHasNoSwarm(f"recipe {recipe} --swarm", docker.runner.binary)
         self.docker = docker
         self.naming = Naming(recipe, run_id, labels)
         self.image = image

@@ -168,7 +168,7 @@ class Removal:
                 self.failure = exc
                 return
             except DockerCommandFailed as exc:
-                if "active endpoints" not in exc.message:
+                if not _still_used(exc):
                     say(f"dockwrap: warning: cleanup: {exc}")
                     return
         if docker.dry_run:
@@ -187,10 +187,17 @@ class Removal:
                     self.failure = exc
                     return
                 except DockerCommandFailed as exc:
-                    if "active endpoints" not in exc.message or time.monotonic() > deadline:
+                    if not _still_used(exc) or time.monotonic() > deadline:
                         say(f"dockwrap: warning: cleanup: {exc}")
                         break
                 time.sleep(0.5)
+
+
+def _still_used(error: DockerCommandFailed) -> bool:
+    """`network rm` of a network something is still leaving: docker's "has active endpoints",
+    podman's "network is being used" (a `run --rm` container whose removal podman finishes after
+    the run returned)."""
+    return "active endpoints" in error.message or "network is being used" in error.message
 
 
 def despite_closed_outputs(call: Callable[[], T]) -> T:
