@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .swarm.api import SwarmCommands
     from .system.api import SystemCommands
     from .system.records import VersionInfo
+    from .volume.api import VolumeCommands
 
 __all__ = ["Docker", "NOUNS"]
 
@@ -31,6 +32,7 @@ NOUNS: dict[str, str] = {
     "service": "dockwrap.service.api:ServiceCommands",
     "swarm": "dockwrap.swarm.api:SwarmCommands",
     "system": "dockwrap.system.api:SystemCommands",
+    "volume": "dockwrap.volume.api:VolumeCommands",
 }
 
 #: with output="terminal", the statuses with which docker tells a failure of its own: any (docker is
@@ -62,6 +64,7 @@ class Docker:
         service: ServiceCommands
         swarm: SwarmCommands
         system: SystemCommands
+        volume: VolumeCommands
 
     def __init__(
         self,

@@ -37,6 +37,7 @@ WRAPPED = LazyCommands({
     "swarm": "dockwrap.swarm.cli:group",
     "system": "dockwrap.system.cli:group",
     "version": "dockwrap.system.cli.version:command",
+    "volume": "dockwrap.volume.cli:group",
 })
 
 #: dockwrap's own commands (not docker's)
