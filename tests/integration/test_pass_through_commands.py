@@ -33,29 +33,6 @@ def one_error_line(result: subprocess.CompletedProcess[str], status: int, words:
     assert "Traceback" not in result.stderr
 
 
-def test_volume_create_ls_inspect_rm(names, labels):
-    name = names("vol")
-    label = f"dockwrap.test.case={labels['dockwrap.test.case']}"
-    try:
-        printed = dockwrap("--dry-run", "volume", "create", "--label", label, name)
-        assert printed.stdout == f"{DOCKER} volume create --label {label} {name}\n"
-        assert docker_cli("volume", "inspect", name).returncode == 1  # only printed
-        created = dockwrap("-x", "volume", "create", "--label", label, name)
-        assert (created.returncode, created.stdout) == (0, f"{name}\n"), created.stderr
-        assert shown(created) == f"+ {DOCKER} volume create --label {label} {name}"
-        listed = dockwrap("-x", "volume", "ls", "-q", "--filter", f"label={label}")
-        assert listed.stdout == f"{name}\n" and shown(listed).startswith(f"+ {DOCKER} volume ls -q")
-        (details,) = json.loads(dockwrap("volume", "inspect", name).stdout)
-        assert details["Name"] == name and details["Labels"] == {"dockwrap.test.case": labels["dockwrap.test.case"]}
-        assert dockwrap("--dry-run", "volume", "rm", name).stdout == f"{DOCKER} volume rm {name}\n"
-        removed = dockwrap("-x", "volume", "rm", name)
-        assert removed.stdout == f"{name}\n" and docker_cli("volume", "inspect", name).returncode == 1
-        one_error_line(dockwrap("volume", "rm", name), 1, "no such volume")
-        one_error_line(dockwrap("volume", "inspect", name), 1, "no such volume")
-    finally:
-        docker_cli("volume", "rm", "-f", name)
-
-
 def test_system_df():
     result = dockwrap("-x", "system", "df")
     assert result.returncode == 0, result.stderr
@@ -99,12 +76,12 @@ def test_cp_in_both_directions(box, tmp_path):
     source.write_bytes(b"caf\xe9 \x00 bytes\n")
     into = dockwrap("-x", "cp", str(source), f"{box}:/tmp/in.txt")
     assert into.returncode == 0, into.stderr
-    assert shown(into) == f"+ {DOCKER} cp {source} {box}:/tmp/in.txt"
+    assert shown(into) == f"+ {DOCKER} container cp {source} {box}:/tmp/in.txt"  # wrapped since issue 17
     back = tmp_path / "back.txt"
     out = dockwrap("container", "cp", f"{box}:/tmp/in.txt", str(back))
     assert out.returncode == 0 and back.read_bytes() == source.read_bytes()
     printed = dockwrap("--dry-run", "cp", f"{box}:/etc/hostname", str(tmp_path / "never"))
-    assert printed.stdout == f"{DOCKER} cp {box}:/etc/hostname {tmp_path / 'never'}\n"
+    assert printed.stdout == f"{DOCKER} container cp {box}:/etc/hostname {tmp_path / 'never'}\n"
     assert not (tmp_path / "never").exists()
     one_error_line(dockwrap("cp", f"{box}:/no/such/file", str(tmp_path / "x")), 1, "/no/such/file")
 

@@ -9,7 +9,7 @@ import pytest
 
 from dockwrap import DockerCommandFailed
 from dockwrap.errors import NoSuchVolume, VolumeInUse
-from tests.harness import docker_cli, dockwrap
+from tests.harness import DOCKER, docker_cli, dockwrap
 from tests.integration.everyday import case_filter, label_words, one_error_line, sleeper
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
@@ -100,3 +100,22 @@ def test_bad_values_are_one_line(docker, names, labels):
     one_error_line(dockwrap("volume", "create", "--opt", "bogus=1", *label_words(labels), names("vol")), 1, "bogus")
     one_error_line(dockwrap("volume", "ls", "--filter", "bogus=1"), 1, "bogus")
     assert docker_cli("volume", "ls", "-q", "--filter", case_filter(labels)).stdout == ""
+
+
+def test_each_call_is_shown_and_dry_run_runs_none(names, labels):
+    name = names("vol")
+    label = case_filter(labels).removeprefix("label=")
+    printed = dockwrap("--dry-run", "volume", "create", "--label", label, name)
+    assert printed.stdout == f"{DOCKER} volume create --label {label} {name}\n"
+    assert docker_cli("volume", "inspect", name).returncode == 1  # only printed
+    created = dockwrap("-x", "volume", "create", "--label", label, name)
+    assert (created.returncode, created.stdout) == (0, f"{name}\n"), created.stderr
+    assert created.stderr == f"+ {DOCKER} volume create --label {label} {name}\n"
+    listed = dockwrap("-x", "volume", "ls", "-q", "--filter", f"label={label}")
+    assert listed.stdout == f"{name}\n"
+    assert listed.stderr == f"+ {DOCKER} volume ls --filter label={label} --format '{{{{json .}}}}'\n"
+    (raw,) = json.loads(dockwrap("volume", "inspect", "--raw", name).stdout)  # docker's own object
+    assert raw["Name"] == name and raw["Labels"] == {"dockwrap.test.case": labels["dockwrap.test.case"]}
+    assert dockwrap("--dry-run", "volume", "rm", name).stdout == f"{DOCKER} volume rm {name}\n"
+    assert dockwrap("volume", "rm", name).stdout == f"{name}\n"
+    one_error_line(dockwrap("volume", "inspect", name), 1, "no such volume")

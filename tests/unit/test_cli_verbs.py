@@ -121,14 +121,14 @@ ARGV = [
     (["volume", "create", "--docker-arg=--brand-new", "v"], "docker volume create --brand-new v"),
     # pass-through, as spelled
     (["volume", "create", "--label", "a=b", "--driver=local", "data"], "docker volume create --label a=b --driver=local data"),
-    (["cp", "-L", "box:/etc/hostname", "-"], "docker cp -L box:/etc/hostname -"),
-    (["container", "cp", "-", "box:/tmp"], "docker container cp - box:/tmp"),
+    (["cp", "-L", "box:/etc/hostname", "-"], "docker container cp -L -- box:/etc/hostname -"),
+    (["container", "cp", "-", "box:/tmp"], "docker container cp -- - box:/tmp"),
     (["events", "--since", "1m", "--filter", "type=container"], "docker events --since 1m --filter type=container"),
     (["inspect", "--type", "volume", "data"], "docker inspect --type volume data"),
     (["system", "df", "-v"], "docker system df -v"),
     (["login", "-u", "me", "-p", "hunter2", "r.example"], "docker login -u me -p '***' r.example"),
     (["plugin", "--help"], "docker plugin --help"),
-    (["container", "cp", "--help"], "docker container cp --help"),
+    (["container", "export", "--help"], "docker container export --help"),
 ]
 
 
