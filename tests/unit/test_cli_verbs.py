@@ -119,13 +119,14 @@ ARGV = [
     # --docker-arg: a word docker's table does not know, passed as it is, where it was given
     (["ps", "--docker-arg=--newer-flag", "--docker-arg", "x", "-a"], "docker container ls --newer-flag x -a --format"),
     (["volume", "create", "--docker-arg=--brand-new", "v"], "docker volume create --brand-new v"),
-    # pass-through, as spelled
+    # wrapped since issue 17 (was pass-through): the same words, under docker's long name
     (["volume", "create", "--label", "a=b", "--driver=local", "data"], "docker volume create --label a=b --driver=local data"),
     (["cp", "-L", "box:/etc/hostname", "-"], "docker container cp -L -- box:/etc/hostname -"),
     (["container", "cp", "-", "box:/tmp"], "docker container cp -- - box:/tmp"),
-    (["events", "--since", "1m", "--filter", "type=container"], "docker events --since 1m --filter type=container"),
+    (["events", "--since", "1m", "--filter", "type=container"], "docker system events --since 1m --filter type=container --format"),
+    (["system", "df", "-v"], "docker system df -v --format"),
+    # pass-through, as spelled
     (["inspect", "--type", "volume", "data"], "docker inspect --type volume data"),
-    (["system", "df", "-v"], "docker system df -v"),
     (["login", "-u", "me", "-p", "hunter2", "r.example"], "docker login -u me -p '***' r.example"),
     (["plugin", "--help"], "docker plugin --help"),
     (["container", "export", "--help"], "docker container export --help"),
