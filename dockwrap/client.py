@@ -10,6 +10,7 @@ from .runner import Runner
 
 if TYPE_CHECKING:  # pragma: no cover
     from .container.api import ContainerCommands
+    from .context.api import ContextCommands
     from .image.api import ImageCommands
     from .network.api import NetworkCommands
     from .node.api import NodeCommands
@@ -26,6 +27,7 @@ __all__ = ["Docker", "NOUNS"]
 #: first use. Adding a noun is one line here (and its annotation in `Docker`, for type checkers).
 NOUNS: dict[str, str] = {
     "container": "dockwrap.container.api:ContainerCommands",
+    "context": "dockwrap.context.api:ContextCommands",
     "image": "dockwrap.image.api:ImageCommands",
     "network": "dockwrap.network.api:NetworkCommands",
     "node": "dockwrap.node.api:NodeCommands",
@@ -58,6 +60,7 @@ class Docker:
 
     if TYPE_CHECKING:  # pragma: no cover
         container: ContainerCommands
+        context: ContextCommands
         image: ImageCommands
         network: NetworkCommands
         node: NodeCommands

@@ -30,6 +30,7 @@ __all__ = ["cli", "main", "Terminated", "WRAPPED", "OWN"]
 #: through), or a command of docker's own (`version`); "module:attribute", imported when used
 WRAPPED = LazyCommands({
     "container": "dockwrap.container.cli:group",
+    "context": "dockwrap.context.cli:group",
     "image": "dockwrap.image.cli:group",
     "network": "dockwrap.network.cli:group",
     "node": "dockwrap.node.cli:group",

@@ -16,6 +16,7 @@ from ..errors import (
     DockerNotFound,
     DockwrapError,
     NameConflict,
+    NoSuchContext,
     NoSuchImage,
     NoSuchNetwork,
     NoSuchService,
@@ -49,6 +50,9 @@ CLI_WORDS: dict[str | None, str] = {
         "list local images with: dockwrap image ls (this machine cannot pull; build or load the image)"
     ),
     NoSuchNetwork.hint_format: "list networks with: dockwrap network ls",
+    NoSuchContext.hint_format: (
+        "list contexts with: dockwrap context ls; make one with: dockwrap context create NAME --docker host=URL"
+    ),
     NoSuchService.hint_format: "list services with: dockwrap service ls",
     NameConflict.hint_format: "choose another --name, or remove the old container: dockwrap container rm -f NAME",
     ServiceExists.hint_format: "choose another --name, or remove the old service: dockwrap service rm NAME",

@@ -57,7 +57,8 @@ def test_context_ls_in_an_isolated_docker_config(tmp_path):
     result = dockwrap("-x", "context", "ls", "--format", "{{.Name}}", env=env)
     assert (result.returncode, result.stdout) == (0, "default\n"), result.stderr
     assert shown(result) == f"+ {DOCKER} context ls --format '{{{{.Name}}}}'"
-    assert dockwrap("--dry-run", "context", "ls", env=env).stdout == f"{DOCKER} context ls\n"
+    # wrapped since issue 17: docker's JSON read into records
+    assert dockwrap("--dry-run", "context", "ls", env=env).stdout == f"{DOCKER} context ls --format '{{{{json .}}}}'\n"
     one_error_line(dockwrap("context", "inspect", "dwt-no-such-context", env=env), 1, "dwt-no-such-context")
     assert list(tmp_path.iterdir()) == []  # nothing written to the config
 
