@@ -46,6 +46,7 @@ OWN = {
     "recipe": "dockwrap.recipes.cli:recipe_group",
     "cleanup": "dockwrap.recipes.cli:cleanup_command",
     "explain": "dockwrap.explain.cli:command",
+    "wait-for": "dockwrap.container.cli.wait_for:command",
 }
 
 

@@ -22,9 +22,11 @@ from ..errors import (
     NoSuchService,
     NotATerminal,
     NotConverged,
+    NotReady,
     NotSwarmManager,
     PortInUse,
     ServiceExists,
+    WaitTimeout,
 )
 from ..errors.base import fill
 from ..recipes.notes import GONE_LEFT_NOTE, LEFT_NOTE
@@ -36,6 +38,8 @@ CLI_WORDS: dict[str | None, str] = {
     DockerNotFound.hint_format: "install the docker CLI, or name another one with --docker PATH or DOCKWRAP_DOCKER",
     CommandTimeout.hint_format: "raise the limit with --timeout SECONDS (or DOCKWRAP_TIMEOUT), 0 for none",
     NotConverged.hint_format: "see each task's state and error with: dockwrap service ps {service}",
+    NotReady.hint_format: "see what it did: dockwrap logs {container}",
+    WaitTimeout.hint_format: "see what it did: dockwrap logs {container}; or wait longer with --timeout SECONDS",
     NotATerminal.hint_format: "drop -t (keep -i to pipe input into the command), or run from a terminal",
     DaemonUnreachable.hint_format: (
         "no Docker engine answers at {endpoint}: start one (scripts/engine up, or sudo dockerd), "

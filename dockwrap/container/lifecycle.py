@@ -4,6 +4,7 @@ kill, wait, pause, unpause, rename, update, prune, cp. `ContainerCommands` (api.
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..args import flag, items, names_of, optional_text, text, whole
@@ -13,6 +14,7 @@ from ..verbs import Verbs
 if TYPE_CHECKING:  # pragma: no cover
     from ..parse.prune import PruneResult
     from ..runner import Completed, Output
+    from .records.readiness import Readiness
     from .records.wait import WaitResult
 
 __all__ = ["LifecycleVerbs", "copy_end"]
@@ -80,6 +82,28 @@ class LifecycleVerbs(Verbs):
         if done.out.strip() and len(done.out.split()) == len(found):
             error.done = parse_wait(done.out, found)
         raise error
+
+    def wait_for(self, name: str, *, running: bool = False, healthy: bool = False, exited: bool = False,
+                 status: int | None = None, log: str | re.Pattern[str] | None = None, port: int | str | None = None,
+                 http: str | None = None, http_status: int = 200, timeout: float | None = None) -> Readiness:
+        """Wait until the container is ready as asked: every condition given, each met once
+        (none given: running). What it saw is the result (a `Readiness`).
+
+        :param exited: stopped (with `status`: with that exit status); docker's `die` event
+        :param log: a regular expression (str or compiled) a line of its logs since its start matches
+        :param port: its published TCP port (the container's port number) takes a connection from
+            this machine and keeps it open (docker's proxy accepts and closes with nothing behind it)
+        :param http: a path: a GET of it at the published port answers `http_status`
+        :param timeout: seconds; None waits for ever
+        :raises WaitTimeout: not ready in time (exit 124; `seen` is what was seen last)
+        :raises NotReady: removed, stopped for good, or `healthy` without a health check
+        :raises NoSuchContainer: it does not exist
+        """
+        from .readiness import Wanted, wait_for
+
+        wanted = Wanted(running=running, healthy=healthy, exited=exited, status=status, log=log, port=port,
+                        http=http, http_status=http_status)
+        return wait_for(self, self._runner, name, wanted, timeout)  # type: ignore[arg-type]
 
     def pause(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker container pause` (its processes frozen); the names docker confirmed.

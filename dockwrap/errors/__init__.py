@@ -4,12 +4,14 @@
     ├── DockerNotFound                127: the docker binary is missing
     │   └── DockerNotExecutable       126: it exists but cannot be run
     ├── CommandTimeout                124: a docker call outlived --timeout
-    │   └── NotConverged              124: a service did not reach its replicas in time
+    │   ├── NotConverged              124: a service did not reach its replicas in time
+    │   └── WaitTimeout               124: a container was not ready in time (`wait_for`)
     ├── ParseError                    1: docker printed something we cannot read
     ├── UsageError                    2: bad arguments caught before any docker call (a ValueError)
     │   ├── ArgumentTypeError         2: an argument of the wrong type (also a TypeError)
     │   └── CommandLineError          2: a command line docker would refuse (told before any call)
     ├── NotATerminal                  1: a terminal for docker (interactive and tty) without one on stdin
+    ├── NotReady                      1: a container that can no longer become ready (`wait_for`)
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
         │   ├── DaemonPermissionDenied 1: one answers, but its socket does not let this user in
@@ -58,8 +60,10 @@ from .base import (
     DockwrapError,
     NotATerminal,
     NotConverged,
+    NotReady,
     ParseError,
     UsageError,
+    WaitTimeout,
     docker_message,
 )
 from .engine import (
@@ -123,6 +127,8 @@ __all__ = [
     "NotInSwarm",
     "AlreadyInSwarm",
     "NotConverged",
+    "NotReady",
+    "WaitTimeout",
     "NoSuchVolume",
     "NoSuchPath",
     "VolumeInUse",
