@@ -4,20 +4,17 @@ On the default image, busybox's httpd stands in for nginx (`--image nginx --comm
 registry exists). The server stays up after a successful run (remove it with `dockwrap cleanup`)
 unless `remove` (--rm); a failed run removes it.
 
-docker calls: run -d -p, port; then HTTP from the host until it answers.
+docker calls: run -d -p, port; then `wait_for` (events, inspect) while HTTP from the host asks
+until the page answers 200.
 """
 
 from __future__ import annotations
 
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..errors import DockwrapError
+from ..errors import DockwrapError, WaitTimeout
 from ..parse.ports import PortMapping
 from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
@@ -44,44 +41,6 @@ class WebhostResult(Record):
     @property
     def ok(self) -> bool:
         return self.status == 200
-
-
-def progress(message: str) -> None:
-    """Waiting messages: stderr, and only when it is a terminal (stdout carries data only)."""
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r\x1b[K{message}")
-        sys.stderr.flush()
-
-
-def progress_done() -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-
-def http_status(url: str, timeout: float = 2.0) -> tuple[int | None, str | None]:
-    """GET url from the host: (status, None), or (None, why it failed)."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
-            response.read(1 << 16)
-            return response.status, None
-    except urllib.error.HTTPError as exc:
-        return exc.code, None
-    except (urllib.error.URLError, OSError) as exc:
-        return None, str(getattr(exc, "reason", exc))
-
-
-def wait_for_http(url: str, deadline: float) -> tuple[int | None, str | None]:
-    """Ask until the server answers or the deadline passes (progress shown on a terminal)."""
-    start = time.monotonic()
-    while True:
-        status, error = http_status(url)
-        waited = time.monotonic() - start
-        if status is not None or waited >= deadline:
-            progress_done()
-            return status, error
-        progress(f"waiting for {url} ({waited:.0f}/{deadline:.0f}s): {error}")
-        time.sleep(0.2)
 
 
 def webhost(
@@ -118,10 +77,14 @@ def webhost(
             print(f"# then wait until {where} answers (dockwrap does this from the host, with HTTP)")
             run.succeeded = True  # the script, like the real run, leaves the server up unless --rm
             return WebhostResult(container, url, None, mappings, run.run_id)
-        status, error = wait_for_http(url, wait_seconds)
-        if status is None:
-            # Whether the container is removed or kept, the run's end says (and only if so).
-            raise DockwrapError(f"{url} did not answer within {wait_seconds:g}s ({error})")
+        try:  # a server that stops before it answers fails at once (NotReady)
+            seen = docker.container.wait_for(container, http="/", timeout=wait_seconds)
+            status, error = seen.http_status, None
+        except WaitTimeout as timeout:
+            status, error = timeout.seen.http_status, timeout.seen.port_detail
+            if status is None:
+                # Whether the container is removed or kept, the run's end says (and only if so).
+                raise DockwrapError(f"{url} did not answer within {wait_seconds:g}s ({error})") from None
         result = WebhostResult(container, url, status, mappings, run.run_id, error)
         run.succeeded = result.ok
         return result
