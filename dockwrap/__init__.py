@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
         AlreadyInSwarm, ArgumentTypeError, CommandTimeout, ContainerNotRunning, ContainerPaused,
         ContextInUse, DaemonPermissionDenied, DaemonUnreachable, DockerCommandFailed, DockerNotExecutable,
         DockerNotFound, DockwrapError, NameConflict, NoSuchContainer, NoSuchContext, NoSuchImage,
-        NoSuchNetwork, NoSuchPath, NoSuchService, NoSuchVolume, NotConverged, NotInSwarm, NotSwarmManager,
-        ParseError, PortInUse, ServiceExists, UsageError, VolumeInUse
+        NoSuchNetwork, NoSuchPath, NoSuchService, NoSuchVolume, NotConverged, NotInSwarm, NotReady,
+        NotSwarmManager, ParseError, PortInUse, ServiceExists, UsageError, VolumeInUse, WaitTimeout
     )
     from .runner import Completed
 
@@ -57,6 +57,8 @@ __all__ = [
     "ContextInUse",
     "CommandTimeout",
     "NotConverged",
+    "NotReady",
+    "WaitTimeout",
     "ParseError",
     "UsageError",
     "ArgumentTypeError",

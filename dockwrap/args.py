@@ -23,7 +23,7 @@ from typing import Any, Collection, Iterable, Mapping, Sequence
 from .errors import ArgumentTypeError, UsageError
 
 __all__ = ["repeat", "label_args", "names_of", "operands", "text", "optional_text", "items", "flag", "whole",
-           "seconds", "time_limit", "argument", "choice", "ARGV_CODEC", "register_argv_codec"]
+           "seconds", "time_limit", "argument", "choice", "moment", "ARGV_CODEC", "register_argv_codec"]
 
 
 def _shown(value: object) -> str:
@@ -106,6 +106,21 @@ def time_limit(value: object, name: str) -> float | None:
         return None
     limit = seconds(value, name)
     return limit if 0 < limit <= threading.TIMEOUT_MAX else None
+
+
+def moment(value: object, name: str) -> str | None:
+    """A time for docker's `--since`/`--until`: a str as docker reads it (`10m`, `2026-01-02T03:04:05Z`,
+    Unix seconds), a number of Unix seconds, or a datetime (one without a zone is local time:
+    docker's children run with TZ=UTC, so it is given with its offset)."""
+    from datetime import datetime
+
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.astimezone()).isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.9f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return text(value, name, empty=False)
 
 
 def argument(arg: object) -> str:

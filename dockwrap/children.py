@@ -17,7 +17,7 @@ from typing import Any
 from .args import ARGV_CODEC, register_argv_codec
 from .errors import DockerNotExecutable, DockerNotFound
 
-__all__ = ["Children", "KILL_GRACE_SECONDS"]
+__all__ = ["Children", "Stopper", "KILL_GRACE_SECONDS"]
 
 # sh raises on any exit status not listed here; we read the status ourselves instead.
 _ANY_STATUS = list(range(-64, 256))
@@ -67,6 +67,37 @@ class Children:
         except BaseException:  # a second Ctrl-C while reaping: give up on the zombie
             pass
         self.forget(proc)
+
+
+class Stopper:
+    """A handle for ending a streaming call from another thread (`Runner.stream(stopper=)`): the
+    thread reading the stream is blocked in it and cannot close it, so `stop()` ends docker
+    instead, and the stream then ends by itself (its reader reaps docker). A stop that comes
+    before docker started ends it as soon as it does."""
+
+    __slots__ = ("_proc", "_stopped", "_lock")
+
+    def __init__(self) -> None:
+        self._proc: Any = None
+        self._stopped = False
+        self._lock = threading.Lock()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def attach(self, proc: Any) -> None:
+        with self._lock:
+            self._proc = proc
+            stopped = self._stopped
+        if stopped:
+            end(proc)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped, proc = True, self._proc
+        if proc is not None and proc.process.is_alive()[0]:
+            end(proc)
 
 
 def sh() -> Any:

@@ -10,6 +10,7 @@ from .runner import Runner
 
 if TYPE_CHECKING:  # pragma: no cover
     from .container.api import ContainerCommands
+    from .context.api import ContextCommands
     from .image.api import ImageCommands
     from .image.registry import RegistryCommands
     from .network.api import NetworkCommands
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .swarm.api import SwarmCommands
     from .system.api import SystemCommands
     from .system.records import VersionInfo
+    from .volume.api import VolumeCommands
 
 __all__ = ["Docker", "NOUNS"]
 
@@ -26,6 +28,7 @@ __all__ = ["Docker", "NOUNS"]
 #: first use. Adding a noun is one line here (and its annotation in `Docker`, for type checkers).
 NOUNS: dict[str, str] = {
     "container": "dockwrap.container.api:ContainerCommands",
+    "context": "dockwrap.context.api:ContextCommands",
     "image": "dockwrap.image.api:ImageCommands",
     "network": "dockwrap.network.api:NetworkCommands",
     "node": "dockwrap.node.api:NodeCommands",
@@ -33,6 +36,7 @@ NOUNS: dict[str, str] = {
     "service": "dockwrap.service.api:ServiceCommands",
     "swarm": "dockwrap.swarm.api:SwarmCommands",
     "system": "dockwrap.system.api:SystemCommands",
+    "volume": "dockwrap.volume.api:VolumeCommands",
 }
 
 #: with output="terminal", the statuses with which docker tells a failure of its own: any (docker is
@@ -64,6 +68,7 @@ class Docker:
 
     if TYPE_CHECKING:  # pragma: no cover
         container: ContainerCommands
+        context: ContextCommands
         image: ImageCommands
         network: NetworkCommands
         node: NodeCommands
@@ -71,6 +76,7 @@ class Docker:
         service: ServiceCommands
         swarm: SwarmCommands
         system: SystemCommands
+        volume: VolumeCommands
 
     def __init__(
         self,

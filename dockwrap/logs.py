@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterable, Iterator, Literal, overload
 
-from .args import choice, flag, text, whole
+from .args import choice, flag, moment, text, whole
 from .runner import Completed, Output
 from .verbs import Verbs
 
@@ -17,18 +18,25 @@ class LogsVerb(Verbs):
 
     @overload
     def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
+             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
              output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Iterator[str]: ...
     @overload
     def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
+             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
              output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed: ...
     @overload
     def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
+             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
              output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed | Iterator[str]: ...
 
     def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
+             since: str | float | datetime | None = None, until: str | float | datetime | None = None,
              output: Output = "capture", docker_args: Iterable[str] | str = (), **options: object) -> Completed | Iterator[str]:
         """`docker container logs` or `docker service logs` (each line of a service prefixed
-        `name.slot.id@node | `); any other option of docker's as a keyword (`since="10m"`).
+        `name.slot.id@node | `); any other option of docker's as a keyword (`details=True`).
+
+        `since` and `until` (containers only) bound the lines by time, both ends kept: `"10m"` ago,
+        a timestamp docker reads (`2026-01-02T03:04:05.123Z`), Unix seconds, or a datetime.
 
         Any non-zero status is docker's failure (logs has no status of the container's); docker's
         message is kept from the output (dockwrap.relay), except when the stream breaks after the
@@ -43,6 +51,8 @@ class LogsVerb(Verbs):
             # docker reads a negative number as all
             "tail": None if tail is None else str(whole(tail, "tail")),
             "timestamps": flag(timestamps, "timestamps"),
+            "since": moment(since, "since"),
+            "until": moment(until, "until"),
         }
         line = self._line("logs", [text(name, "name", empty=False)], keywords, options, docker_args)
         output = choice(output, "output", ("capture", "terminal"))  # type: ignore[assignment]

@@ -266,5 +266,5 @@ DOCKER_LINE = re.compile(
     r"^(\S*docker: |Error response from daemon: |Error: (No such |failed to start containers: )|Unable to find image '|"
     r"[\w.-]+: Pulling from |See '\S*docker|Run 'docker .*--help'|Usage:  docker |unknown (shorthand )?flag: |"
     r"OCI runtime (exec|create) failed|time=\".*\" level=(warning|error|fatal) |no such task or service: |"
-    r"error from daemon in stream: |" + NO_ENGINE_LINE + ")"
+    r"error from daemon in stream: |invalid value for \"(since|until)\": |" + NO_ENGINE_LINE + ")"
 )

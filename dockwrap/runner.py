@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import children
 from .args import time_limit
 from .call import Completed, RunnerConfig, Settings
-from .children import Children, end, environment, finish
+from .children import Children, Stopper, end, environment, finish
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, classify
 from .signals import SignalsHeld, after_docker_failed
 
@@ -271,9 +271,10 @@ class Runner(Settings):
         check: bool = True,
         merge_stderr: bool = False,
         docker_statuses: Collection[int] | None = (),
+        stopper: Stopper | None = None,
     ) -> Iterator[str]:
         """Yield docker's stdout (and stderr, merged) line by line as it comes; ending the
-        iteration ends docker.
+        iteration ends docker, and so does `stopper.stop()` from another thread.
 
         :param docker_statuses: with merge_stderr, as for `passthrough`: lines docker may have
             written are held at the start (for at most HOLD_SECONDS each), and are the error
@@ -295,6 +296,8 @@ class Runner(Settings):
                 _err_to_out=merge_stderr,
                 **({"_iter_noblock": True} if held else {"_iter": True, "_bg": False}),
             )
+            if stopper is not None:
+                stopper.attach(proc)
             for line in proc:
                 if held is None:
                     yield line

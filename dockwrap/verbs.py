@@ -37,6 +37,7 @@ from .args import items, names_of, operands as operand_words
 from .errors import ArgumentTypeError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .parse.prune import PruneResult
     from .runner import Runner
     from .surface import Command
     from .surface.split import OptionUse
@@ -269,3 +270,12 @@ class Verbs:
         """
         line = self._line(verb, names_of(names, self.noun[-1]), keywords, options, docker_args, words=words)
         return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
+
+    def _prune(self, keywords: Mapping[str, object] | None, options: Mapping[str, object],
+               docker_args: Iterable[str] | str) -> PruneResult:
+        """`docker NOUN prune --force ...`: the call is the caller's answer, so docker does not ask
+        (without a terminal it would get none and remove nothing); what it removed."""
+        from .parse.prune import parse_prune
+
+        line = self._line("prune", (), keywords, options, docker_args, words=["--force"])
+        return parse_prune(self._runner.run(line.argv).out, f"docker {line.command.name}")

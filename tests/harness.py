@@ -67,7 +67,7 @@ def cannot_start(what: str, why: str) -> NoReturn:
 
 
 def our_resources(label: str, name_prefix: str | None = None) -> dict[str, list[str]]:
-    """Names of containers, networks and services carrying a label (or, with name_prefix,
+    """Names of containers, networks, services and volumes carrying a label (or, with name_prefix,
     named like that: a test that forgot its labels is still cleaned up)."""
     found: dict[str, list[str]] = {}
     selector = f"name={name_prefix}" if name_prefix else f"label={label}"
@@ -75,6 +75,7 @@ def our_resources(label: str, name_prefix: str | None = None) -> dict[str, list[
         ("containers", ["ps", "-a", "--filter", selector, "--format", "{{.Names}}"]),
         ("networks", ["network", "ls", "--filter", selector, "--format", "{{.Name}}"]),
         ("services", ["service", "ls", "--filter", selector, "--format", "{{.Name}}"]),
+        ("volumes", ["volume", "ls", "--filter", selector, "--format", "{{.Name}}"]),
     ):
         done = docker_cli(*args)
         if done.returncode == 0:  # service ls fails outside a swarm: nothing of ours there
@@ -85,12 +86,14 @@ def our_resources(label: str, name_prefix: str | None = None) -> dict[str, list[
 
 
 def remove_resources(label: str, name_prefix: str | None = None) -> None:
-    """Remove what carries the label (or the name prefix): services, then containers, then networks."""
+    """Remove what carries the label (or the name prefix): services, containers, volumes, networks."""
     left = our_resources(label, name_prefix)
     if left.get("services"):
         docker_cli("service", "rm", *left["services"])
     if left.get("containers"):
         docker_cli("rm", "-f", *left["containers"])
+    if left.get("volumes"):
+        docker_cli("volume", "rm", "-f", *left["volumes"])
     if left.get("networks"):
         docker_cli("network", "rm", *left["networks"])
 

@@ -31,6 +31,7 @@ __all__ = ["cli", "main", "Terminated", "WRAPPED", "OWN"]
 #: through), or a command of docker's own (`version`); "module:attribute", imported when used
 WRAPPED = LazyCommands({
     "container": "dockwrap.container.cli:group",
+    "context": "dockwrap.context.cli:group",
     "image": "dockwrap.image.cli:group",
     "network": "dockwrap.network.cli:group",
     "node": "dockwrap.node.cli:group",
@@ -40,6 +41,7 @@ WRAPPED = LazyCommands({
     "version": "dockwrap.system.cli.version:command",
     "login": "dockwrap.image.cli.login:command",
     "logout": "dockwrap.image.cli.logout:command",
+    "volume": "dockwrap.volume.cli:group",
 })
 
 #: dockwrap's own commands (not docker's)
@@ -47,6 +49,7 @@ OWN = {
     "recipe": "dockwrap.recipes.cli:recipe_group",
     "cleanup": "dockwrap.recipes.cli:cleanup_command",
     "explain": "dockwrap.explain.cli:command",
+    "wait-for": "dockwrap.container.cli.wait_for:command",
 }
 
 

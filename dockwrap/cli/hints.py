@@ -16,11 +16,13 @@ from ..errors import (
     DockerNotFound,
     DockwrapError,
     NameConflict,
+    NoSuchContext,
     NoSuchImage,
     NoSuchNetwork,
     NoSuchService,
     NotATerminal,
     NotConverged,
+    NotReady,
     NotSwarmManager,
     PodmanHasNoSwarm,
     PortInUse,
@@ -28,6 +30,7 @@ from ..errors import (
     TLSBadCertificate,
     TLSFileMissing,
     TLSRequired,
+    WaitTimeout,
 )
 from ..errors.base import fill
 from ..recipes.notes import GONE_LEFT_NOTE, LEFT_NOTE
@@ -39,6 +42,8 @@ CLI_WORDS: dict[str | None, str] = {
     DockerNotFound.hint_format: "install the docker CLI, or name another one with --docker PATH or DOCKWRAP_DOCKER",
     CommandTimeout.hint_format: "raise the limit with --timeout SECONDS (or DOCKWRAP_TIMEOUT), 0 for none",
     NotConverged.hint_format: "see each task's state and error with: dockwrap service ps {service}",
+    NotReady.hint_format: "see what it did: dockwrap logs {container}",
+    WaitTimeout.hint_format: "see what it did: dockwrap logs {container}; or wait longer with --timeout SECONDS",
     NotATerminal.hint_format: "drop -t (keep -i to pipe input into the command), or run from a terminal",
     DaemonUnreachable.hint_format: (
         "no Docker engine answers at {endpoint}: start one (scripts/engine up, or sudo dockerd), "
@@ -53,6 +58,9 @@ CLI_WORDS: dict[str | None, str] = {
         "list local images with: dockwrap image ls (this machine cannot pull; build or load the image)"
     ),
     NoSuchNetwork.hint_format: "list networks with: dockwrap network ls",
+    NoSuchContext.hint_format: (
+        "list contexts with: dockwrap context ls; make one with: dockwrap context create NAME --docker host=URL"
+    ),
     NoSuchService.hint_format: "list services with: dockwrap service ls",
     NameConflict.hint_format: "choose another --name, or remove the old container: dockwrap container rm -f NAME",
     ServiceExists.hint_format: "choose another --name, or remove the old service: dockwrap service rm NAME",

@@ -12,6 +12,7 @@ from ..logs import LogsVerb
 from ..parse.ports import PortMapping, parse_port_lines
 from ..parse.record import field_value
 from ..runner import Completed, Output
+from .lifecycle import LifecycleVerbs
 from .records.ls import Container, parse_container_ls
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +45,7 @@ RUN_GRACE_SECONDS = 3.0
 _OUTPUTS = ("capture", "terminal")
 
 
-class ContainerCommands(LogsVerb):
+class ContainerCommands(LogsVerb, LifecycleVerbs):
     """The container verbs; `Docker().container`.
 
     Every method takes any option of its docker command as a snake_case keyword
@@ -108,12 +109,13 @@ class ContainerCommands(LogsVerb):
                           words=["--no-stream"]).formatted("{{json .}}", "container.stats")
         return parse_stats(self._runner.run(line.argv).out)
 
-    def stats_stream(self, names: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> Iterator[Stats]:
-        """`docker container stats`: a sample per container about once a second, until the
-        iteration stops (which ends docker)."""
+    def stats_stream(self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (),
+                     **options: object) -> Iterator[Stats]:
+        """`docker container stats`: a sample per container about once a second (stopped ones too
+        with all=True), until the iteration stops (which ends docker)."""
         from .records.stats import parse_stats_stream
 
-        line = self._line("stats", items(names, "names"), None, options, docker_args).formatted(
+        line = self._line("stats", items(names, "names"), {"all": flag(all, "all")}, options, docker_args).formatted(
             "{{json .}}", "container.stats_stream")
         return parse_stats_stream(self._runner.stream(line.argv))
 
@@ -154,25 +156,11 @@ class ContainerCommands(LogsVerb):
         :raises DockerCommandFailed: (or a subclass) when docker itself failed: a status of
             RUN_STATUSES with nothing but docker's own lines (dockwrap.relay)
         """
-        keywords: dict[str, object] = {
-            "detach": flag(detach, "detach"),
-            "interactive": flag(interactive, "interactive"),
-            "tty": flag(tty, "tty"),
-            "remove": flag(remove, "remove"),
-            "init": flag(init, "init"),
-            "name": optional_text(name, "name") or None,
-            "hostname": optional_text(hostname, "hostname") or None,
-            "labels": items(labels, "labels"),
-            "env": items(env, "env"),
-            "env_file": optional_text(env_file, "env_file") or None,
-            "network": optional_text(network, "network") or None,
-            "network_aliases": items(network_aliases, "network_aliases"),
-            "links": items(links, "links"),
-            "publish": items(publish, "publish"),
-            "workdir": optional_text(workdir, "workdir") or None,
-            "entrypoint": optional_text(entrypoint, "entrypoint"),
-            "pull": None if pull is None else choice(pull, "pull", PULL_POLICIES),
-        }
+        keywords = _container_keywords(
+            detach=flag(detach, "detach"), interactive=interactive, tty=tty, remove=remove, init=init, name=name,
+            hostname=hostname, labels=labels, env=env, env_file=env_file, network=network,
+            network_aliases=network_aliases, links=links, publish=publish, workdir=workdir, entrypoint=entrypoint,
+            pull=pull)
         line = self._line("run", [text(image, "image", empty=False)], keywords, options, docker_args,
                           tail=items(command, "command"))
         output = choice(output, "output", _OUTPUTS)  # type: ignore[assignment]
@@ -183,12 +171,32 @@ class ContainerCommands(LogsVerb):
             return done.out.strip()
         return self._foreground(line, output, RUN_STATUSES, creates=True)
 
+    def create(self, image: str, command: Sequence[str] | str | None = None, *, name: str | None = None,
+               publish: Items = (), env: Items = (), env_file: str | None = None, network: str | None = None,
+               network_aliases: Items = (), links: Items = (), remove: bool = False, init: bool = False,
+               pull: str | None = None, interactive: bool = False, tty: bool = False, labels: Items | None = None,
+               workdir: str | None = None, entrypoint: str | None = None, hostname: str | None = None,
+               docker_args: Words = (), **options: object) -> str:
+        """`docker container create`: a container made and not started (`start` starts it); the
+        keywords are run's. Returns its ID (under --dry-run: its name, or "")."""
+        keywords = _container_keywords(
+            interactive=interactive, tty=tty, remove=remove, init=init, name=name, hostname=hostname, labels=labels,
+            env=env, env_file=env_file, network=network, network_aliases=network_aliases, links=links,
+            publish=publish, workdir=workdir, entrypoint=entrypoint, pull=pull)
+        line = self._line("create", [text(image, "image", empty=False)], keywords, options, docker_args,
+                          tail=items(command, "command"))
+        done = self._runner.run(line.argv, creates=True)
+        return (line.value("name") or "") if self._runner.dry_run else done.out.strip()
+
     def exec(self, name: str, command: Sequence[str] | str, *, interactive: bool = False, tty: bool = False,
-             env: Items = (), workdir: str | None = None, user: str | None = None, output: Output = "capture",
+             env: Items = (), workdir: str | None = None, user: str | None = None, detach: bool = False,
+             env_file: Items = (), privileged: bool = False, output: Output = "capture",
              input: bytes | None = None, docker_args: Words = (), **options: object) -> Completed:
         """`docker container exec`: run a command in a running container; its status is exit_code.
 
         :param command: a list of arguments (one str is one argument)
+        :param detach: start it and return at once (docker prints nothing; exit_code is 0 once it started)
+        :param env_file: files of `KEY=VALUE` lines, read by docker on this machine
         :param input: bytes for the command's stdin (with output="capture"; implies interactive)
         :raises DockerCommandFailed: when docker itself failed (EXEC_STATUSES with nothing but
             docker's own lines)
@@ -206,6 +214,9 @@ class ContainerCommands(LogsVerb):
             "env": items(env, "env"),
             "workdir": optional_text(workdir, "workdir") or None,
             "user": optional_text(user, "user") or None,
+            "detach": flag(detach, "detach"),
+            "env_file": items(env_file, "env_file"),
+            "privileged": flag(privileged, "privileged"),
         }
         line = self._line("exec", [text(name, "name", empty=False)], keywords, options, docker_args, tail=listed)
         return self._foreground(line, choice(output, "output", _OUTPUTS), EXEC_STATUSES, input)  # type: ignore[arg-type]
@@ -223,15 +234,18 @@ class ContainerCommands(LogsVerb):
             return self._foreground(line, output, EXEC_STATUSES, tty=line.flag("interactive"))
         return self._runner.run(line.argv, done_of=str.splitlines)
 
-    def stop(self, names: Sequence[str] | str, *, time: int | None = None, docker_args: Words = (),
-             **options: object) -> list[str]:
+    def stop(self, names: Sequence[str] | str, *, time: int | None = None, signal: str | None = None,
+             docker_args: Words = (), **options: object) -> list[str]:
         """`docker container stop`; returns the names docker confirmed.
 
+        :param signal: what to send first instead of the image's stop signal (`SIGKILL`, `9`;
+            docker 20.10 has no --signal)
         :raises DockerCommandFailed: when one does not stop; its `done` names those that did
         """
         # --time became --timeout in 28.x; -t means both
         words = [] if time is None else ["-t", str(whole(time, "time"))]
-        return self._each("stop", names, None, options, docker_args, words=words)
+        keywords = {"signal": optional_text(signal, "signal", empty=False)}
+        return self._each("stop", names, keywords, options, docker_args, words=words)
 
     def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False, docker_args: Words = (),
            **options: object) -> list[str]:
@@ -270,3 +284,29 @@ class ContainerCommands(LogsVerb):
         if docker_failed(done.exit_code, statuses, done.stdout, done.stderr, DOCKER_LINE.match):
             raise self._runner.error(done)
         return done
+
+
+def _container_keywords(*, interactive: object, tty: object, remove: object, init: object, name: object,
+                        hostname: object, labels: object, env: object, env_file: object, network: object,
+                        network_aliases: object, links: object, publish: object, workdir: object, entrypoint: object,
+                        pull: object, detach: bool | None = None) -> dict[str, object]:
+    """The typed keywords that run and create share, checked (detach: run's only)."""
+    return {
+        "detach": detach,
+        "interactive": flag(interactive, "interactive"),
+        "tty": flag(tty, "tty"),
+        "remove": flag(remove, "remove"),
+        "init": flag(init, "init"),
+        "name": optional_text(name, "name") or None,
+        "hostname": optional_text(hostname, "hostname") or None,
+        "labels": items(labels, "labels"),
+        "env": items(env, "env"),
+        "env_file": optional_text(env_file, "env_file") or None,
+        "network": optional_text(network, "network") or None,
+        "network_aliases": items(network_aliases, "network_aliases"),
+        "links": items(links, "links"),
+        "publish": items(publish, "publish"),
+        "workdir": optional_text(workdir, "workdir") or None,
+        "entrypoint": optional_text(entrypoint, "entrypoint"),
+        "pull": None if pull is None else choice(pull, "pull", PULL_POLICIES),
+    }

@@ -1,2 +1,1 @@
-"""The context commands: records (records.py); the Python API and CLI verbs come with the
-option table of docker's commands."""
+"""The context commands: records (records.py), Python API (api.py) and CLI verbs (cli/)."""

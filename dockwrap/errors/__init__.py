@@ -4,13 +4,15 @@
     ├── DockerNotFound                127: the docker binary is missing
     │   └── DockerNotExecutable       126: it exists but cannot be run
     ├── CommandTimeout                124: a docker call outlived --timeout
-    │   └── NotConverged              124: a service did not reach its replicas in time
+    │   ├── NotConverged              124: a service did not reach its replicas in time
+    │   └── WaitTimeout               124: a container was not ready in time (`wait_for`)
     ├── ParseError                    1: docker printed something we cannot read
     ├── UsageError                    2: bad arguments caught before any docker call (a ValueError)
     │   ├── ArgumentTypeError         2: an argument of the wrong type (also a TypeError)
     │   ├── CommandLineError          2: a command line docker would refuse (told before any call)
     │   └── PodmanHasNoSwarm          2: a swarm command with podman as the binary (told before any call)
     ├── NotATerminal                  1: a terminal for docker (interactive and tty) without one on stdin
+    ├── NotReady                      1: a container that can no longer become ready (`wait_for`)
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
         ├── DaemonUnreachable         1: no engine answers at the host or context used
         │   ├── DaemonPermissionDenied 1: one answers, but its socket does not let this user in
@@ -59,9 +61,11 @@ from .base import (
     DockwrapError,
     NotATerminal,
     NotConverged,
+    NotReady,
     ParseError,
     PodmanHasNoSwarm,
     UsageError,
+    WaitTimeout,
     docker_message,
 )
 from .engine import (
@@ -126,6 +130,8 @@ __all__ = [
     "NotInSwarm",
     "AlreadyInSwarm",
     "NotConverged",
+    "NotReady",
+    "WaitTimeout",
     "NoSuchVolume",
     "NoSuchPath",
     "VolumeInUse",

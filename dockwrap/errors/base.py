@@ -20,6 +20,8 @@ __all__ = [
     "DockerNotExecutable",
     "CommandTimeout",
     "NotConverged",
+    "NotReady",
+    "WaitTimeout",
     "ParseError",
     "UsageError",
     "ArgumentTypeError",
@@ -116,6 +118,33 @@ class NotConverged(CommandTimeout):
         if detail:
             text += f" ({detail})"
         DockwrapError.__init__(self, text)
+
+
+class NotReady(DockwrapError):
+    """`wait_for`: the container can no longer become ready as asked: it exited (and docker will
+    not restart it), was removed, or has no health check to wait for. `seen` is what was seen."""
+
+    hint_format = "see what it did: docker container logs {container}"
+
+    def __init__(self, message: str, seen: Any) -> None:
+        self.seen = seen
+        self.container = seen.container
+        super().__init__(message)
+
+
+class WaitTimeout(CommandTimeout):
+    """`wait_for`: not ready within the time given; `seen` is what was seen last."""
+
+    hint_format = "see what it did: docker container logs {container}; or wait longer (timeout=SECONDS)"
+
+    def __init__(self, seconds: float, seen: Any) -> None:
+        self.argv = ()
+        self.seconds = seconds
+        self.seen = seen
+        self.container = seen.container
+        DockwrapError.__init__(
+            self, f"{seen.container} was not ready within {seconds:g}s: waiting for {', '.join(seen.waiting_for)}; "
+                  f"last seen: {seen.summary}")
 
 
 class ParseError(DockwrapError):

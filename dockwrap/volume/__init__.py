@@ -1,2 +1,1 @@
-"""The volume commands: records (records.py); the Python API and CLI verbs come with the
-option table of docker's commands."""
+"""The volume commands: records (records.py), Python API (api.py) and CLI verbs (cli/)."""

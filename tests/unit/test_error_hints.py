@@ -27,6 +27,10 @@ def _instance(cls: type[DockwrapError]) -> DockwrapError:
         return cls(["docker", "x"], 1, "Error response from daemon: something", "", "unix:///x.sock (-H)")
     if cls is NotConverged:
         return cls("web", 1.0, 1, 2)
+    if cls in (errors.NotReady, errors.WaitTimeout):
+        from tests.unit.test_readiness import seen
+
+        return cls("web is gone", seen()) if cls is errors.NotReady else cls(1.0, seen())
     if issubclass(cls, errors.CommandTimeout):
         return cls(["docker", "x"], 1.0)
     if issubclass(cls, errors.DockerNotFound):

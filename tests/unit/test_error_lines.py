@@ -24,6 +24,13 @@ def test_no_engine_lines_are_dockers_own(case):
     assert isinstance(classify(("docker", *case.argv), case.exit_status, case.stderr), (DaemonUnreachable, NoSuchContext))
 
 
+@pytest.mark.parametrize("case", [c for c in recorded_errors() if c.case in ("logs-bad-since", "logs-bad-until")],
+                         ids=lambda c: c.id)
+def test_a_time_logs_cannot_read_is_dockers_own_line(case):
+    """`logs --since yesterday`: docker's complaint, not the container's stderr (else said twice)."""
+    assert DOCKER_OWN_LINE.match(case.stderr.splitlines()[0])
+
+
 def test_a_container_s_own_lines_are_not_held():
     for line in ("connection refused", "cannot connect to the database", "Error: disk full", "Failed to start"):
         assert not DOCKER_OWN_LINE.match(line), line

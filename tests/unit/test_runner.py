@@ -125,6 +125,38 @@ def test_stream_ends_docker_when_the_consumer_stops(tmp_path):
     assert not os.path.exists(f"/proc/{pid}")
 
 
+def test_a_stopper_ends_a_stream_read_in_another_thread(tmp_path):
+    # The reader is blocked inside the stream (nothing comes): only ending docker can end it.
+    import threading
+
+    from dockwrap.children import Stopper
+
+    pidfile = tmp_path / "pid"
+    binary = fake_docker(tmp_path, f"echo $$ > {pidfile}\necho first\nexec sleep 60\n")
+    stopper, seen = Stopper(), []
+    reader = threading.Thread(target=lambda: seen.extend(Runner(binary=binary).stream(["events"], stopper=stopper)))
+    reader.start()
+    deadline = time.monotonic() + 5
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stopper.stop()
+    reader.join(5)
+    assert not reader.is_alive()
+    assert seen == ["first\n"]
+    assert not os.path.exists(f"/proc/{int(pidfile.read_text())}")
+
+
+def test_a_stop_before_docker_starts_ends_it_at_once(tmp_path):
+    from dockwrap.children import Stopper
+
+    binary = fake_docker(tmp_path, "echo first\nexec sleep 60\n")
+    stopper = Stopper()
+    stopper.stop()
+    started = time.monotonic()
+    assert list(Runner(binary=binary).stream(["events"], stopper=stopper)) in ([], ["first\n"])
+    assert time.monotonic() - started < 5
+
+
 def test_passthrough_is_byte_exact(tmp_path, capfdbinary):
     binary = fake_docker(tmp_path, "printf 'a\\r\\n\\000\\377b'\n")
     done = Runner(binary=binary).passthrough(["logs", "x"])

@@ -20,12 +20,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .ls import Container, parse_container_ls, state_from_status
     from .stats import Stats, parse_stats, parse_stats_stream, stats_row
     from .top import Process, parse_top
+    from .readiness import Readiness
     from .wait import WaitResult, parse_wait
 
 __all__ = [
     "Container", "ContainerDetails", "ContainerState", "Endpoint", "Process", "Stats", "PortMapping", "WaitResult",
     "parse_container_ls", "parse_container_inspect", "parse_top", "parse_stats", "parse_stats_stream", "stats_row",
-    "state_from_status", "parse_wait",
+    "state_from_status", "parse_wait", "Readiness",
 ]
 
 _WHERE = {
@@ -35,6 +36,7 @@ _WHERE = {
     "ContainerDetails": "inspect", "ContainerState": "inspect", "Endpoint": "inspect",
     "parse_container_inspect": "inspect",
     "WaitResult": "wait", "parse_wait": "wait",
+    "Readiness": "readiness",
 }
 
 
