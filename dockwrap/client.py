@@ -40,7 +40,7 @@ _ANY_STATUS = range(1, 256)
 
 class Docker:
     """A docker CLI to drive: `Docker(binary="docker", context=None, host=None, explain=False,
-    dry_run=False, timeout=None)`.
+    dry_run=False, timeout=None, record=None)` (`record`: a file every call is appended to, as bash).
 
     Nothing runs until a method is called; each method is one docker call unless its
     documentation says otherwise. Every method checks its arguments first: a wrong type is an
@@ -71,8 +71,10 @@ class Docker:
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        record: str | None = None,
     ) -> None:
-        self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+        self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
+                             record=record)
 
     @classmethod
     def on(cls, runner: Runner) -> Docker:

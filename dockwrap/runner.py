@@ -21,6 +21,7 @@ import copy
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,10 +30,13 @@ from .args import time_limit
 from .call import Completed, RunnerConfig
 from .children import Children, end, environment, finish
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, classify
+from .record import INTERRUPTED, NOT_STARTED
 from .signals import SignalsHeld, after_docker_failed
 
 if TYPE_CHECKING:  # pragma: no cover
     import sh
+
+    from .record import Recorder
 
 __all__ = ["Runner", "Completed", "Output"]
 
@@ -54,8 +58,10 @@ class Runner:
     :param explain: print each call to stderr as `+ argv` before running it
     :param dry_run: print each call to stdout and run none
     :param timeout: seconds allowed to each captured or passthrough call (None, 0 or inf: no limit)
+    :param record: append every call that runs to this file as a bash script (`dockwrap.record`)
     :raises ArgumentTypeError: an argument of the wrong type (`host=5`, `timeout="x"`)
-    :raises UsageError: both context and host, or a timeout that is nan or negative
+    :raises UsageError: both context and host, a timeout that is nan or negative, or a record
+        file that cannot be written
     """
 
     def __init__(
@@ -66,11 +72,19 @@ class Runner:
         explain: bool = False,
         dry_run: bool = False,
         timeout: float | None = None,
+        record: str | None = None,
     ) -> None:
         self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout)
         self._command: sh.Command | None = None
         self._children = Children()
         self._print_lock = threading.Lock()
+        # shared by the twins of with_settings: one run, one header
+        self._recorder: Recorder | None = None
+        if record is not None:
+            from .args import text
+            from .record import Recorder
+
+            self._recorder = Recorder(text(record, "record"))
 
     def with_settings(self, **changes: Any) -> Runner:
         """A runner like this one, for the same engine and sharing its running children (one
@@ -105,6 +119,11 @@ class Runner:
     @property
     def timeout(self) -> float | None:
         return self._config.timeout
+
+    @property
+    def record(self) -> str | None:
+        """The file every call is appended to (--record), if any."""
+        return self._recorder.path if self._recorder else None
 
     @property
     def dry_run_suffix(self) -> str:
@@ -252,14 +271,23 @@ class Runner:
         # _fg spawns docker on our own stdio and waits (os.spawnve: arguments as sys.argv had
         # them, any byte); a non-zero status comes back as an ErrorReturnCode (or
         # SignalException) carrying it.
+        started = time.time()
+        code: int | str = NOT_STARTED
         try:
             command(*argv[1:], _fg=True, _env=environment())
+            code = 0
         except children.sh().ErrorReturnCode as exc:
-            code = int(exc.exit_code)
-            return 128 - code if code < 0 else code
+            status = int(exc.exit_code)
+            code = 128 - status if status < 0 else status
         except PermissionError as exc:
             raise DockerNotExecutable(self.binary) from exc
-        return 0
+        except BaseException:
+            code = INTERRUPTED
+            raise
+        finally:
+            if self._recorder:
+                self._recorder.call(argv, started, code, stdin=True)
+        return code if isinstance(code, int) else 0
 
     def stream(
         self,
@@ -284,6 +312,7 @@ class Runner:
             return
         held = HeldLines(DOCKER_LINE.match) if merge_stderr and docker_statuses != () else None
         started: list[Any] = []
+        since = time.time()
         try:
             proc = self._spawn(
                 argv,
@@ -304,6 +333,10 @@ class Runner:
                 if started[0].process.is_alive()[0]:
                     end(started[0])
                 self._children.reap(started[0])
+            if self._recorder:
+                # ended by its reader (logs -f): the signal we sent; never started: said so
+                code = started[0].exit_code if started else NOT_STARTED
+                self._recorder.call(argv, since, INTERRUPTED if code is None else code)
         status = proc.exit_code
         if check and status not in (0, None) and status > 0:
             stderr = proc.stderr if held is None else held.failure(status, docker_statuses)
@@ -353,6 +386,7 @@ class Runner:
         started: list[Any] = []
         expired = threading.Event()
         timer = None
+        since, status = time.time(), NOT_STARTED
         try:
             proc = self._spawn(argv, started, grace, **kwargs)
             if limit:
@@ -362,7 +396,9 @@ class Runner:
             if on_start is not None:
                 on_start()
             proc.wait()
+            status = proc.exit_code
         except BaseException:
+            status = INTERRUPTED if started else status
             # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
             if started:
                 if grace:
@@ -375,6 +411,9 @@ class Runner:
                 timer.cancel()
             if started:
                 self._children.forget(started[0])
+            if self._recorder:
+                timed_out = f"timed out after {limit:g}s" if expired.is_set() else status
+                self._recorder.call(argv, since, timed_out, stdin="_in" in kwargs)
         if expired.is_set():
             raise CommandTimeout(argv, limit or 0)
         return proc

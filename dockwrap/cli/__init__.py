@@ -124,16 +124,18 @@ def _docker_words() -> list[str]:
 @click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
 @click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
 @click.option("--timeout", type=SECONDS, envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
+@click.option("--record", metavar="FILE", envvar="DOCKWRAP_RECORD", help="Append every docker call that runs to FILE as a bash script, with its time, duration and exit status [env: DOCKWRAP_RECORD].")
 @click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, binary: str | None, context: str | None, host: str | None, explain: bool,
-        dry_run: bool, timeout: float | None) -> None:
+        dry_run: bool, timeout: float | None, record: str | None) -> None:
     """Drive the real docker CLI: the same commands, typed JSON records, every call visible.
 
     Each command runs exactly the docker call(s) it names; -x shows them and --dry-run prints
     them as a script you can run.
     """
-    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout)
+    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
+                     record=record or None)
 
 
 def _error(message: str, hint: str | None = None, usage: Sequence[str] = ()) -> None:
