@@ -85,8 +85,8 @@ class Docker:
 
     def with_settings(self, **changes: Any) -> Docker:
         """A Docker for the same engine, sharing the docker children running now, whose calls get
-        another `timeout` (seconds; None: no limit) or `dry_run_suffix` (appended to each line
-        --dry-run prints). This one stays as it is: threads that share it see none of it."""
+        another `timeout` (seconds; None: no limit), `dry_run_suffix` (appended to each line
+        --dry-run prints) or `explain` (-x: each call shown on stderr). This one stays as it is: threads that share it see none of it."""
         return Docker.on(self.runner.with_settings(**changes))
 
     def __repr__(self) -> str:

@@ -88,8 +88,8 @@ class Runner:
 
     def with_settings(self, **changes: Any) -> Runner:
         """A runner like this one, for the same engine and sharing its running children (one
-        terminate_all ends them all), whose calls get another `timeout` (seconds, None: none)
-        or `dry_run_suffix`. This runner stays as it is: its settings never change."""
+        terminate_all ends them all), whose calls get another `timeout` (seconds, None: none),
+        `dry_run_suffix` or `explain` (-x). This runner stays as it is: its settings never change."""
         twin = copy.copy(self)
         twin._config = self._config.replaced(**changes)
         return twin

@@ -44,6 +44,7 @@ OWN = {
     "recipe": "dockwrap.recipes.cli:recipe_group",
     "cleanup": "dockwrap.recipes.cli:cleanup_command",
     "explain": "dockwrap.explain.cli:command",
+    "tour": "dockwrap.tour.cli:command",
 }
 
 
