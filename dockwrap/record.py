@@ -66,7 +66,7 @@ class Recorder:
         ended = time.time()
         lines = [f"# {_timestamp(started)} {ended - started:.3f}s {outcome(status)}\n"]
         if stdin:
-            lines.append("# its stdin came from dockwrap's caller (not recorded)\n")
+            lines.append("# its stdin is not recorded\n")
         if redacted(argv) != list(argv):
             lines.append(_SECRET_NOTE)
         lines.append(quote(argv) + "\n")

@@ -90,3 +90,33 @@ def test_a_closed_output_ends_the_tour_and_leaves_nothing(labels):
     proc.stdout.close()
     assert proc.wait(timeout=120) == 141
     assert left_by(labels) == {}
+
+
+def test_the_exec_step_opens_a_shell_when_stdin_is_a_terminal(labels):
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "tour", "--from", "exec", "--yes", *label_options(labels)],
+        stdin=slave,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("an interactive shell in dw-tour-"):
+                break
+        os.write(master, b"echo marker-$((6*7))\nexit\n")  # typed into the shell: -it reads the terminal
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(master)
+    assert proc.returncode == 0, err
+    assert "marker-42" in out  # the shell ran what was typed
+    assert "+ docker container exec --interactive --tty dw-tour-" in err
+    assert "no terminal here" not in out
+    assert left_by(labels) == {}
