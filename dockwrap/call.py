@@ -91,10 +91,12 @@ class RunnerConfig:
         )
 
     def replaced(self, **changes: object) -> RunnerConfig:
-        """These settings with a new time limit or --dry-run suffix (checked)."""
-        unknown = set(changes) - {"timeout", "dry_run_suffix"}
+        """These settings with a new time limit, --dry-run suffix or -x (checked)."""
+        unknown = set(changes) - {"timeout", "dry_run_suffix", "explain"}
         if unknown:
-            raise TypeError(f"only timeout and dry_run_suffix can change, not {', '.join(sorted(unknown))}")
+            raise TypeError(f"only timeout, dry_run_suffix and explain can change, not {', '.join(sorted(unknown))}")
+        if "explain" in changes:
+            changes["explain"] = flag(changes["explain"], "explain")
         if "timeout" in changes:
             changes["timeout"] = time_limit(changes["timeout"], "timeout")
         if "dry_run_suffix" in changes and not isinstance(changes["dry_run_suffix"], str):

@@ -47,12 +47,13 @@ _ANY_STATUS = range(1, 256)
 class Docker:
     """A docker CLI to drive: `Docker(binary="docker", context=None, host=None, explain=False,
     dry_run=False, timeout=None, *, config=None, tls=None, tlsverify=None, tlscacert=None,
-    tlscert=None, tlskey=None, debug=None, log_level=None)`.
+    tlscert=None, tlskey=None, debug=None, log_level=None, record=None)`.
 
     The engine: `host` (`--host URL`: unix://, tcp://, ssh://user@host) or `context`, and docker's
     other global options under their docker names, passed to every call (`--tlsverify
     --tlscacert PATH ...`, `--config DIR`); what is not given docker takes from its environment
     (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG).
+    `record`: a file every call is appended to, as bash (--record).
 
     Nothing runs until a method is called; each method is one docker call unless its
     documentation says otherwise. Every method checks its arguments first: a wrong type is an
@@ -95,10 +96,11 @@ class Docker:
         tlskey: str | None = None,
         debug: bool | None = None,
         log_level: str | None = None,
+        record: str | None = None,
     ) -> None:
         self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
                              config=config, tls=tls, tlsverify=tlsverify, tlscacert=tlscacert, tlscert=tlscert,
-                             tlskey=tlskey, debug=debug, log_level=log_level)
+                             tlskey=tlskey, debug=debug, log_level=log_level, record=record)
 
     @classmethod
     def on(cls, runner: Runner) -> Docker:
@@ -109,8 +111,8 @@ class Docker:
 
     def with_settings(self, **changes: Any) -> Docker:
         """A Docker for the same engine, sharing the docker children running now, whose calls get
-        another `timeout` (seconds; None: no limit) or `dry_run_suffix` (appended to each line
-        --dry-run prints). This one stays as it is: threads that share it see none of it."""
+        another `timeout` (seconds; None: no limit), `dry_run_suffix` (appended to each line
+        --dry-run prints) or `explain` (-x: each call shown on stderr). This one stays as it is: threads that share it see none of it."""
         return Docker.on(self.runner.with_settings(**changes))
 
     def __repr__(self) -> str:

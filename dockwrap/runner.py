@@ -23,6 +23,7 @@ import copy
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -31,12 +32,14 @@ from .args import time_limit
 from .call import Completed, RunnerConfig, Settings
 from .children import Children, Stopper, end, environment, finish
 from .errors import CommandTimeout, DockerCommandFailed, DockerNotExecutable, DockerNotFound, DockwrapError, classify
+from .record import INTERRUPTED, NOT_STARTED
 from .signals import SignalsHeld, after_docker_failed
 
 if TYPE_CHECKING:  # pragma: no cover
     import sh
 
     from .endpoint import Endpoint
+    from .record import Recorder
 
 __all__ = ["Runner", "Completed", "Output"]
 
@@ -63,8 +66,10 @@ class Runner(Settings):
     :param explain: print each call to stderr as `+ argv` before running it
     :param dry_run: print each call to stdout and run none
     :param timeout: seconds allowed to each captured or passthrough call (None, 0 or inf: no limit)
+    :param record: append every call that runs to this file as a bash script (`dockwrap.record`)
     :raises ArgumentTypeError: an argument of the wrong type (`host=5`, `timeout="x"`)
-    :raises UsageError: both context and host, or a timeout that is nan or negative
+    :raises UsageError: both context and host, a timeout that is nan or negative, or a record
+        file that cannot be written
     """
 
     def __init__(
@@ -84,6 +89,7 @@ class Runner(Settings):
         tlskey: str | None = None,
         debug: bool | None = None,
         log_level: str | None = None,
+        record: str | None = None,
     ) -> None:
         options = {"config": config, "tls": tls, "tlsverify": tlsverify, "tlscacert": tlscacert, "tlscert": tlscert,
                    "tlskey": tlskey, "debug": debug, "log_level": log_level}
@@ -91,14 +97,26 @@ class Runner(Settings):
         self._command: sh.Command | None = None
         self._children = Children()
         self._print_lock = threading.Lock()
+        # shared by the twins of with_settings: one run, one header
+        self._recorder: Recorder | None = None
+        if record is not None:
+            from .args import text
+            from .record import Recorder
+
+            self._recorder = Recorder(text(record, "record"))
 
     def with_settings(self, **changes: Any) -> Runner:
         """A runner like this one, for the same engine and sharing its running children (one
-        terminate_all ends them all), whose calls get another `timeout` (seconds, None: none)
-        or `dry_run_suffix`. This runner stays as it is: its settings never change."""
+        terminate_all ends them all), whose calls get another `timeout` (seconds, None: none),
+        `dry_run_suffix` or `explain` (-x). This runner stays as it is: its settings never change."""
         twin = copy.copy(self)
         twin._config = self._config.replaced(**changes)
         return twin
+
+    @property
+    def record(self) -> str | None:
+        """The file every call is appended to (--record), if any."""
+        return self._recorder.path if self._recorder else None
 
     def argv(self, args: Sequence[str]) -> list[str]:
         """The full argv of a call: binary, global flags, then args (RunnerConfig.argv)."""
@@ -158,7 +176,7 @@ class Runner(Settings):
         if input is not None:
             kwargs["_in"] = input
         grace = FINISH_SECONDS if creates is True else float(creates or 0)
-        proc = self._call(argv, self._limit(timeout), grace=grace, **kwargs)
+        proc = self._call(argv, self._limit(timeout), grace=grace, shown=(env, stdin_from), **kwargs)
         done = Completed(tuple(argv), proc.exit_code, proc.stdout, proc.stderr)
         if check and done.exit_code != 0:
             error = self.error(done)
@@ -236,7 +254,7 @@ class Runner(Settings):
             return Completed(tuple(argv), 0)
         out, err = pseudo_terminal(*terminal) if terminal else os.pipe(), os.pipe()
         outputs = Outputs(out[0], err[0], on_output)
-        proc = self._piped(argv, self._limit(timeout), outputs, out, err, stdin=input, env=env)
+        proc = self._piped(argv, self._limit(timeout), outputs, out, err, stdin=input, env=env, stdin_from=stdin_from)
         outputs.close()
         done = Completed(tuple(argv), proc.exit_code, bytes(outputs.stdout), bytes(outputs.stderr))
         if done.exit_code != 0:
@@ -255,14 +273,23 @@ class Runner(Settings):
         # _fg spawns docker on our own stdio and waits (os.spawnve: arguments as sys.argv had
         # them, any byte); a non-zero status comes back as an ErrorReturnCode (or
         # SignalException) carrying it.
+        started = time.time()
+        code: int | str = NOT_STARTED
         try:
             command(*argv[1:], _fg=True, _env=environment())
+            code = 0
         except children.sh().ErrorReturnCode as exc:
-            code = int(exc.exit_code)
-            return 128 - code if code < 0 else code
+            status = int(exc.exit_code)
+            code = 128 - status if status < 0 else status
         except PermissionError as exc:
             raise DockerNotExecutable(self.binary) from exc
-        return 0
+        except BaseException:
+            code = INTERRUPTED
+            raise
+        finally:
+            if self._recorder:
+                self._recorder.call(argv, started, code, stdin=True)
+        return code if isinstance(code, int) else 0
 
     def stream(
         self,
@@ -288,6 +315,7 @@ class Runner(Settings):
             return
         held = HeldLines(DOCKER_LINE.match) if merge_stderr and docker_statuses != () else None
         started: list[Any] = []
+        since = time.time()
         try:
             proc = self._spawn(
                 argv,
@@ -310,6 +338,10 @@ class Runner(Settings):
                 if started[0].process.is_alive()[0]:
                     end(started[0])
                 self._children.reap(started[0])
+            if self._recorder:
+                # ended by its reader (logs -f): the signal we sent; never started: said so
+                code = started[0].exit_code if started else NOT_STARTED
+                self._recorder.call(argv, since, INTERRUPTED if code is None else code)
         status = proc.exit_code
         if check and status not in (0, None) and status > 0:
             stderr = proc.stderr if held is None else held.failure(status, docker_statuses)
@@ -349,16 +381,19 @@ class Runner(Settings):
         limit: float | None,
         grace: float = 0,
         on_start: Callable[[], None] | None = None,
+        shown: tuple[Mapping[str, str | None] | None, str | None] = (None, None),
         **kwargs: Any,
     ) -> Any:
         """Start docker and wait for it. A timeout ends it. An interrupt, whenever it comes (even
         between the start and the wait), ends it too, after letting it finish for up to `grace`
         seconds when it creates something.
 
-        :param on_start: called once docker runs, before the wait (reading its pipes)"""
+        :param on_start: called once docker runs, before the wait (reading its pipes)
+        :param shown: the call's environment changes and stdin variable, as -x shows them (for --record)"""
         started: list[Any] = []
         expired = threading.Event()
         timer = None
+        since, status = time.time(), NOT_STARTED
         try:
             proc = self._spawn(argv, started, grace, **kwargs)
             if limit:
@@ -368,7 +403,9 @@ class Runner(Settings):
             if on_start is not None:
                 on_start()
             proc.wait()
+            status = proc.exit_code
         except BaseException:
+            status = INTERRUPTED if started else status
             # KeyboardInterrupt or our SIGTERM exception: docker must not be left orphaned.
             if started:
                 if grace:
@@ -381,12 +418,15 @@ class Runner(Settings):
                 timer.cancel()
             if started:
                 self._children.forget(started[0])
+            if self._recorder:
+                timed_out = f"timed out after {limit:g}s" if expired.is_set() else status
+                self._recorder.call(argv, since, timed_out, stdin="_in" in kwargs, env=shown[0], stdin_from=shown[1])
         if expired.is_set():
             raise CommandTimeout(argv, limit or 0)
         return proc
 
     def _piped(self, argv: list[str], limit: float | None, reader: Any, out: tuple[int, int], err: tuple[int, int],
-               stdin: Any = None, env: Mapping[str, str | None] | None = None) -> Any:
+               stdin: Any = None, env: Mapping[str, str | None] | None = None, stdin_from: str | None = None) -> Any:
         """Start docker writing into OUT and ERR ((our end, docker's end) each) and wait for it
         while READER reads our ends (`run()` until both end; `close(release=True)` when cut short)."""
         ours = [out[1], err[1]]  # docker's ends, ours to close once docker has them
@@ -401,7 +441,7 @@ class Runner(Settings):
         if stdin is not None:
             kwargs["_in"] = stdin
         try:
-            return self._call(argv, limit, on_start=read, **kwargs)
+            return self._call(argv, limit, on_start=read, shown=(env, stdin_from), **kwargs)
         except BaseException:
             reader.close(release=True)
             raise

@@ -50,6 +50,7 @@ OWN = {
     "cleanup": "dockwrap.recipes.cli:cleanup_command",
     "explain": "dockwrap.explain.cli:command",
     "wait-for": "dockwrap.container.cli.wait_for:command",
+    "tour": "dockwrap.tour.cli:command",
 }
 
 
@@ -133,10 +134,11 @@ def _docker_words() -> list[str]:
 @click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
 @click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
 @click.option("--timeout", type=SECONDS, envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
+@click.option("--record", metavar="FILE", envvar="DOCKWRAP_RECORD", help="Append every docker call that runs to FILE as a bash script, with its time, duration and exit status [env: DOCKWRAP_RECORD].")
 @click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, binary: str | None, explain: bool, dry_run: bool, timeout: float | None,
-        context: str | None, host: str | None, **docker_options: Any) -> None:
+        context: str | None, host: str | None, record: str | None, **docker_options: Any) -> None:
     """Drive the real docker CLI: the same commands, typed JSON records, every call visible.
 
     Each command runs exactly the docker call(s) it names; -x shows them and --dry-run prints
@@ -145,7 +147,7 @@ def cli(ctx: click.Context, binary: str | None, explain: bool, dry_run: bool, ti
     """
     docker_options.update(ctx.meta.get(FLAGS_KEY, {}))
     ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
-                     **docker_options)
+                     record=record or None, **docker_options)
 
 
 def _error(message: str, hint: str | None = None, usage: Sequence[str] = ()) -> None:

@@ -276,7 +276,7 @@ def test_a_verb_loads_the_table_of_its_own_family_only():
 
 
 def test_own_commands_come_first_and_are_not_dockers():
-    assert set(OWN) == {"recipe", "cleanup", "explain", "wait-for"}
+    assert set(OWN) == {"recipe", "cleanup", "explain", "wait-for", "tour"}
     assert all(surface.resolve((name,)) is None for name in OWN)
 
 

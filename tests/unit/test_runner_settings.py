@@ -34,6 +34,15 @@ def test_with_settings_makes_another_runner_sharing_the_children() -> None:
         runner.with_settings(host="unix:///y.sock")
 
 
+def test_with_settings_can_show_the_calls() -> None:
+    """The tour shows its steps' calls as -x does, on a twin of the user's runner."""
+    runner = Runner(binary="docker")
+    shown = runner.with_settings(explain=True)
+    assert (shown.explain, runner.explain) == (True, False)
+    with pytest.raises(TypeError):
+        runner.with_settings(explain="yes")
+
+
 def test_a_step_that_may_fail_marks_only_its_own_calls(capsys) -> None:
     """One step prints its calls with `|| true` while another prints its own at the same moment:
     before, the suffix was set on the runner both shared, and the other step's line got it too."""
