@@ -130,7 +130,7 @@ def test_missing_context_is_one_clear_error() -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("dockwrap: error: ")
     assert name in done.stderr
-    assert "hint: list contexts with: docker context ls" in done.stderr
+    assert "hint: list contexts with: dockwrap context ls" in done.stderr
     assert "Traceback" not in done.stderr
 
 
