@@ -137,7 +137,7 @@ def test_missing_context_exits_1_naming_it(argv):
     assert result.returncode == 1, result.stderr
     error, hint = two_lines(result.stderr)
     assert f'context "{name}"' in error
-    assert hint == "hint: list contexts with: docker context ls; make one with: docker context create NAME --docker host=URL"
+    assert hint == "hint: list contexts with: dockwrap context ls; make one with: dockwrap context create NAME --docker host=URL"
 
 
 @needs_docker_cli
