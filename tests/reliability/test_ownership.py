@@ -165,5 +165,5 @@ def test_cleanup_takes_only_what_carries_both_labels(case, names, labels):
     lookalike = f"dw-process-view-{run}-lookalike"
     users_container(case, lookalike, "--label", f"dockwrap.run={run}")
     removed = json.loads(dockwrap("cleanup", "--run", run, "--json").stdout)
-    assert removed == {"containers": [kept["container"]], "networks": [], "services": []}
+    assert removed == {"containers": [kept["container"]], "networks": [], "services": [], "images": []}
     assert running(lookalike)
