@@ -28,8 +28,10 @@ test-tools:
 demo: $(VENV)/.installed engine-up
 	$(BIN)/dockwrap recipe pingable-pair
 
+# The suite, then ruff and mypy: a test run that passes is also a tree that lints.
 test: $(VENV)/.installed engine-up
 	$(BIN)/python -m pytest
+	$(MAKE) lint
 
 unit: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/unit
@@ -41,7 +43,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy dockwrap
 
-# mypy alone (clean today; CI runs it): the lint extra brings mypy and the stubs it needs.
+# mypy alone: the lint extra brings mypy and the stubs it needs.
 typecheck: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[lint]'
 	$(BIN)/mypy dockwrap

@@ -81,9 +81,11 @@ def main() -> int:
     template_ms = median_ms(text, args.runs)
     read_all_ms = median_ms(text, args.runs, read_all=True)
     size_ms = median_ms(build_output(recorded_lines("container-ls-size.txt"), args.rows), args.runs)
-    print(f"parse_container_ls, {args.rows} rows, median of {args.runs} runs: {template_ms:.1f} ms "
-          f"(per-field template); {read_all_ms:.1f} ms with every field read; "
-          f"{size_ms:.1f} ms with --size ({{{{json .}}}}); limit {args.limit:g} ms")
+    print(
+        f"parse_container_ls, {args.rows} rows, median of {args.runs} runs: {template_ms:.1f} ms "
+        f"(per-field template); {read_all_ms:.1f} ms with every field read; "
+        f"{size_ms:.1f} ms with --size ({{{{json .}}}}); limit {args.limit:g} ms"
+    )
     if template_ms > args.limit:
         print(f"too slow: {template_ms:.1f} ms > {args.limit:g} ms", file=sys.stderr)
         return 1

@@ -17,14 +17,39 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Docker
-    from .recipes import Recipes
     from .errors import (
-        AlreadyInSwarm, ArgumentTypeError, CommandTimeout, ContainerNotRunning, ContainerPaused,
-        ContextInUse, DaemonPermissionDenied, DaemonUnreachable, DockerCommandFailed, DockerNotExecutable,
-        DockerNotFound, DockwrapError, NameConflict, NoSuchContainer, NoSuchContext, NoSuchImage,
-        NoSuchNetwork, NoSuchPath, NoSuchService, NoSuchVolume, NotConverged, NotInSwarm, NotReady,
-        NotSwarmManager, ParseError, PortInUse, ServiceExists, UsageError, VolumeInUse, WaitTimeout
+        AlreadyInSwarm,
+        ArgumentTypeError,
+        CommandTimeout,
+        ContainerNotRunning,
+        ContainerPaused,
+        ContextInUse,
+        DaemonPermissionDenied,
+        DaemonUnreachable,
+        DockerCommandFailed,
+        DockerNotExecutable,
+        DockerNotFound,
+        DockwrapError,
+        NameConflict,
+        NoSuchContainer,
+        NoSuchContext,
+        NoSuchImage,
+        NoSuchNetwork,
+        NoSuchPath,
+        NoSuchService,
+        NoSuchVolume,
+        NotConverged,
+        NotInSwarm,
+        NotReady,
+        NotSwarmManager,
+        ParseError,
+        PortInUse,
+        ServiceExists,
+        UsageError,
+        VolumeInUse,
+        WaitTimeout,
     )
+    from .recipes import Recipes
     from .runner import Completed
 
 __all__ = [

@@ -17,13 +17,30 @@ import codecs
 import math
 import os
 import threading
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from numbers import Real
-from typing import Any, Collection, Iterable, Mapping, Sequence
+from typing import Any
 
 from .errors import ArgumentTypeError, UsageError
 
-__all__ = ["repeat", "label_args", "names_of", "operands", "text", "optional_text", "items", "flag", "whole",
-           "seconds", "time_limit", "argument", "choice", "moment", "ARGV_CODEC", "register_argv_codec"]
+__all__ = [
+    "repeat",
+    "label_args",
+    "names_of",
+    "operands",
+    "text",
+    "optional_text",
+    "items",
+    "flag",
+    "whole",
+    "seconds",
+    "time_limit",
+    "argument",
+    "choice",
+    "moment",
+    "ARGV_CODEC",
+    "register_argv_codec",
+]
 
 
 def _shown(value: object) -> str:
@@ -58,10 +75,14 @@ def items(value: object, name: str) -> list[str]:
     if isinstance(value, (str, bytes)):
         return [text(value, name)]
     if isinstance(value, Mapping):
-        return [text(key, f"{name} key") if item is None else f"{text(key, f'{name} key')}={_scalar(item, name)}"
-                for key, item in value.items()]
+        return [
+            text(key, f"{name} key") if item is None else f"{text(key, f'{name} key')}={_scalar(item, name)}"
+            for key, item in value.items()
+        ]
     if not isinstance(value, Iterable):
-        raise ArgumentTypeError(f"{name} must be a list of str (or one str), not {type(value).__name__}: {_shown(value)}")
+        raise ArgumentTypeError(
+            f"{name} must be a list of str (or one str), not {type(value).__name__}: {_shown(value)}"
+        )
     return [text(item, f"{name} item") for item in value]
 
 
@@ -178,7 +199,9 @@ def repeat(flag_name: str, values: Iterable[str] | None) -> list[str]:
     return args
 
 
-def label_args(labels: Mapping[str, str] | Iterable[str] | None, name: str = "labels", flag_name: str = "--label") -> list[str]:
+def label_args(
+    labels: Mapping[str, str] | Iterable[str] | None, name: str = "labels", flag_name: str = "--label"
+) -> list[str]:
     """`--label k=v` for each label, given as a mapping or as `k=v` strings."""
     return repeat(flag_name, items(labels, name))
 

@@ -3,8 +3,9 @@ for any docker command."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .runner import Runner
 
@@ -98,9 +99,23 @@ class Docker:
         log_level: str | None = None,
         record: str | None = None,
     ) -> None:
-        self.runner = Runner(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
-                             config=config, tls=tls, tlsverify=tlsverify, tlscacert=tlscacert, tlscert=tlscert,
-                             tlskey=tlskey, debug=debug, log_level=log_level, record=record)
+        self.runner = Runner(
+            binary=binary,
+            context=context,
+            host=host,
+            explain=explain,
+            dry_run=dry_run,
+            timeout=timeout,
+            config=config,
+            tls=tls,
+            tlsverify=tlsverify,
+            tlscacert=tlscacert,
+            tlscert=tlscert,
+            tlskey=tlskey,
+            debug=debug,
+            log_level=log_level,
+            record=record,
+        )
 
     @classmethod
     def on(cls, runner: Runner) -> Docker:
@@ -112,7 +127,8 @@ class Docker:
     def with_settings(self, **changes: Any) -> Docker:
         """A Docker for the same engine, sharing the docker children running now, whose calls get
         another `timeout` (seconds; None: no limit), `dry_run_suffix` (appended to each line
-        --dry-run prints) or `explain` (-x: each call shown on stderr). This one stays as it is: threads that share it see none of it."""
+        --dry-run prints) or `explain` (-x: each call shown on stderr). This one stays as it is: threads that
+        share it see none of it."""
         return Docker.on(self.runner.with_settings(**changes))
 
     def __repr__(self) -> str:
@@ -143,8 +159,15 @@ class Docker:
         """`docker version`: client and server versions."""
         return self.system.version()
 
-    def call(self, path: str | Iterable[str], *operands: str, docker_args: Iterable[str] | str = (), check: bool = True,
-             output: Output = "capture", **options: object) -> Completed:
+    def call(
+        self,
+        path: str | Iterable[str],
+        *operands: str,
+        docker_args: Iterable[str] | str = (),
+        check: bool = True,
+        output: Output = "capture",
+        **options: object,
+    ) -> Completed:
         """Run any docker command: `call("volume create", "data", label={"a": "b"})`.
 
         PATH is the command as docker spells it (`"volume ls"`, `("image", "history")`, a shortcut
@@ -163,8 +186,9 @@ class Docker:
         from .runner import Completed
         from .verbs import command_line, find_command
 
-        line = command_line(find_command(path), [text(word, "operands") for word in operands], None, options,
-                            docker_args)
+        line = command_line(
+            find_command(path), [text(word, "operands") for word in operands], None, options, docker_args
+        )
         if choice(output, "output", ("capture", "terminal")) == "capture":
             return self.runner.run(line.argv, check=check)
         try:
@@ -174,8 +198,9 @@ class Docker:
                 raise
             return Completed(error.argv, error.exit_status, error.stdout.encode(), error.stderr.encode())
 
-    def call_json(self, path: str | Iterable[str], *operands: str, docker_args: Iterable[str] | str = (),
-                  **options: object) -> list[dict[str, Any]]:
+    def call_json(
+        self, path: str | Iterable[str], *operands: str, docker_args: Iterable[str] | str = (), **options: object
+    ) -> list[dict[str, Any]]:
         """Run a docker command that prints JSON and return its objects as plain dicts with
         snake_case keys (`docker volume inspect` -> `[{"name": ..., "mountpoint": ...}]`).
 

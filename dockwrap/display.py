@@ -7,15 +7,16 @@ are not UTF-8 or characters a terminal would act on (escape sequences, other con
 
 The one change ever made is redaction, marked by `***` where the secret was (README, "Teaching
 mode"): the value of a secret-looking `-e NAME=VALUE` (however docker's options spell it), the
-password given to `login`, and the password of a URL (`tcp://user:***@host`, also in DOCKER_HOST). A line showing `***` does not run as printed.
+password given to `login`, and the password of a URL (`tcp://user:***@host`, also in DOCKER_HOST). A line
+showing `***` does not run as printed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from shlex import quote as shell_quote
-from typing import Iterable, Mapping, Sequence
 
 __all__ = ["quote", "quote_arg", "shell_line", "redacted", "redact_text", "redact_url", "is_secret_name"]
 
@@ -79,7 +80,7 @@ def _redacting(argv: list[str]) -> tuple[list[str], list[str]]:
             out.append(arg)
             after_env_flag = True
         elif arg.startswith("--env="):
-            out.append("--env=" + _redact_assignment(arg[len("--env="):]))
+            out.append("--env=" + _redact_assignment(arg[len("--env=") :]))
         elif login and (arg in _PASSWORD_FLAGS or arg.startswith(("--password=", "-p"))):
             if arg in _PASSWORD_FLAGS:
                 out.append(arg)
@@ -87,7 +88,7 @@ def _redacting(argv: list[str]) -> tuple[list[str], list[str]]:
             else:
                 head = "--password=" if arg.startswith("--password=") else "-p"
                 out.append(head + "***")
-                bare.append(arg[len(head):])
+                bare.append(arg[len(head) :])
         elif arg.startswith("-") and not arg.startswith("--") and _ENV_ATTACHED.match(arg):
             match = _ENV_ATTACHED.match(arg)
             assert match is not None
@@ -103,15 +104,18 @@ def _secrets(argv: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
     to be hidden where they stand alone."""
     named: list[tuple[str, str]] = []
     shown_argv, bare = _redacting(list(argv))
-    for original, shown in zip(argv, shown_argv):
+    for original, shown in zip(argv, shown_argv, strict=True):
         if original == shown or shown == "***" or shown.endswith(("-p***", "--password=***")):
             continue
         for match in _URL_PASSWORD.finditer(original):
             named.append((match.group(0) + "@", match.group("head") + "***@"))
             bare.append(match.group("password"))
         attached = _ENV_ATTACHED.match(original) if not original.startswith("--") else None
-        assignment = original.removeprefix("--env=") if original.startswith("--env=") else (
-            attached.group(2) if attached else original)
+        assignment = (
+            original.removeprefix("--env=")
+            if original.startswith("--env=")
+            else (attached.group(2) if attached else original)
+        )
         name, sep, value = assignment.partition("=")
         if sep and is_secret_name(name):
             named.append((f"{name}={value}", f"{name}=***"))
@@ -171,8 +175,11 @@ def shell_line(argv: Iterable[str], env: Mapping[str, str | None] | None = None,
     line = quote(argv)
     if env:
         removed = [f"-u {quote_arg(name)}" for name, value in env.items() if value is None]
-        assigned = [f"{name}={quote_arg(_redact_assignment(f'{name}={value}').partition('=')[2])}"
-                    for name, value in env.items() if value is not None]
+        assigned = [
+            f"{name}={quote_arg(_redact_assignment(f'{name}={value}').partition('=')[2])}"
+            for name, value in env.items()
+            if value is not None
+        ]
         line = " ".join([*(["env", *removed] if removed else []), *assigned, line])
     if stdin_from:
         line = f"printf '%s\\n' \"${stdin_from}\" | {line}"

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Iterable, Iterator, Literal, overload
+from typing import Literal, overload
 
 from .args import choice, flag, moment, text, whole
 from .runner import Completed, Output
@@ -17,21 +18,61 @@ class LogsVerb(Verbs):
     """The `logs` method of a noun's commands (ContainerCommands, ServiceCommands)."""
 
     @overload
-    def logs(self, name: str, *, follow: Literal[True], tail: int | None = ..., timestamps: bool = ...,
-             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
-             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Iterator[str]: ...
+    def logs(
+        self,
+        name: str,
+        *,
+        follow: Literal[True],
+        tail: int | None = ...,
+        timestamps: bool = ...,
+        since: str | float | datetime | None = ...,
+        until: str | float | datetime | None = ...,
+        output: Output = ...,
+        docker_args: Iterable[str] | str = ...,
+        **options: object,
+    ) -> Iterator[str]: ...
     @overload
-    def logs(self, name: str, *, follow: Literal[False] = ..., tail: int | None = ..., timestamps: bool = ...,
-             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
-             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed: ...
+    def logs(
+        self,
+        name: str,
+        *,
+        follow: Literal[False] = ...,
+        tail: int | None = ...,
+        timestamps: bool = ...,
+        since: str | float | datetime | None = ...,
+        until: str | float | datetime | None = ...,
+        output: Output = ...,
+        docker_args: Iterable[str] | str = ...,
+        **options: object,
+    ) -> Completed: ...
     @overload
-    def logs(self, name: str, *, follow: bool = ..., tail: int | None = ..., timestamps: bool = ...,
-             since: str | float | datetime | None = ..., until: str | float | datetime | None = ...,
-             output: Output = ..., docker_args: Iterable[str] | str = ..., **options: object) -> Completed | Iterator[str]: ...
+    def logs(
+        self,
+        name: str,
+        *,
+        follow: bool = ...,
+        tail: int | None = ...,
+        timestamps: bool = ...,
+        since: str | float | datetime | None = ...,
+        until: str | float | datetime | None = ...,
+        output: Output = ...,
+        docker_args: Iterable[str] | str = ...,
+        **options: object,
+    ) -> Completed | Iterator[str]: ...
 
-    def logs(self, name: str, *, follow: bool = False, tail: int | None = None, timestamps: bool = False,
-             since: str | float | datetime | None = None, until: str | float | datetime | None = None,
-             output: Output = "capture", docker_args: Iterable[str] | str = (), **options: object) -> Completed | Iterator[str]:
+    def logs(
+        self,
+        name: str,
+        *,
+        follow: bool = False,
+        tail: int | None = None,
+        timestamps: bool = False,
+        since: str | float | datetime | None = None,
+        until: str | float | datetime | None = None,
+        output: Output = "capture",
+        docker_args: Iterable[str] | str = (),
+        **options: object,
+    ) -> Completed | Iterator[str]:
         """`docker container logs` or `docker service logs` (each line of a service prefixed
         `name.slot.id@node | `); any other option of docker's as a keyword (`details=True`).
 

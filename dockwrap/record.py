@@ -58,8 +58,16 @@ class Recorder:
         self._headed = False
         self._failed = False
 
-    def call(self, argv: Sequence[str], started: float, status: int | str, *, stdin: bool = False,
-             env: Mapping[str, str | None] | None = None, stdin_from: str | None = None) -> None:
+    def call(
+        self,
+        argv: Sequence[str],
+        started: float,
+        status: int | str,
+        *,
+        stdin: bool = False,
+        env: Mapping[str, str | None] | None = None,
+        stdin_from: str | None = None,
+    ) -> None:
         """Record one call: started at `started` (time.time()), ended now, with `status` (the exit
         status, or INTERRUPTED / NOT_STARTED / a sentence); `env` and `stdin_from` as -x shows
         them (`display.shell_line`: `DOCKER_BUILDKIT=0 docker ...`, `printf ... "$VAR" | docker ...`)."""

@@ -24,7 +24,8 @@ import os
 import re
 import selectors
 import time
-from typing import IO, Any, Callable, Collection
+from collections.abc import Callable, Collection
+from typing import IO, Any
 
 from .errors import NO_ENGINE_LINE
 
@@ -43,6 +44,7 @@ def sink(stream: IO[Any]) -> Callable[[bytes], None]:
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
+
         def to_stream(data: bytes) -> None:
             buffer = getattr(stream, "buffer", None)
             if buffer is None:
@@ -58,7 +60,7 @@ def sink(stream: IO[Any]) -> Callable[[bytes], None]:
         view = memoryview(data)
         try:
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
         except OSError as exc:
             from .signals import write_failed
 
@@ -67,8 +69,9 @@ def sink(stream: IO[Any]) -> Callable[[bytes], None]:
     return to_fd
 
 
-def docker_failed(status: int, statuses: Collection[int] | None, stdout: bytes, stderr: bytes,
-                  docker_line: Callable[[str], object]) -> bool:
+def docker_failed(
+    status: int, statuses: Collection[int] | None, stdout: bytes, stderr: bytes, docker_line: Callable[[str], object]
+) -> bool:
     """The rule of the relay for output captured whole: a status of docker's, and nothing but
     lines that docker writes (at least one)."""
     if len(stdout) + len(stderr) > _HOLD_BYTES:
@@ -97,8 +100,15 @@ class Relay:
         for at most HOLD_SECONDS), and is its failure when it exits with one of the statuses
     """
 
-    def __init__(self, out_fd: int, err_fd: int, out: Callable[[bytes], None], err: Callable[[bytes], None],
-                 docker_line: Callable[[str], object], data_on_stdout: bool = False) -> None:
+    def __init__(
+        self,
+        out_fd: int,
+        err_fd: int,
+        out: Callable[[bytes], None],
+        err: Callable[[bytes], None],
+        docker_line: Callable[[str], object],
+        data_on_stdout: bool = False,
+    ) -> None:
         self._write = {out_fd: out, err_fd: err}
         self._data_fd = out_fd if data_on_stdout else None
         self._open = [out_fd, err_fd]
@@ -141,8 +151,12 @@ class Relay:
         """Docker's own (stdout, stderr) when the call ended in docker's failure, else None (and
         whatever was held is printed)."""
         held_lines = b"".join(data for _, data in self.held).decode("utf-8", "replace").splitlines()
-        if (self.quiet and self.held and _dockers_status(status, statuses, held_lines)
-                and all(self._dockers([line], fd) for fd, line in self._line.items())):
+        if (
+            self.quiet
+            and self.held
+            and _dockers_status(status, statuses, held_lines)
+            and all(self._dockers([line], fd) for fd, line in self._line.items())
+        ):
             out = b"".join(data for fd, data in self.held if fd != self._err_fd)
             err = b"".join(data for fd, data in self.held if fd == self._err_fd)
             self.held.clear()

@@ -38,7 +38,6 @@ from .signals import SignalsHeld, after_docker_failed
 if TYPE_CHECKING:  # pragma: no cover
     import sh
 
-    from .endpoint import Endpoint
     from .record import Recorder
 
 __all__ = ["Runner", "Completed", "Output"]
@@ -91,8 +90,16 @@ class Runner(Settings):
         log_level: str | None = None,
         record: str | None = None,
     ) -> None:
-        options = {"config": config, "tls": tls, "tlsverify": tlsverify, "tlscacert": tlscacert, "tlscert": tlscert,
-                   "tlskey": tlskey, "debug": debug, "log_level": log_level}
+        options = {
+            "config": config,
+            "tls": tls,
+            "tlsverify": tlsverify,
+            "tlscacert": tlscacert,
+            "tlscert": tlscert,
+            "tlskey": tlskey,
+            "debug": debug,
+            "log_level": log_level,
+        }
         self._config = RunnerConfig.checked(binary, context, host, explain, dry_run, timeout, options)
         self._command: sh.Command | None = None
         self._children = Children()
@@ -122,8 +129,13 @@ class Runner(Settings):
         """The full argv of a call: binary, global flags, then args (RunnerConfig.argv)."""
         return self._config.argv(args)
 
-    def show(self, argv: Sequence[str], dry_run_suffix: str = "", env: Mapping[str, str | None] | None = None,
-             stdin_from: str | None = None) -> None:
+    def show(
+        self,
+        argv: Sequence[str],
+        dry_run_suffix: str = "",
+        env: Mapping[str, str | None] | None = None,
+        stdin_from: str | None = None,
+    ) -> None:
         """Print a call as -x or --dry-run want it (with what it changes in docker's environment,
         and where its stdin comes from: `display.shell_line`)."""
         if not (self.dry_run or self.explain):
@@ -425,8 +437,17 @@ class Runner(Settings):
             raise CommandTimeout(argv, limit or 0)
         return proc
 
-    def _piped(self, argv: list[str], limit: float | None, reader: Any, out: tuple[int, int], err: tuple[int, int],
-               stdin: Any = None, env: Mapping[str, str | None] | None = None, stdin_from: str | None = None) -> Any:
+    def _piped(
+        self,
+        argv: list[str],
+        limit: float | None,
+        reader: Any,
+        out: tuple[int, int],
+        err: tuple[int, int],
+        stdin: Any = None,
+        env: Mapping[str, str | None] | None = None,
+        stdin_from: str | None = None,
+    ) -> Any:
         """Start docker writing into OUT and ERR ((our end, docker's end) each) and wait for it
         while READER reads our ends (`run()` until both end; `close(release=True)` when cut short)."""
         ours = [out[1], err[1]]  # docker's ends, ours to close once docker has them
@@ -436,8 +457,13 @@ class Runner(Settings):
                 os.close(ours.pop())
             reader.run()
 
-        kwargs: dict[str, Any] = {"_out": out[1], "_err": err[1], "_no_out": True, "_no_err": True,
-                                  "_env": environment(env)}
+        kwargs: dict[str, Any] = {
+            "_out": out[1],
+            "_err": err[1],
+            "_no_out": True,
+            "_no_err": True,
+            "_env": environment(env),
+        }
         if stdin is not None:
             kwargs["_in"] = stdin
         try:

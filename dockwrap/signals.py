@@ -26,8 +26,20 @@ import sys
 import threading
 from typing import Any
 
-__all__ = ["SignalsHeld", "Terminated", "OutputClosed", "EXIT_SIGNALS", "install", "guard_stdio", "output_closed",
-           "mute_closed_outputs", "exit_status", "CLOSED_OUTPUT_ERRNOS", "after_docker_failed", "write_failed"]
+__all__ = [
+    "SignalsHeld",
+    "Terminated",
+    "OutputClosed",
+    "EXIT_SIGNALS",
+    "install",
+    "guard_stdio",
+    "output_closed",
+    "mute_closed_outputs",
+    "exit_status",
+    "CLOSED_OUTPUT_ERRNOS",
+    "after_docker_failed",
+    "write_failed",
+]
 
 #: the signals that end a run with its cleanup (SIGKILL cannot be caught: `dockwrap cleanup` is for that)
 EXIT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
@@ -146,6 +158,7 @@ class SignalsHeld:
 
 
 # -- closed outputs ------------------------------------------------------------------------------
+
 
 def output_closed(fd: int | None = None) -> None:
     """A write to `fd` (None: stdout or stderr, whichever it was) found nobody reading: point it
@@ -266,8 +279,13 @@ def guard_stdio() -> None:
         encoding = getattr(current, "encoding", None) or "utf-8"
         errors = getattr(current, "errors", None) or ("backslashreplace" if fd == 2 else "strict")
         line_buffering = fd == 2 or bool(current is not None and current.line_buffering)
-        guarded = io.TextIOWrapper(io.BufferedWriter(_GuardedOutput(fd)), encoding=encoding, errors=errors,
-                                   newline="\n", line_buffering=line_buffering)
+        guarded = io.TextIOWrapper(
+            io.BufferedWriter(_GuardedOutput(fd)),
+            encoding=encoding,
+            errors=errors,
+            newline="\n",
+            line_buffering=line_buffering,
+        )
         setattr(sys, name, guarded)
 
 

@@ -33,7 +33,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from .args import items, names_of, operands as operand_words
+from .args import items, names_of
+from .args import operands as operand_words
 from .errors import ArgumentTypeError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,8 +72,9 @@ class CommandLine:
 
     __slots__ = ("command", "head", "rest", "uses")
 
-    def __init__(self, command: Command, head: tuple[str, ...], rest: tuple[str, ...],
-                 uses: tuple[OptionUse, ...]) -> None:
+    def __init__(
+        self, command: Command, head: tuple[str, ...], rest: tuple[str, ...], uses: tuple[OptionUse, ...]
+    ) -> None:
         self.command, self.head, self.rest, self.uses = command, head, rest, uses
 
     @property
@@ -85,8 +87,11 @@ class CommandLine:
 
     def values(self, long: str) -> list[str]:
         """Each value given to the option, in order (a flag's value is "true" or its `=WORD`)."""
-        return [("true" if use.value is None else use.value) for use in self.uses
-                if use.option is not None and use.option.long == long]
+        return [
+            ("true" if use.value is None else use.value)
+            for use in self.uses
+            if use.option is not None and use.option.long == long
+        ]
 
     def value(self, long: str) -> str | None:
         """The option's value as docker takes it (the last one given), None when not given."""
@@ -118,7 +123,8 @@ class CommandLine:
             if self.given(long):
                 raise UsageError(
                     f"{long}: {what}() reads docker's JSON; for what `docker {self.command.name} --{long}` prints, "
-                    f"use Docker().call({self.command.name!r}, ...)")
+                    f"use Docker().call({self.command.name!r}, ...)"
+                )
         return self
 
 
@@ -180,8 +186,12 @@ def command_line(
     """
     from .surface.split import split
 
-    given = [*words, *option_words(command, keywords or {}), *option_words(command, options or {}),
-             *items(docker_args, "docker_args")]
+    given = [
+        *words,
+        *option_words(command, keywords or {}),
+        *option_words(command, options or {}),
+        *items(docker_args, "docker_args"),
+    ]
     uses = split([*command.path, *given]).options
     check_values(command, uses)
     return CommandLine(command, (*command.path, *given), (*operand_words(operands), *tail), uses)
@@ -203,9 +213,18 @@ def check_values(command: Command, uses: Iterable[OptionUse]) -> None:
             raise UsageError(f"--{option.long} of docker {command.name} is one of {', '.join(allowed)}, not {value!r}")
         if not _parses(option.type_word if option.kind != "flag" else "bool", value):
             word = option.type_word or ""
-            what = ("true or false" if option.kind == "flag" else "a whole number of 0 or more" if word.startswith("uint")
-                    else "a whole number" if word.startswith("int") else "a number")
-            raise UsageError(f"invalid argument {value!r} for --{option.long} of docker {command.name}: {what} expected")
+            what = (
+                "true or false"
+                if option.kind == "flag"
+                else "a whole number of 0 or more"
+                if word.startswith("uint")
+                else "a whole number"
+                if word.startswith("int")
+                else "a number"
+            )
+            raise UsageError(
+                f"invalid argument {value!r} for --{option.long} of docker {command.name}: {what} expected"
+            )
 
 
 def _parses(type_word: str | None, value: str) -> bool:
@@ -252,8 +271,13 @@ class Verbs:
         assert command is not None, f"docker has no command {(*self.noun, verb)}"
         return command_line(command, operands, keywords, options, docker_args, words=words, tail=tail)
 
-    def _inspect(self, names: Sequence[str] | str, parse: Callable[[str], list[T]], options: Mapping[str, object],
-                 docker_args: Iterable[str] | str) -> list[T]:
+    def _inspect(
+        self,
+        names: Sequence[str] | str,
+        parse: Callable[[str], list[T]],
+        options: Mapping[str, object],
+        docker_args: Iterable[str] | str,
+    ) -> list[T]:
         """`docker NOUN inspect NAMES...` in one call, read by PARSE.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
@@ -262,8 +286,16 @@ class Verbs:
         line = self._line("inspect", names_of(names, noun), None, options, docker_args).records(f"{noun}.inspect")
         return parse(self._runner.run(line.argv, done_of=parse).out)
 
-    def _each(self, verb: str, names: Sequence[str] | str, keywords: Mapping[str, object] | None,
-              options: Mapping[str, object], docker_args: Iterable[str] | str, *, words: Sequence[str] = ()) -> list[str]:
+    def _each(
+        self,
+        verb: str,
+        names: Sequence[str] | str,
+        keywords: Mapping[str, object] | None,
+        options: Mapping[str, object],
+        docker_args: Iterable[str] | str,
+        *,
+        words: Sequence[str] = (),
+    ) -> list[str]:
         """A verb on several objects that prints the name of each it did (`rm`, `stop`): those names.
 
         :raises DockerCommandFailed: when one failed; its `done` names those that were done
@@ -271,8 +303,9 @@ class Verbs:
         line = self._line(verb, names_of(names, self.noun[-1]), keywords, options, docker_args, words=words)
         return self._runner.run(line.argv, done_of=str.splitlines).out.splitlines()
 
-    def _prune(self, keywords: Mapping[str, object] | None, options: Mapping[str, object],
-               docker_args: Iterable[str] | str) -> PruneResult:
+    def _prune(
+        self, keywords: Mapping[str, object] | None, options: Mapping[str, object], docker_args: Iterable[str] | str
+    ) -> PruneResult:
         """`docker NOUN prune --force ...`: the call is the caller's answer, so docker does not ask
         (without a terminal it would get none and remove nothing); what it removed."""
         from .parse.prune import parse_prune

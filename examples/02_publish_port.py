@@ -40,12 +40,24 @@ d = Docker(explain=True)  # each docker call is printed on stderr as it runs
 web = f"dwx-02-{ID}-web"
 try:
     # 127.0.0.1 keeps the port off the network; host port 0 lets docker choose a free one.
-    cid = d.container.run("busybox:latest", ["sh", "-c", SERVER], detach=True, name=web, hostname=web,
-                          init=True, publish=["127.0.0.1:0:80"], labels=LABELS, pull="never")
+    cid = d.container.run(
+        "busybox:latest",
+        ["sh", "-c", SERVER],
+        detach=True,
+        name=web,
+        hostname=web,
+        init=True,
+        publish=["127.0.0.1:0:80"],
+        labels=LABELS,
+        pull="never",
+    )
     print(f"started {web} ({cid[:12]}), detached: run returned at once")
 
     (mapping,) = d.container.port(web)
-    print(f"container port {mapping.container_port}/{mapping.protocol} is published on {mapping.host_ip}:{mapping.host_port}")
+    print(
+        f"container port {mapping.container_port}/{mapping.protocol} "
+        f"is published on {mapping.host_ip}:{mapping.host_port}"
+    )
     url = f"http://127.0.0.1:{mapping.host_port}/"
 
     body = fetch(url).strip()

@@ -35,8 +35,7 @@ d = Docker(explain=True)
 box = f"dwx-03-{ID}-box"
 try:
     # --init: docker-init runs as PID 1 in front of sleep, so the container has two processes.
-    d.container.run("busybox:latest", ["sleep", "300"], detach=True, name=box, init=True,
-                    labels=LABELS, pull="never")
+    d.container.run("busybox:latest", ["sleep", "300"], detach=True, name=box, init=True, labels=LABELS, pull="never")
 
     processes = d.container.top(box)  # docker runs ps on the host for us: host PIDs
     for proc in processes:

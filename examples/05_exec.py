@@ -23,8 +23,9 @@ signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 d = Docker(explain=True)
 box = f"dwx-05-{ID}-box"
 try:
-    d.container.run("busybox:latest", ["sleep", "300"], detach=True, name=box, hostname=box, init=True,
-                    labels=LABELS, pull="never")
+    d.container.run(
+        "busybox:latest", ["sleep", "300"], detach=True, name=box, hostname=box, init=True, labels=LABELS, pull="never"
+    )
 
     # exec joins the running container; the result carries the command's output and status.
     done = d.container.exec(box, ["hostname"])

@@ -27,7 +27,7 @@ net, a, b = f"dwx-06-{ID}-net", f"dwx-06-{ID}-a", f"dwx-06-{ID}-b"
 
 def ping(target: str, tries: int = 1) -> bool:
     """One ping from a; retried a little right after a connect, to give the embedded DNS a moment."""
-    for attempt in range(tries):
+    for _ in range(tries):
         if d.container.exec(a, ["ping", "-c", "1", "-W", "1", target]).exit_code == 0:
             return True
         time.sleep(0.5)
@@ -40,8 +40,9 @@ try:
     print(f"the default bridge: subnet {bridge.subnet}, {len(bridge.containers)} containers attached now")
 
     for name in (a, b):
-        d.container.run("busybox:latest", ["sleep", "300"], detach=True, name=name, init=True,
-                        labels=LABELS, pull="never")
+        d.container.run(
+            "busybox:latest", ["sleep", "300"], detach=True, name=name, init=True, labels=LABELS, pull="never"
+        )
     # The default bridge has no DNS for container names: this one lookup is meant to fail.
     if ping(b):
         sys.exit(f"FAILED: {b} resolved on the default bridge")

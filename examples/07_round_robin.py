@@ -24,8 +24,10 @@ signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 SERVE = "mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www"  # answers its name
 # The client waits for "web" to answer, resolves it once, then queries it 30 times.
-CLIENT = ("for i in $(seq 50); do wget -q -O /dev/null http://web/ && break; sleep 0.2; done; "
-          "nslookup -type=a web; echo ---; for i in $(seq 30); do wget -q -O - http://web/ || echo failed; done")
+CLIENT = (
+    "for i in $(seq 50); do wget -q -O /dev/null http://web/ && break; sleep 0.2; done; "
+    "nslookup -type=a web; echo ---; for i in $(seq 30); do wget -q -O - http://web/ || echo failed; done"
+)
 
 d = Docker()  # Docker(explain=True) would print each docker call, the recipe's too
 net = f"dwx-07-{ID}-net"
@@ -34,11 +36,22 @@ client = f"dwx-07-{ID}-client"
 try:
     d.network.create(net, labels=LABELS)
     for name in servers:
-        d.container.run("busybox:latest", ["sh", "-c", SERVE], detach=True, name=name, hostname=name, init=True,
-                        network=net, network_aliases=["web"], labels=LABELS, pull="never")
+        d.container.run(
+            "busybox:latest",
+            ["sh", "-c", SERVE],
+            detach=True,
+            name=name,
+            hostname=name,
+            init=True,
+            network=net,
+            network_aliases=["web"],
+            labels=LABELS,
+            pull="never",
+        )
     # A foreground run: returns when the client is done, with its output; remove=True is --rm.
-    done = d.container.run("busybox:latest", ["sh", "-c", CLIENT], name=client, network=net, remove=True,
-                           labels=LABELS, pull="never")
+    done = d.container.run(
+        "busybox:latest", ["sh", "-c", CLIENT], name=client, network=net, remove=True, labels=LABELS, pull="never"
+    )
     lookup, _, answers = done.out.partition("---")
     resolved = re.findall(r"^Address: *([0-9.]+)$", lookup.split("Name:", 1)[-1], re.MULTILINE)
     ips = {c.name: c.networks[net].ip_address for c in d.container.inspect(servers)}  # one call for all

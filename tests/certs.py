@@ -34,7 +34,9 @@ DAYS = "2"
 
 def openssl_available() -> tuple[bool, str]:
     if shutil.which("openssl") is None:
-        done = subprocess.run([str(REPO / "scripts" / "test-tools"), "tls"], capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [str(REPO / "scripts" / "test-tools"), "tls"], capture_output=True, text=True, timeout=600
+        )
         if done.returncode != 0:
             return False, (done.stderr.strip().splitlines() or ["scripts/test-tools tls failed"])[-1]
     return True, ""
@@ -58,8 +60,15 @@ class TLSFiles:
 
     @property
     def server_args(self) -> list[str]:
-        return ["--tlsverify", "--tlscacert", str(self.ca), "--tlscert", str(self.server_cert),
-                "--tlskey", str(self.server_key)]
+        return [
+            "--tlsverify",
+            "--tlscacert",
+            str(self.ca),
+            "--tlscert",
+            str(self.server_cert),
+            "--tlskey",
+            str(self.server_key),
+        ]
 
     def cert_path(self, kind: str = "client") -> Path:
         """A DOCKER_CERT_PATH directory: client, unknown-ca, foreign-client or no-ca."""
@@ -75,8 +84,15 @@ class TLSFiles:
     def client_args(self, kind: str = "client") -> list[str]:
         """docker's --tlsverify --tlscacert --tlscert --tlskey for a cert_path directory."""
         path = self.cert_path(kind)
-        return ["--tlsverify", "--tlscacert", str(path / "ca.pem"), "--tlscert", str(path / "cert.pem"),
-                "--tlskey", str(path / "key.pem")]
+        return [
+            "--tlsverify",
+            "--tlscacert",
+            str(path / "ca.pem"),
+            "--tlscert",
+            str(path / "cert.pem"),
+            "--tlskey",
+            str(path / "key.pem"),
+        ]
 
 
 def _openssl(*args: str, cwd: Path) -> None:
@@ -86,18 +102,62 @@ def _openssl(*args: str, cwd: Path) -> None:
 
 
 def _ca(name: str, cwd: Path) -> None:
-    _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-             "-keyout", f"{name}-key.pem", "-out", f"{name}.pem", "-days", DAYS, "-subj", f"/CN=dockwrap test {name}",
-             cwd=cwd)
+    _openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        f"{name}-key.pem",
+        "-out",
+        f"{name}.pem",
+        "-days",
+        DAYS,
+        "-subj",
+        f"/CN=dockwrap test {name}",
+        cwd=cwd,
+    )
 
 
 def _signed(name: str, ca: str, subject: str, extensions: str, cwd: Path) -> None:
     (cwd / f"{name}.cnf").write_text(extensions)
-    _openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-             "-keyout", f"{name}-key.pem", "-out", f"{name}.csr", "-subj", subject, cwd=cwd)
-    _openssl("x509", "-req", "-in", f"{name}.csr", "-CA", f"{ca}.pem", "-CAkey", f"{ca}-key.pem",
-             "-CAcreateserial", "-days", DAYS, "-sha256", "-extfile", f"{name}.cnf", "-out", f"{name}-cert.pem",
-             cwd=cwd)
+    _openssl(
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        f"{name}-key.pem",
+        "-out",
+        f"{name}.csr",
+        "-subj",
+        subject,
+        cwd=cwd,
+    )
+    _openssl(
+        "x509",
+        "-req",
+        "-in",
+        f"{name}.csr",
+        "-CA",
+        f"{ca}.pem",
+        "-CAkey",
+        f"{ca}-key.pem",
+        "-CAcreateserial",
+        "-days",
+        DAYS,
+        "-sha256",
+        "-extfile",
+        f"{name}.cnf",
+        "-out",
+        f"{name}-cert.pem",
+        cwd=cwd,
+    )
 
 
 def make_certs(directory: Path) -> TLSFiles:
@@ -105,8 +165,13 @@ def make_certs(directory: Path) -> TLSFiles:
     directory.mkdir(parents=True, exist_ok=True)
     _ca("ca", directory)
     _ca("stranger-ca", directory)
-    _signed("server", "ca", "/CN=127.0.0.1",
-            "subjectAltName = IP:127.0.0.1,DNS:localhost\nextendedKeyUsage = serverAuth\n", directory)
+    _signed(
+        "server",
+        "ca",
+        "/CN=127.0.0.1",
+        "subjectAltName = IP:127.0.0.1,DNS:localhost\nextendedKeyUsage = serverAuth\n",
+        directory,
+    )
     _signed("client", "ca", "/CN=dockwrap test client", "extendedKeyUsage = clientAuth\n", directory)
     _signed("stranger", "stranger-ca", "/CN=dockwrap test stranger", "extendedKeyUsage = clientAuth\n", directory)
     layouts = {

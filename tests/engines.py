@@ -36,9 +36,10 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from tests.certs import TLSFiles
@@ -56,9 +57,11 @@ def _make_bridge() -> str:
 
     name = "dw2-" + secrets.token_hex(3)
     subnet = secrets.randbelow(250) + 1
-    for argv in (["ip", "link", "add", name, "type", "bridge"],
-                 ["ip", "addr", "add", f"10.222.{subnet}.1/24", "dev", name],
-                 ["ip", "link", "set", name, "up"]):
+    for argv in (
+        ["ip", "link", "add", name, "type", "bridge"],
+        ["ip", "addr", "add", f"10.222.{subnet}.1/24", "dev", name],
+        ["ip", "link", "set", name, "up"],
+    ):
         done = subprocess.run(argv, capture_output=True, text=True, timeout=10)
         if done.returncode != 0:
             subprocess.run(["ip", "link", "del", name], capture_output=True, timeout=10)
@@ -150,7 +153,7 @@ class SecondEngine:
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> "SecondEngine":
+    def start(self) -> SecondEngine:
         if self.dir is not None:
             raise RuntimeError("already started")
         ok, why = dockerd_available()
@@ -164,14 +167,20 @@ class SecondEngine:
         self.pool = pool = f"10.{100 + secrets.randbelow(100)}.0.0/16"
         argv = [
             "dockerd",
-            "--data-root", str(d / "data"),
-            "--exec-root", str(d / "exec"),
-            "--pidfile", str(d / "docker.pid"),
-            "-H", f"unix://{d / 'docker.sock'}",
-            "--bridge", self.bridge,
+            "--data-root",
+            str(d / "data"),
+            "--exec-root",
+            str(d / "exec"),
+            "--pidfile",
+            str(d / "docker.pid"),
+            "-H",
+            f"unix://{d / 'docker.sock'}",
+            "--bridge",
+            self.bridge,
             "--iptables=false",
             "--ip-masq=false",
-            "--default-address-pool", f"base={pool},size=24",
+            "--default-address-pool",
+            f"base={pool},size=24",
             *self.extra_args,
         ]
         if self.tls:
@@ -179,8 +188,9 @@ class SecondEngine:
         try:
             with open(d / "log", "wb") as log:
                 # Its own session: a Ctrl-C in the test run must reach the fixture, not the daemon.
-                self._proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                              start_new_session=True)
+                self._proc = subprocess.Popen(
+                    argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
             self._wait_until_up()
         except BaseException:
             self.stop()
@@ -242,10 +252,15 @@ class SecondEngine:
         assert self.dir is not None
         runc_root = self.dir / "exec" / "runtime-runc" / "moby"
         if runc_root.is_dir() and shutil.which("runc"):
-            listed = subprocess.run(["runc", "--root", str(runc_root), "list", "-q"], capture_output=True, text=True, timeout=20)
+            listed = subprocess.run(
+                ["runc", "--root", str(runc_root), "list", "-q"], capture_output=True, text=True, timeout=20
+            )
             for container_id in listed.stdout.split():
-                subprocess.run(["runc", "--root", str(runc_root), "delete", "--force", container_id],
-                               capture_output=True, timeout=20)
+                subprocess.run(
+                    ["runc", "--root", str(runc_root), "delete", "--force", container_id],
+                    capture_output=True,
+                    timeout=20,
+                )
         for _ in range(2):  # containerd first ends its shims; a second pass catches what it left
             pids = self._our_pids()
             for pid in pids:
@@ -267,7 +282,7 @@ class SecondEngine:
             ports = Path("/sys/class/net", name, "brif")
             if not ports.parent.exists():
                 continue
-            for port in (sorted(p.name for p in ports.iterdir()) if ports.is_dir() else []):
+            for port in sorted(p.name for p in ports.iterdir()) if ports.is_dir() else []:
                 subprocess.run(["ip", "link", "del", port], capture_output=True, timeout=10)
             subprocess.run(["ip", "link", "del", name], capture_output=True, timeout=10)
 
@@ -308,8 +323,9 @@ class SecondEngine:
     def docker(self, *args: str, timeout: float = 60, check: bool = True, input: bytes | None = None) -> Any:
         """`docker -H <this engine> ARGS` (text output unless input is bytes)."""
         argv = [DOCKER, "-H", self.host, *args]
-        done = subprocess.run(argv, capture_output=True, timeout=timeout, input=input,
-                              text=input is None, env=dict(os.environ, TZ="UTC"))
+        done = subprocess.run(
+            argv, capture_output=True, timeout=timeout, input=input, text=input is None, env=dict(os.environ, TZ="UTC")
+        )
         if check and done.returncode != 0:
             raise EngineFailed(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr!r}")
         return done
@@ -321,7 +337,7 @@ class SecondEngine:
             raise EngineFailed(f"docker save {image} failed: {saved.stderr.decode(errors='replace').strip()}")
         self.docker("load", input=saved.stdout, timeout=120)
 
-    def __enter__(self) -> "SecondEngine":
+    def __enter__(self) -> SecondEngine:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -15,7 +15,8 @@ import os
 import shutil
 import subprocess
 import uuid
-from typing import Callable, Iterator, NoReturn
+from collections.abc import Callable, Iterator
+from typing import NoReturn
 
 import pytest
 
@@ -27,7 +28,9 @@ _engine: dict[str, object] = {}
 
 def docker_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run the docker CLI directly (test set-up and checks, not the code under test)."""
-    return subprocess.run([DOCKER, *args], capture_output=True, text=True, timeout=timeout, env=dict(os.environ, TZ="UTC"))
+    return subprocess.run(
+        [DOCKER, *args], capture_output=True, text=True, timeout=timeout, env=dict(os.environ, TZ="UTC")
+    )
 
 
 def engine_answers() -> tuple[bool, str]:
@@ -166,15 +169,22 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def dockwrap(*args: str, timeout: float = 120, env: dict[str, str] | None = None,
-             input: str | None = None) -> subprocess.CompletedProcess[str]:
+def dockwrap(
+    *args: str, timeout: float = 120, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the dockwrap CLI as a user would: a separate process, argv as given."""
     import sys
 
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKWRAP_") or k == "DOCKWRAP_DOCKER"}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "dockwrap", *args], capture_output=True, text=True,
-                          timeout=timeout, env=full_env, input=input)
+    return subprocess.run(
+        [sys.executable, "-m", "dockwrap", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        input=input,
+    )
 
 
 def free_port() -> int:
@@ -193,8 +203,15 @@ def http_get(url: str, timeout: float = 5) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
-def run_in_terminal(command: list[str], typed: bytes, prompt: bytes = b"# ", *, env: dict[str, str] | None = None,
-                    cwd: str | None = None, seconds: float = 90) -> tuple[int, bytes]:
+def run_in_terminal(
+    command: list[str],
+    typed: bytes,
+    prompt: bytes = b"# ",
+    *,
+    env: dict[str, str] | None = None,
+    cwd: str | None = None,
+    seconds: float = 90,
+) -> tuple[int, bytes]:
     """Run a command with a pseudo-terminal as stdin, stdout and stderr; type once the prompt
     shows; return its exit status and everything the terminal showed."""
     import pty
@@ -202,8 +219,9 @@ def run_in_terminal(command: list[str], typed: bytes, prompt: bytes = b"# ", *, 
     import time
 
     leader, follower = pty.openpty()
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdin=follower, stdout=follower, stderr=follower,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdin=follower, stdout=follower, stderr=follower, start_new_session=True
+    )
     os.close(follower)
     screen, sent, deadline = b"", False, time.monotonic() + seconds
     try:

@@ -13,8 +13,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -72,9 +72,28 @@ def docker_still_works(name: str) -> None:
     network, web = f"{name}-net", f"{name}-web"
     port = free_port()
     try:
-        for args in (["network", "create", network],
-                     ["run", "-d", "--pull", "never", "--name", web, "--network", network, "-p", f"127.0.0.1:{port}:80",
-                      "busybox", "httpd", "-f", "-p", "80", "-h", "/"]):
+        for args in (
+            ["network", "create", network],
+            [
+                "run",
+                "-d",
+                "--pull",
+                "never",
+                "--name",
+                web,
+                "--network",
+                network,
+                "-p",
+                f"127.0.0.1:{port}:80",
+                "busybox",
+                "httpd",
+                "-f",
+                "-p",
+                "80",
+                "-h",
+                "/",
+            ],
+        ):
             done = docker_cli(*args)
             assert done.returncode == 0, done.stderr
         looked_up = docker_cli("run", "--rm", "--pull", "never", "--network", network, "busybox", "nslookup", web)

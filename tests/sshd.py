@@ -59,8 +59,9 @@ def sshd_available() -> tuple[bool, str]:
     if os.geteuid() != 0:
         return False, "the test sshd logs in as root and needs root to start"
     if not (Path(SSHD).exists() and Path(SSH).exists() and shutil.which("ssh-keygen")):
-        done = subprocess.run([str(REPO / "scripts" / "test-tools"), "sshd"], capture_output=True, text=True,
-                              timeout=600)
+        done = subprocess.run(
+            [str(REPO / "scripts" / "test-tools"), "sshd"], capture_output=True, text=True, timeout=600
+        )
         if done.returncode != 0:
             return False, (done.stderr.strip().splitlines() or ["scripts/test-tools sshd failed"])[-1]
     return True, ""
@@ -122,7 +123,7 @@ class SSHServer:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    def start(self) -> "SSHServer":
+    def start(self) -> SSHServer:
         if self.dir is not None:
             raise RuntimeError("already started")
         ok, why = sshd_available()
@@ -135,9 +136,13 @@ class SSHServer:
                 PRIVSEP_DIR.mkdir(mode=0o755, parents=True)
                 self._made_privsep_dir = True
             with open(self.log, "wb") as log:
-                self._proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(self._path("sshd_config"))],
-                                              stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                              start_new_session=True)
+                self._proc = subprocess.Popen(
+                    [SSHD, "-D", "-e", "-f", str(self._path("sshd_config"))],
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
             self._wait_until_up()
         except BaseException:
             self.stop()
@@ -147,8 +152,12 @@ class SSHServer:
     def _configure(self) -> None:
         d = self._path("")
         for key in ("host_key", "client_key", "stranger_key", "nodocker_key", "lean_key"):
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"dockwrap-test-{key}",
-                            "-f", str(d / key)], check=True, capture_output=True, timeout=30)
+            subprocess.run(
+                ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"dockwrap-test-{key}", "-f", str(d / key)],
+                check=True,
+                capture_output=True,
+                timeout=30,
+            )
         authorized = (d / "client_key.pub").read_text()
         authorized += 'environment="PATH=/nonexistent" ' + (d / "nodocker_key.pub").read_text()
         # bash reads ~/.bashrc when run by sshd only at shell level 1 (SHLVL unset or 0)
@@ -176,11 +185,13 @@ class SSHServer:
         host_key = (d / "host_key.pub").read_text().split()
         (d / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
         (d / "known_hosts-empty").write_text("")
-        for variant, key, known in (("trusted", "client_key", "known_hosts"),
-                                    ("unknown-host", "client_key", "known_hosts-empty"),
-                                    ("wrong-key", "stranger_key", "known_hosts"),
-                                    ("no-docker", "nodocker_key", "known_hosts"),
-                                    ("lean", "lean_key", "known_hosts")):
+        for variant, key, known in (
+            ("trusted", "client_key", "known_hosts"),
+            ("unknown-host", "client_key", "known_hosts-empty"),
+            ("wrong-key", "stranger_key", "known_hosts"),
+            ("no-docker", "nodocker_key", "known_hosts"),
+            ("lean", "lean_key", "known_hosts"),
+        ):
             config = d / f"ssh_config-{variant}"
             config.write_text(
                 "Host *\n"
@@ -244,7 +255,7 @@ class SSHServer:
         self.dir = None
         self.port = None
 
-    def __enter__(self) -> "SSHServer":
+    def __enter__(self) -> SSHServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -11,38 +11,41 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn, Sequence
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
+from .. import signals
 from .._version import __version__
 from ..client import Docker
 from ..errors import CommandLineError, DockwrapError
+from ..signals import OutputClosed, Terminated
 from .engine import FLAGS_KEY, docker_options, explicit_flags
 from .lazy import LazyCommands
 from .options import SECONDS
 from .verbs import DOCKER_ARG, LazyGroup
-from .. import signals
-from ..signals import OutputClosed, Terminated
 
 __all__ = ["cli", "main", "Terminated", "WRAPPED", "OWN"]
 
 #: docker's commands dockwrap wraps, by their first word: the noun's group (its other verbs pass
 #: through), or a command of docker's own (`version`); "module:attribute", imported when used
-WRAPPED = LazyCommands({
-    "container": "dockwrap.container.cli:group",
-    "context": "dockwrap.context.cli:group",
-    "image": "dockwrap.image.cli:group",
-    "network": "dockwrap.network.cli:group",
-    "node": "dockwrap.node.cli:group",
-    "service": "dockwrap.service.cli:group",
-    "swarm": "dockwrap.swarm.cli:group",
-    "system": "dockwrap.system.cli:group",
-    "version": "dockwrap.system.cli.version:command",
-    "login": "dockwrap.image.cli.login:command",
-    "logout": "dockwrap.image.cli.logout:command",
-    "volume": "dockwrap.volume.cli:group",
-})
+WRAPPED = LazyCommands(
+    {
+        "container": "dockwrap.container.cli:group",
+        "context": "dockwrap.context.cli:group",
+        "image": "dockwrap.image.cli:group",
+        "network": "dockwrap.network.cli:group",
+        "node": "dockwrap.node.cli:group",
+        "service": "dockwrap.service.cli:group",
+        "swarm": "dockwrap.swarm.cli:group",
+        "system": "dockwrap.system.cli:group",
+        "version": "dockwrap.system.cli.version:command",
+        "login": "dockwrap.image.cli.login:command",
+        "logout": "dockwrap.image.cli.logout:command",
+        "volume": "dockwrap.volume.cli:group",
+    }
+)
 
 #: dockwrap's own commands (not docker's)
 OWN = {
@@ -72,7 +75,9 @@ class RootGroup(LazyGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*self.commands, *_docker_words()]
 
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         from .passthrough import unknown_command
 
         command = self.get_command(ctx, args[0])
@@ -89,14 +94,21 @@ class RootGroup(LazyGroup):
             formatter.write_dl([(name, self.commands[name].get_short_help_str(60)) for name in self.commands])
         words = _docker_words()
         groups = [word for word in words if (surface.lookup((word,)) or _NONE).group]
-        for title, names in (("docker's management commands", groups),
-                             ("docker's commands", [word for word in words if word not in groups])):
+        for title, names in (
+            ("docker's management commands", groups),
+            ("docker's commands", [word for word in words if word not in groups]),
+        ):
             with formatter.section(title):
-                _columns(formatter, [word + ("*" if _wraps(wrapped(surface.resolve((word,)) or ())) else "") for word in names])
+                _columns(
+                    formatter,
+                    [word + ("*" if _wraps(wrapped(surface.resolve((word,)) or ())) else "") for word in names],
+                )
         formatter.write_paragraph()
-        formatter.write_text("* wrapped by dockwrap: typed records, --json; the others pass through to docker as they "
-                             "are. Every command takes docker's own options, and --docker-arg WORD for one dockwrap "
-                             "does not know.")
+        formatter.write_text(
+            "* wrapped by dockwrap: typed records, --json; the others pass through to docker as they "
+            "are. Every command takes docker's own options, and --docker-arg WORD for one dockwrap "
+            "does not know."
+        )
 
 
 def _wraps(command: click.Command | None) -> bool:
@@ -129,16 +141,49 @@ def _docker_words() -> list[str]:
     "  dockwrap run --rm busybox echo hello\n"
     "  dockwrap volume create data                # any other docker command passes through",
 )
-@click.option("--docker", "binary", envvar="DOCKWRAP_DOCKER", metavar="PATH", help="The docker CLI to run [env: DOCKWRAP_DOCKER; default: docker].")
+@click.option(
+    "--docker",
+    "binary",
+    envvar="DOCKWRAP_DOCKER",
+    metavar="PATH",
+    help="The docker CLI to run [env: DOCKWRAP_DOCKER; default: docker].",
+)
 @docker_options
-@click.option("-x", "--explain", is_flag=True, envvar="DOCKWRAP_EXPLAIN", help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].")
+@click.option(
+    "-x",
+    "--explain",
+    is_flag=True,
+    envvar="DOCKWRAP_EXPLAIN",
+    help="Print each docker call to stderr before running it [env: DOCKWRAP_EXPLAIN=1].",
+)
 @click.option("--dry-run", is_flag=True, help="Print the docker calls to stdout; run none.")
-@click.option("--timeout", type=SECONDS, envvar="DOCKWRAP_TIMEOUT", metavar="SECONDS", help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].")
-@click.option("--record", metavar="FILE", envvar="DOCKWRAP_RECORD", help="Append every docker call that runs to FILE as a bash script, with its time, duration and exit status [env: DOCKWRAP_RECORD].")
+@click.option(
+    "--timeout",
+    type=SECONDS,
+    envvar="DOCKWRAP_TIMEOUT",
+    metavar="SECONDS",
+    help="Limit for each docker call (0 or inf: none); on expiry exit 124 [env: DOCKWRAP_TIMEOUT].",
+)
+@click.option(
+    "--record",
+    metavar="FILE",
+    envvar="DOCKWRAP_RECORD",
+    help="Append every docker call that runs to FILE as a bash script, with its time, duration and exit status "
+    "[env: DOCKWRAP_RECORD].",
+)
 @click.version_option(__version__, "--version", prog_name="dockwrap", message="%(prog)s %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, binary: str | None, explain: bool, dry_run: bool, timeout: float | None,
-        context: str | None, host: str | None, record: str | None, **docker_options: Any) -> None:
+def cli(
+    ctx: click.Context,
+    binary: str | None,
+    explain: bool,
+    dry_run: bool,
+    timeout: float | None,
+    context: str | None,
+    host: str | None,
+    record: str | None,
+    **docker_options: Any,
+) -> None:
     """Drive the real docker CLI: the same commands, typed JSON records, every call visible.
 
     Each command runs exactly the docker call(s) it names; -x shows them and --dry-run prints
@@ -146,8 +191,16 @@ def cli(ctx: click.Context, binary: str | None, explain: bool, dry_run: bool, ti
     go to every call.
     """
     docker_options.update(ctx.meta.get(FLAGS_KEY, {}))
-    ctx.obj = Docker(binary=binary, context=context, host=host, explain=explain, dry_run=dry_run, timeout=timeout,
-                     record=record or None, **docker_options)
+    ctx.obj = Docker(
+        binary=binary,
+        context=context,
+        host=host,
+        explain=explain,
+        dry_run=dry_run,
+        timeout=timeout,
+        record=record or None,
+        **docker_options,
+    )
 
 
 def _error(message: str, hint: str | None = None, usage: Sequence[str] = ()) -> None:
@@ -165,8 +218,10 @@ def _command_line_hint(error: CommandLineError) -> str | None:
     """What to do about a command line docker would refuse, in the CLI's terms."""
     hint = f"did you mean {error.suggestion}?" if error.suggestion else None
     if error.token.startswith("-") and "unknown" in str(error):
-        passing = (f"an option docker has and dockwrap's table lacks passes as it is with "
-                   f"--{DOCKER_ARG.long}={error.token} (its value, if any, as another --{DOCKER_ARG.long})")
+        passing = (
+            f"an option docker has and dockwrap's table lacks passes as it is with "
+            f"--{DOCKER_ARG.long}={error.token} (its value, if any, as another --{DOCKER_ARG.long})"
+        )
         hint = f"{hint} Or: {passing}" if hint else passing[0].upper() + passing[1:]
     return hint
 
@@ -225,7 +280,10 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         if signals.received:  # an exception the signal caused on its way (Python raised it somewhere odd)
             return code
-        _error(f"internal error: {type(exc).__name__}: {exc}", "run again with DOCKWRAP_DEBUG=1 for the traceback, and report it")
+        _error(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "run again with DOCKWRAP_DEBUG=1 for the traceback, and report it",
+        )
         code = 70
     return code
 

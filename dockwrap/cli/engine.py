@@ -34,11 +34,11 @@ _HELP = {
     "log-level": "docker's log level for every call (docker --log-level LEVEL).",
     "tls": "TLS for every call, implied by --tlsverify (docker --tls) [env: DOCKER_TLS].",
     "tlscacert": "Trust only engines whose certificate this CA signed (docker --tlscacert PATH) "
-                 "[default: ca.pem in DOCKER_CERT_PATH, else ~/.docker].",
+    "[default: ca.pem in DOCKER_CERT_PATH, else ~/.docker].",
     "tlscert": "TLS client certificate (docker --tlscert PATH) [default: cert.pem there].",
     "tlskey": "TLS client key (docker --tlskey PATH; the path is shown, never the key) [default: key.pem there].",
     "tlsverify": "TLS, verifying the engine's certificate (docker --tlsverify) "
-                 "[env: DOCKER_TLS_VERIFY: any non-empty value, 0 too].",
+    "[env: DOCKER_TLS_VERIFY: any non-empty value, 0 too].",
 }
 _METAVAR = {"config": "DIR", "context": "NAME", "host": "URL", "log-level": "LEVEL"}
 # Go's strconv.ParseBool, which docker's flags use
@@ -76,8 +76,9 @@ def explicit_flags(ctx: click.Context, params: Sequence[click.Parameter], args: 
     the command); their values go to ctx.meta[FLAGS_KEY] by keyword. A word Go does not read as
     true or false is refused in docker's words (exit 2)."""
     flags = {f"--{option.long}": option.keyword for option in _global_options() if option.kind == "flag"}
-    takes_value = {spelling for param in params if isinstance(param, click.Option) and not param.is_flag
-                   for spelling in param.opts}
+    takes_value = {
+        spelling for param in params if isinstance(param, click.Option) and not param.is_flag for spelling in param.opts
+    }
     found: dict[str, bool] = {}
     kept: list[str] = []
     at = 0
@@ -88,8 +89,10 @@ def explicit_flags(ctx: click.Context, params: Sequence[click.Parameter], args: 
         name, equals, word = arg.partition("=")
         if equals and name in flags:
             if word not in _TRUE + _FALSE:
-                raise CommandLineError(f'invalid argument "{word}" for "{name}" flag: strconv.ParseBool: parsing '
-                                       f'"{word}": invalid syntax', token=arg)
+                raise CommandLineError(
+                    f'invalid argument "{word}" for "{name}" flag: strconv.ParseBool: parsing "{word}": invalid syntax',
+                    token=arg,
+                )
             found[flags[name]] = word in _TRUE
         else:
             kept.append(arg)

@@ -56,11 +56,17 @@ class Invocation:
             return self.line.operands
         how = "exactly" if at_least == at_most else "at least" if count < at_least else "at most"
         wanted = at_least if count < at_least else at_most
-        raise CommandLineError(f"'docker {self.line.command.name}' requires {how} {wanted} "
-                               f"argument{'' if wanted == 1 else 's'}", usage_lines(self.line.command))
+        raise CommandLineError(
+            f"'docker {self.line.command.name}' requires {how} {wanted} argument{'' if wanted == 1 else 's'}",
+            usage_lines(self.line.command),
+        )
 
-    def listing(self, fetch: Callable[[list[str]], Sequence[Any]], columns: Sequence[Column],
-                docker_text: Sequence[str] = ("format",)) -> None:
+    def listing(
+        self,
+        fetch: Callable[[list[str]], Sequence[Any]],
+        columns: Sequence[Column],
+        docker_text: Sequence[str] = ("format",),
+    ) -> None:
         """A list verb (`ls`, `ps`): FETCH(docker option words) gives the records, printed as a
         table, --json, or -q (docker's --quiet: each record's key, dockwrap.cli.output.record_key).
         With one of DOCKER_TEXT (`--format`) docker's own output is printed instead."""
@@ -68,14 +74,20 @@ class Invocation:
             return
         self.out.records(fetch(self.line.without("quiet")), columns, quiet=self.line.flag("quiet"))
 
-    def inspecting(self, fetch: Callable[[list[str]], Sequence[Any]], columns: Sequence[Column],
-                   table_rows: Callable[[Sequence[Any]], Sequence[Any]] | None = None,
-                   docker_text: Sequence[str] = ("format",)) -> None:
+    def inspecting(
+        self,
+        fetch: Callable[[list[str]], Sequence[Any]],
+        columns: Sequence[Column],
+        table_rows: Callable[[Sequence[Any]], Sequence[Any]] | None = None,
+        docker_text: Sequence[str] = ("format",),
+    ) -> None:
         """An inspect verb: FETCH(docker option words) gives the details of every operand (one
         call); printed as a table (of TABLE_ROWS(details) when a detail spreads over rows),
         --json, or docker's objects (--raw). When docker failed for some, the others are shown
         first. With one of DOCKER_TEXT (`--format`) docker's own output is printed instead."""
         if self.docker_prints(*docker_text):
             return
-        self.out.done(lambda: fetch(list(self.line.docker_words)), lambda details: self.out.details(
-            details, columns, table_rows(details) if table_rows else None))
+        self.out.done(
+            lambda: fetch(list(self.line.docker_words)),
+            lambda details: self.out.details(details, columns, table_rows(details) if table_rows else None),
+        )

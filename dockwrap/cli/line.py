@@ -22,10 +22,23 @@ class Own:
 
     __slots__ = ("long", "help", "kind", "metavar", "convert", "default")
 
-    def __init__(self, long: str, help: str, kind: Literal["flag", "value", "list"] = "flag", metavar: str = "",
-                 convert: Callable[[str], Any] = str, default: Any = None) -> None:
+    def __init__(
+        self,
+        long: str,
+        help: str,
+        kind: Literal["flag", "value", "list"] = "flag",
+        metavar: str = "",
+        convert: Callable[[str], Any] = str,
+        default: Any = None,
+    ) -> None:
         self.long, self.help, self.kind, self.metavar, self.convert, self.default = (
-            long, help, kind, metavar, convert, default)
+            long,
+            help,
+            kind,
+            metavar,
+            convert,
+            default,
+        )
 
     def __repr__(self) -> str:
         return f"Own(--{self.long})"
@@ -42,10 +55,17 @@ class Own:
 
 
 JSON = Own("json", "Print JSON (snake_case keys, numbers as numbers).")
-RAW = Own("raw", "With --json: include docker's untouched object as `raw` (an inspect with --raw alone: docker's objects).")
+RAW = Own(
+    "raw", "With --json: include docker's untouched object as `raw` (an inspect with --raw alone: docker's objects)."
+)
 #: on every wrapped and pass-through verb: a word for docker, unchecked
-DOCKER_ARG = Own("docker-arg", "Pass WORD to docker as it is, unchecked (an option docker has and dockwrap's table "
-                 "does not: a newer docker). Repeatable.", "list", "WORD")
+DOCKER_ARG = Own(
+    "docker-arg",
+    "Pass WORD to docker as it is, unchecked (an option docker has and dockwrap's table "
+    "does not: a newer docker). Repeatable.",
+    "list",
+    "WORD",
+)
 
 
 class VerbLine:
@@ -60,15 +80,27 @@ class VerbLine:
 
     __slots__ = ("command", "parsed", "words", "docker_words", "operands", "own", "option_parts")
 
-    def __init__(self, command: Command, parsed: ParsedCommandLine, words: tuple[str, ...],
-                 docker_words: tuple[str, ...], operands: tuple[str, ...], own: Mapping[str, Any],
-                 option_parts: tuple[Part | str, ...] = ()) -> None:
+    def __init__(
+        self,
+        command: Command,
+        parsed: ParsedCommandLine,
+        words: tuple[str, ...],
+        docker_words: tuple[str, ...],
+        operands: tuple[str, ...],
+        own: Mapping[str, Any],
+        option_parts: tuple[Part | str, ...] = (),
+    ) -> None:
         self.command, self.parsed, self.words, self.docker_words = command, parsed, words, docker_words
         self.operands, self.own, self.option_parts = operands, own, option_parts
 
     def _uses(self, long: str) -> list[OptionUse]:
-        return [use for part in self.option_parts if not isinstance(part, str) for use in part.uses
-                if use.option is not None and use.option.long == long]
+        return [
+            use
+            for part in self.option_parts
+            if not isinstance(part, str)
+            for use in part.uses
+            if use.option is not None and use.option.long == long
+        ]
 
     def given(self, long: str) -> bool:
         return bool(self._uses(long))
@@ -114,7 +146,7 @@ def usage_lines(command: Command, prog: str = "docker") -> list[str]:
     lines = []
     for usage in command.usages or ((),):
         operands = [f"{o.name}..." if o.variadic else o.name for o in usage]
-        shown = [word if o.required else f"[{word}]" for o, word in zip(usage, operands)]
+        shown = [word if o.required else f"[{word}]" for o, word in zip(usage, operands, strict=True)]
         lines.append(" ".join([prog, *command.path, "[OPTIONS]", *shown]))
     return lines
 
@@ -137,12 +169,15 @@ def parse_words(command: Command, args: Sequence[str], own: Sequence[Own]) -> Ve
     docker_words: list[str] = []
     operands: list[str] = []
     option_parts: list[Part | str] = []
-    for part in parsed.parts[len(command.path):]:
+    for part in parsed.parts[len(command.path) :]:
         # docker's own options win a spelling both have (split reads docker's then)
-        mine = [extra[use.option.long][0] for use in part.uses
-                if use.option is not None and use.option is extra.get(use.option.long, (None, None))[1]]
+        mine = [
+            extra[use.option.long][0]
+            for use in part.uses
+            if use.option is not None and use.option is extra.get(use.option.long, (None, None))[1]
+        ]
         if mine:
-            for own_option, use in zip(mine, part.uses):
+            for own_option, use in zip(mine, part.uses, strict=False):
                 _take(own_option, use.value, values, command)
                 if own_option is DOCKER_ARG:
                     words.append(values["docker_arg"][-1])

@@ -10,7 +10,8 @@ module for `--help` costs next to nothing.
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 __all__ = ["Column", "Output", "cell", "print_table", "print_json", "print_line", "record_key", "human_size"]
 
@@ -78,12 +79,11 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column], dry_run: bool = 
 
 def human_size(size: int) -> str:
     """A byte count as docker writes sizes (go-units' HumanSize: decimal units, 4 digits): `6.001MB`."""
-    value, unit = float(size), "B"
-    for unit in ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"):
-        if value < 1000:
-            break
+    value, units = float(size), ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
+    while value >= 1000 and len(units) > 1:
         value /= 1000
-    return f"{value:.4g}{unit}"
+        units.pop(0)
+    return f"{value:.4g}{units[0]}"
 
 
 def record_key(row: Any) -> str:
@@ -121,8 +121,13 @@ class Output:
         elif text:
             self.line(text)
 
-    def records(self, rows: Sequence[Any], columns: Sequence[Column], quiet: bool = False,
-                key: Callable[[Any], str] = record_key) -> None:
+    def records(
+        self,
+        rows: Sequence[Any],
+        columns: Sequence[Column],
+        quiet: bool = False,
+        key: Callable[[Any], str] = record_key,
+    ) -> None:
         """A list command's output: a JSON array (--json), each record's key (-q), or a table."""
         if self.as_json:
             self.json(list(rows))
@@ -131,7 +136,9 @@ class Output:
         else:
             self.table(rows, columns)
 
-    def details(self, details: Sequence[Any], columns: Sequence[Column], table_rows: Sequence[Any] | None = None) -> None:
+    def details(
+        self, details: Sequence[Any], columns: Sequence[Column], table_rows: Sequence[Any] | None = None
+    ) -> None:
         """An inspect command's output: `--raw` alone prints docker's own objects, `--json` ours
         (with docker's inside as `raw` when both are given), else a table (of `table_rows` when a
         detail spreads over several rows)."""

@@ -38,8 +38,12 @@ __all__ = ["PassthroughCommand", "docker_command", "run_words", "find_plugin", "
 
 #: where docker looks for CLI plugins after `$DOCKER_CONFIG/cli-plugins` (`~/.docker/cli-plugins`):
 #: docker/cli cli-plugins/manager, defaultSystemPluginDirs (Linux)
-PLUGIN_DIRS = ("/usr/local/lib/docker/cli-plugins", "/usr/local/libexec/docker/cli-plugins",
-               "/usr/lib/docker/cli-plugins", "/usr/libexec/docker/cli-plugins")
+PLUGIN_DIRS = (
+    "/usr/local/lib/docker/cli-plugins",
+    "/usr/local/libexec/docker/cli-plugins",
+    "/usr/lib/docker/cli-plugins",
+    "/usr/libexec/docker/cli-plugins",
+)
 # docker's rule for a plugin's name
 _PLUGIN_NAME = re.compile(r"^[a-z][a-z0-9]*$")
 #: a pass-through call's statuses that are docker's own failures: any (docker is the command)
@@ -95,8 +99,9 @@ def unknown_command(prefix: tuple[str, ...], word: str, also: Sequence[str] = ()
 
     close = difflib.get_close_matches(word, [*surface.subcommands(prefix), *also], n=1)
     usage = [" ".join(["docker", *prefix, "[OPTIONS]" if not prefix else "", "COMMAND"]).replace("  ", " ")]
-    raise CommandLineError(f"unknown command: docker {' '.join((*prefix, word))}", usage,
-                           close[0] if close else None, word)
+    raise CommandLineError(
+        f"unknown command: docker {' '.join((*prefix, word))}", usage, close[0] if close else None, word
+    )
 
 
 class PassthroughCommand(click.Command):
@@ -104,9 +109,16 @@ class PassthroughCommand(click.Command):
     plugin's) and run as written."""
 
     def __init__(self, spelled: tuple[str, ...], checked: bool = True) -> None:
-        super().__init__(name=spelled[-1], add_help_option=False, help="(docker's own: passed through)",
-                         context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                           "allow_interspersed_args": False})
+        super().__init__(
+            name=spelled[-1],
+            add_help_option=False,
+            help="(docker's own: passed through)",
+            context_settings={
+                "ignore_unknown_options": True,
+                "allow_extra_args": True,
+                "allow_interspersed_args": False,
+            },
+        )
         self.spelled = spelled
         self.checked = checked
 
@@ -139,10 +151,11 @@ def checked_words(spelled: tuple[str, ...], words: Sequence[str]) -> tuple[Parse
         if problem.kind == "unknown-command":
             unknown_command(parsed.spelled, problem.token)
         command = parsed.command
-        raise CommandLineError(problem.message, usage_lines(command) if command else [], problem.suggestion,
-                               problem.token)
+        raise CommandLineError(
+            problem.message, usage_lines(command) if command else [], problem.suggestion, problem.token
+        )
     out: list[str] = []
-    for part in parsed.parts[len(spelled):]:
+    for part in parsed.parts[len(spelled) :]:
         if part.role == "option" and part.uses and part.uses[0].option is argument:
             out.append(part.uses[0].value or "")
         else:
@@ -150,8 +163,13 @@ def checked_words(spelled: tuple[str, ...], words: Sequence[str]) -> tuple[Parse
     return parsed, out
 
 
-def run_words(docker: Docker, spelled: Sequence[str], words: Sequence[str], command: Command | None = None,
-              parsed: ParsedCommandLine | None = None) -> int:
+def run_words(
+    docker: Docker,
+    spelled: Sequence[str],
+    words: Sequence[str],
+    command: Command | None = None,
+    parsed: ParsedCommandLine | None = None,
+) -> int:
     """Run `docker SPELLED WORDS` with the terminal as docker would use it; docker's status."""
     runner = docker.runner
     argv = [*spelled, *words]

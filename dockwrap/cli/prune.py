@@ -11,7 +11,8 @@ question itself on a terminal (on stderr: stdout carries data only) and then run
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..parse.prune import PruneResult
@@ -19,8 +20,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["pruning", "size_text"]
 
-_KINDS = (("containers", "container"), ("networks", "network"), ("volumes", "volume"), ("images", "image"),
-          ("untagged", "untagged"), ("build_cache", "build cache"))
+_KINDS = (
+    ("containers", "container"),
+    ("networks", "network"),
+    ("volumes", "volume"),
+    ("images", "image"),
+    ("untagged", "untagged"),
+    ("build_cache", "build cache"),
+)
 
 
 def size_text(size: int) -> str:
@@ -45,8 +52,10 @@ def pruning(run: Invocation, prune: Callable[[list[str]], PruneResult], removes:
         name = f"docker {run.line.command.name}"
         if run.docker.dry_run or not sys.stdin.isatty():
             why = "--dry-run answers no question" if run.docker.dry_run else "stdin is not a terminal to answer it"
-            raise UsageError(f"{name} asks before it removes {removes}, and {why}: nothing was removed; "
-                             "-f (--force) prunes without the question")
+            raise UsageError(
+                f"{name} asks before it removes {removes}, and {why}: nothing was removed; "
+                "-f (--force) prunes without the question"
+            )
         import click
 
         if not click.confirm(f"{name}: this removes {removes}. Are you sure you want to continue?", err=True):

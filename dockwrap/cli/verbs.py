@@ -36,17 +36,42 @@ from .options import examples as examples_epilog
 if TYPE_CHECKING:  # pragma: no cover
     from ..surface import Command
 
-__all__ = ["Own", "JSON", "RAW", "DOCKER_ARG", "VerbLine", "Invocation", "DockerVerbCommand", "LazyGroup",
-           "NounGroup", "docker_verb", "noun_group", "command_group", "usage_lines", "parse_words"]
+__all__ = [
+    "Own",
+    "JSON",
+    "RAW",
+    "DOCKER_ARG",
+    "VerbLine",
+    "Invocation",
+    "DockerVerbCommand",
+    "LazyGroup",
+    "NounGroup",
+    "docker_verb",
+    "noun_group",
+    "command_group",
+    "usage_lines",
+    "parse_words",
+]
 
 
 class DockerVerbCommand(click.Command):
     """A docker command dockwrap wraps: docker's options split by the table (see the module)."""
 
-    def __init__(self, path: tuple[str, ...], callback: Callable[[Invocation], int | None], *,
-                 own: Sequence[Own] = (), examples: Sequence[str] = (), help: str | None = None) -> None:
-        super().__init__(name=path[-1], help=help, epilog=examples_epilog(*examples),
-                         context_settings={"ignore_unknown_options": True, "help_option_names": []})
+    def __init__(
+        self,
+        path: tuple[str, ...],
+        callback: Callable[[Invocation], int | None],
+        *,
+        own: Sequence[Own] = (),
+        examples: Sequence[str] = (),
+        help: str | None = None,
+    ) -> None:
+        super().__init__(
+            name=path[-1],
+            help=help,
+            epilog=examples_epilog(*examples),
+            context_settings={"ignore_unknown_options": True, "help_option_names": []},
+        )
         self.path = path
         self.own = (*own, DOCKER_ARG)
         self.verb = callback
@@ -78,7 +103,7 @@ class DockerVerbCommand(click.Command):
         return None
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        return usage_lines(self.docker_command, "")[0].split()[len(self.path):]
+        return usage_lines(self.docker_command, "")[0].split()[len(self.path) :]
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("dockwrap's options"):
@@ -86,8 +111,10 @@ class DockerVerbCommand(click.Command):
         command = self.docker_command
         shown = [option for option in command.options if not (option.hidden or option.deprecated)]
         with formatter.section(f"docker's options (what they do: docker {command.name} --help)"):
-            specs = [("-" + o.short + ", " if o.short else "") + f"--{o.long}" + (f" {o.type_word}" if o.type_word else "")
-                     for o in shown]
+            specs = [
+                ("-" + o.short + ", " if o.short else "") + f"--{o.long}" + (f" {o.type_word}" if o.type_word else "")
+                for o in shown
+            ]
             _columns(formatter, specs or ["(none but --help)"])
 
 
@@ -103,8 +130,9 @@ def _columns(formatter: click.HelpFormatter, specs: list[str]) -> None:
     formatter.write(" " * formatter.current_indent + line + "\n")
 
 
-def docker_verb(path: tuple[str, ...], *, own: Sequence[Own] = (), examples: Sequence[str] = ()
-                ) -> Callable[[Callable[[Invocation], int | None]], DockerVerbCommand]:
+def docker_verb(
+    path: tuple[str, ...], *, own: Sequence[Own] = (), examples: Sequence[str] = ()
+) -> Callable[[Callable[[Invocation], int | None]], DockerVerbCommand]:
     """Make the function a wrapped verb of docker's command PATH (canonical: `("container", "ls")`),
     with dockwrap's options OWN (and `--docker-arg`), its docstring as help, and EXAMPLES."""
 
@@ -144,7 +172,9 @@ class NounGroup(LazyGroup):
             return self.commands[name]
         return docker_command((self.noun, name))
 
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         from .passthrough import unknown_command
 
         command = self.get_command(ctx, args[0])
@@ -156,7 +186,9 @@ class NounGroup(LazyGroup):
         from .. import surface
 
         super().format_commands(ctx, formatter)
-        others = [path[-1] for path in surface.commands() if path[:-1] == (self.noun,) and path[-1] not in self.commands]
+        others = [
+            path[-1] for path in surface.commands() if path[:-1] == (self.noun,) and path[-1] not in self.commands
+        ]
         if others:
             with formatter.section("docker's other verbs (passed through to docker as they are)"):
                 _columns(formatter, others)

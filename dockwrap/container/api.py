@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, Sequence, overload
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..args import choice, flag, items, names_of, optional_text, text, whole
 from ..choices import PULL_POLICIES
@@ -60,8 +61,9 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
 
     # -- listing and reading ----------------------------------------------------------------------
 
-    def ls(self, all: bool = False, size: bool = False, filters: Items = (), *, docker_args: Words = (),
-           **options: object) -> list[Container]:
+    def ls(
+        self, all: bool = False, size: bool = False, filters: Items = (), *, docker_args: Words = (), **options: object
+    ) -> list[Container]:
         """`docker container ls`: running containers (all of them with all=True).
 
         :param filters: docker filters as `key=value` (`label=a=b`, `name=web`, `status=exited`)
@@ -71,7 +73,9 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
         line = line.formatted("{{json .}}" if line.flag("size") else LS_TEMPLATE, "container.ls")
         return parse_container_ls(self._runner.run(line.argv).out)
 
-    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[ContainerDetails]:
+    def inspect(
+        self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object
+    ) -> list[ContainerDetails]:
         """`docker container inspect` of any number of containers, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
@@ -80,7 +84,9 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
 
         return self._inspect(names, parse_container_inspect, options, docker_args)
 
-    def top(self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object) -> list[Process]:
+    def top(
+        self, name: str, ps_args: Sequence[str] | str = (), *, docker_args: Words = (), **options: object
+    ) -> list[Process]:
         """`docker container top`: the container's processes, with their host PIDs.
 
         :param ps_args: the arguments of the host's `ps` (docker's default: -ef); podman's
@@ -90,8 +96,14 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
 
         tail = items(ps_args, "ps_args")
         host_view = not tail and self._runner.is_podman
-        line = self._line("top", [text(name, "name", empty=False)], None, options, docker_args,
-                          tail=list(PODMAN_HOST_DESCRIPTORS) if host_view else tail)
+        line = self._line(
+            "top",
+            [text(name, "name", empty=False)],
+            None,
+            options,
+            docker_args,
+            tail=list(PODMAN_HOST_DESCRIPTORS) if host_view else tail,
+        )
         processes = parse_top(self._runner.run(line.argv).out)
         return host_pids(processes) if host_view and not self._runner.dry_run else processes
 
@@ -100,49 +112,112 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
         line = self._line("port", [text(name, "name", empty=False)], None, options, docker_args)
         return field_value("docker container port", "output", parse_port_lines, self._runner.run(line.argv).out)
 
-    def stats(self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (),
-              **options: object) -> list[Stats]:
+    def stats(
+        self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (), **options: object
+    ) -> list[Stats]:
         """`docker container stats --no-stream`: one sample of each container."""
         from .records.stats import parse_stats
 
-        line = self._line("stats", items(names, "names"), {"all": flag(all, "all")}, options, docker_args,
-                          words=["--no-stream"]).formatted("{{json .}}", "container.stats")
+        line = self._line(
+            "stats", items(names, "names"), {"all": flag(all, "all")}, options, docker_args, words=["--no-stream"]
+        ).formatted("{{json .}}", "container.stats")
         return parse_stats(self._runner.run(line.argv).out)
 
-    def stats_stream(self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (),
-                     **options: object) -> Iterator[Stats]:
+    def stats_stream(
+        self, names: Sequence[str] | str = (), all: bool = False, *, docker_args: Words = (), **options: object
+    ) -> Iterator[Stats]:
         """`docker container stats`: a sample per container about once a second (stopped ones too
         with all=True), until the iteration stops (which ends docker)."""
         from .records.stats import parse_stats_stream
 
         line = self._line("stats", items(names, "names"), {"all": flag(all, "all")}, options, docker_args).formatted(
-            "{{json .}}", "container.stats_stream")
+            "{{json .}}", "container.stats_stream"
+        )
         return parse_stats_stream(self._runner.stream(line.argv))
 
     # -- running --------------------------------------------------------------------------------
 
     @overload
-    def run(self, image: str, command: Sequence[str] | str | None = ..., *, detach: Literal[True],
-            output: Output = ..., name: str | None = ..., publish: Items = ..., env: Items = ...,
-            env_file: str | None = ..., network: str | None = ..., network_aliases: Items = ..., links: Items = ...,
-            remove: bool = ..., init: bool = ..., pull: str | None = ..., interactive: bool = ..., tty: bool = ...,
-            labels: Items | None = ..., workdir: str | None = ..., entrypoint: str | None = ...,
-            hostname: str | None = ..., docker_args: Words = ..., **options: object) -> str: ...
+    def run(
+        self,
+        image: str,
+        command: Sequence[str] | str | None = ...,
+        *,
+        detach: Literal[True],
+        output: Output = ...,
+        name: str | None = ...,
+        publish: Items = ...,
+        env: Items = ...,
+        env_file: str | None = ...,
+        network: str | None = ...,
+        network_aliases: Items = ...,
+        links: Items = ...,
+        remove: bool = ...,
+        init: bool = ...,
+        pull: str | None = ...,
+        interactive: bool = ...,
+        tty: bool = ...,
+        labels: Items | None = ...,
+        workdir: str | None = ...,
+        entrypoint: str | None = ...,
+        hostname: str | None = ...,
+        docker_args: Words = ...,
+        **options: object,
+    ) -> str: ...
     @overload
-    def run(self, image: str, command: Sequence[str] | str | None = ..., *, detach: Literal[False] = ...,
-            output: Output = ..., name: str | None = ..., publish: Items = ..., env: Items = ...,
-            env_file: str | None = ..., network: str | None = ..., network_aliases: Items = ..., links: Items = ...,
-            remove: bool = ..., init: bool = ..., pull: str | None = ..., interactive: bool = ..., tty: bool = ...,
-            labels: Items | None = ..., workdir: str | None = ..., entrypoint: str | None = ...,
-            hostname: str | None = ..., docker_args: Words = ..., **options: object) -> Completed: ...
+    def run(
+        self,
+        image: str,
+        command: Sequence[str] | str | None = ...,
+        *,
+        detach: Literal[False] = ...,
+        output: Output = ...,
+        name: str | None = ...,
+        publish: Items = ...,
+        env: Items = ...,
+        env_file: str | None = ...,
+        network: str | None = ...,
+        network_aliases: Items = ...,
+        links: Items = ...,
+        remove: bool = ...,
+        init: bool = ...,
+        pull: str | None = ...,
+        interactive: bool = ...,
+        tty: bool = ...,
+        labels: Items | None = ...,
+        workdir: str | None = ...,
+        entrypoint: str | None = ...,
+        hostname: str | None = ...,
+        docker_args: Words = ...,
+        **options: object,
+    ) -> Completed: ...
 
-    def run(self, image: str, command: Sequence[str] | str | None = None, *, detach: bool = False,
-            output: Output = "capture", name: str | None = None, publish: Items = (), env: Items = (),
-            env_file: str | None = None, network: str | None = None, network_aliases: Items = (), links: Items = (),
-            remove: bool = False, init: bool = False, pull: str | None = None, interactive: bool = False,
-            tty: bool = False, labels: Items | None = None, workdir: str | None = None,
-            entrypoint: str | None = None, hostname: str | None = None, docker_args: Words = (),
-            **options: object) -> str | Completed:
+    def run(
+        self,
+        image: str,
+        command: Sequence[str] | str | None = None,
+        *,
+        detach: bool = False,
+        output: Output = "capture",
+        name: str | None = None,
+        publish: Items = (),
+        env: Items = (),
+        env_file: str | None = None,
+        network: str | None = None,
+        network_aliases: Items = (),
+        links: Items = (),
+        remove: bool = False,
+        init: bool = False,
+        pull: str | None = None,
+        interactive: bool = False,
+        tty: bool = False,
+        labels: Items | None = None,
+        workdir: str | None = None,
+        entrypoint: str | None = None,
+        hostname: str | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> str | Completed:
         """`docker container run`. The everyday options are typed keywords; any other of docker's
         run options is a keyword too (`volume=["data:/data"]`, `restart="unless-stopped"`,
         `memory="64m"`, `cap_add=["NET_ADMIN"]`); `docker_args` words are passed verbatim.
@@ -157,12 +232,27 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
             RUN_STATUSES with nothing but docker's own lines (dockwrap.relay)
         """
         keywords = _container_keywords(
-            detach=flag(detach, "detach"), interactive=interactive, tty=tty, remove=remove, init=init, name=name,
-            hostname=hostname, labels=labels, env=env, env_file=env_file, network=network,
-            network_aliases=network_aliases, links=links, publish=publish, workdir=workdir, entrypoint=entrypoint,
-            pull=pull)
-        line = self._line("run", [text(image, "image", empty=False)], keywords, options, docker_args,
-                          tail=items(command, "command"))
+            detach=flag(detach, "detach"),
+            interactive=interactive,
+            tty=tty,
+            remove=remove,
+            init=init,
+            name=name,
+            hostname=hostname,
+            labels=labels,
+            env=env,
+            env_file=env_file,
+            network=network,
+            network_aliases=network_aliases,
+            links=links,
+            publish=publish,
+            workdir=workdir,
+            entrypoint=entrypoint,
+            pull=pull,
+        )
+        line = self._line(
+            "run", [text(image, "image", empty=False)], keywords, options, docker_args, tail=items(command, "command")
+        )
         output = choice(output, "output", _OUTPUTS)  # type: ignore[assignment]
         if line.flag("detach"):
             done = self._runner.run(line.argv, creates=True)
@@ -171,27 +261,79 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
             return done.out.strip()
         return self._foreground(line, output, RUN_STATUSES, creates=True)
 
-    def create(self, image: str, command: Sequence[str] | str | None = None, *, name: str | None = None,
-               publish: Items = (), env: Items = (), env_file: str | None = None, network: str | None = None,
-               network_aliases: Items = (), links: Items = (), remove: bool = False, init: bool = False,
-               pull: str | None = None, interactive: bool = False, tty: bool = False, labels: Items | None = None,
-               workdir: str | None = None, entrypoint: str | None = None, hostname: str | None = None,
-               docker_args: Words = (), **options: object) -> str:
+    def create(
+        self,
+        image: str,
+        command: Sequence[str] | str | None = None,
+        *,
+        name: str | None = None,
+        publish: Items = (),
+        env: Items = (),
+        env_file: str | None = None,
+        network: str | None = None,
+        network_aliases: Items = (),
+        links: Items = (),
+        remove: bool = False,
+        init: bool = False,
+        pull: str | None = None,
+        interactive: bool = False,
+        tty: bool = False,
+        labels: Items | None = None,
+        workdir: str | None = None,
+        entrypoint: str | None = None,
+        hostname: str | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> str:
         """`docker container create`: a container made and not started (`start` starts it); the
         keywords are run's. Returns its ID (under --dry-run: its name, or "")."""
         keywords = _container_keywords(
-            interactive=interactive, tty=tty, remove=remove, init=init, name=name, hostname=hostname, labels=labels,
-            env=env, env_file=env_file, network=network, network_aliases=network_aliases, links=links,
-            publish=publish, workdir=workdir, entrypoint=entrypoint, pull=pull)
-        line = self._line("create", [text(image, "image", empty=False)], keywords, options, docker_args,
-                          tail=items(command, "command"))
+            interactive=interactive,
+            tty=tty,
+            remove=remove,
+            init=init,
+            name=name,
+            hostname=hostname,
+            labels=labels,
+            env=env,
+            env_file=env_file,
+            network=network,
+            network_aliases=network_aliases,
+            links=links,
+            publish=publish,
+            workdir=workdir,
+            entrypoint=entrypoint,
+            pull=pull,
+        )
+        line = self._line(
+            "create",
+            [text(image, "image", empty=False)],
+            keywords,
+            options,
+            docker_args,
+            tail=items(command, "command"),
+        )
         done = self._runner.run(line.argv, creates=True)
         return (line.value("name") or "") if self._runner.dry_run else done.out.strip()
 
-    def exec(self, name: str, command: Sequence[str] | str, *, interactive: bool = False, tty: bool = False,
-             env: Items = (), workdir: str | None = None, user: str | None = None, detach: bool = False,
-             env_file: Items = (), privileged: bool = False, output: Output = "capture",
-             input: bytes | None = None, docker_args: Words = (), **options: object) -> Completed:
+    def exec(
+        self,
+        name: str,
+        command: Sequence[str] | str,
+        *,
+        interactive: bool = False,
+        tty: bool = False,
+        env: Items = (),
+        workdir: str | None = None,
+        user: str | None = None,
+        detach: bool = False,
+        env_file: Items = (),
+        privileged: bool = False,
+        output: Output = "capture",
+        input: bytes | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> Completed:
         """`docker container exec`: run a command in a running container; its status is exit_code.
 
         :param command: a list of arguments (one str is one argument)
@@ -221,8 +363,16 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
         line = self._line("exec", [text(name, "name", empty=False)], keywords, options, docker_args, tail=listed)
         return self._foreground(line, choice(output, "output", _OUTPUTS), EXEC_STATUSES, input)  # type: ignore[arg-type]
 
-    def start(self, names: Sequence[str] | str, *, attach: bool = False, interactive: bool = False,
-              output: Output = "capture", docker_args: Words = (), **options: object) -> Completed:
+    def start(
+        self,
+        names: Sequence[str] | str,
+        *,
+        attach: bool = False,
+        interactive: bool = False,
+        output: Output = "capture",
+        docker_args: Words = (),
+        **options: object,
+    ) -> Completed:
         """`docker container start`; attached, exit_code is the container's own status.
 
         :raises DockerCommandFailed: when one does not start; its `done` names those that did
@@ -234,8 +384,15 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
             return self._foreground(line, output, EXEC_STATUSES, tty=line.flag("interactive"))
         return self._runner.run(line.argv, done_of=str.splitlines)
 
-    def stop(self, names: Sequence[str] | str, *, time: int | None = None, signal: str | None = None,
-             docker_args: Words = (), **options: object) -> list[str]:
+    def stop(
+        self,
+        names: Sequence[str] | str,
+        *,
+        time: int | None = None,
+        signal: str | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> list[str]:
         """`docker container stop`; returns the names docker confirmed.
 
         :param signal: what to send first instead of the image's stop signal (`SIGKILL`, `9`;
@@ -247,16 +404,24 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
         keywords = {"signal": optional_text(signal, "signal", empty=False)}
         return self._each("stop", names, keywords, options, docker_args, words=words)
 
-    def rm(self, names: Sequence[str] | str, *, force: bool = False, volumes: bool = False, docker_args: Words = (),
-           **options: object) -> list[str]:
+    def rm(
+        self,
+        names: Sequence[str] | str,
+        *,
+        force: bool = False,
+        volumes: bool = False,
+        docker_args: Words = (),
+        **options: object,
+    ) -> list[str]:
         """`docker container rm`; with force, missing containers are no error (as docker has it).
 
         :raises DockerCommandFailed: when one is not removed; its `done` names those that were
         """
         keywords = {"force": flag(force, "force"), "volumes": flag(volumes, "volumes")}
         words: list[str] = []
-        if self._runner.is_podman and self._line("rm", names_of(names, "container"), keywords, options,
-                                                 docker_args).flag("force"):
+        if self._runner.is_podman and self._line(
+            "rm", names_of(names, "container"), keywords, options, docker_args
+        ).flag("force"):
             # podman 4.3's `rm -f A MISSING` removes nothing, says nothing and exits 0 (so a
             # recipe's cleanup left its containers, and then its network "in use"); `--ignore` is
             # podman's way to what docker's `rm -f` does: the others removed, the missing no error
@@ -265,8 +430,15 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
 
     # -- internals --------------------------------------------------------------------------------
 
-    def _foreground(self, line: CommandLine, output: Output, statuses: tuple[int, ...], input: bytes | None = None,
-                    creates: bool = False, tty: bool | None = None) -> Completed:
+    def _foreground(
+        self,
+        line: CommandLine,
+        output: Output,
+        statuses: tuple[int, ...],
+        input: bytes | None = None,
+        creates: bool = False,
+        tty: bool | None = None,
+    ) -> Completed:
         interactive = line.flag("interactive")
         tty = line.flag("tty") if tty is None else tty
         args = line.argv
@@ -280,16 +452,34 @@ class ContainerCommands(LogsVerb, LifecycleVerbs):
         from ..relay import DOCKER_LINE, docker_failed
 
         # A run makes its container first: an interrupt gives it a moment to (see Runner.run).
-        done = self._runner.run(args, check=False, timeout=False, input=input, creates=RUN_GRACE_SECONDS if creates else False)
+        done = self._runner.run(
+            args, check=False, timeout=False, input=input, creates=RUN_GRACE_SECONDS if creates else False
+        )
         if docker_failed(done.exit_code, statuses, done.stdout, done.stderr, DOCKER_LINE.match):
             raise self._runner.error(done)
         return done
 
 
-def _container_keywords(*, interactive: object, tty: object, remove: object, init: object, name: object,
-                        hostname: object, labels: object, env: object, env_file: object, network: object,
-                        network_aliases: object, links: object, publish: object, workdir: object, entrypoint: object,
-                        pull: object, detach: bool | None = None) -> dict[str, object]:
+def _container_keywords(
+    *,
+    interactive: object,
+    tty: object,
+    remove: object,
+    init: object,
+    name: object,
+    hostname: object,
+    labels: object,
+    env: object,
+    env_file: object,
+    network: object,
+    network_aliases: object,
+    links: object,
+    publish: object,
+    workdir: object,
+    entrypoint: object,
+    pull: object,
+    detach: bool | None = None,
+) -> dict[str, object]:
     """The typed keywords that run and create share, checked (detach: run's only)."""
     return {
         "detach": detach,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..args import flag, items, names_of, optional_text, text, whole
 from ..errors import ArgumentTypeError
@@ -39,8 +40,9 @@ def copy_end(end: object, name: str) -> str:
 class LifecycleVerbs(Verbs):
     """restart, kill, wait, pause, unpause, rename, update, prune and cp of `Docker().container`."""
 
-    def restart(self, names: Sequence[str] | str, *, time: int | None = None, docker_args: Words = (),
-                **options: object) -> list[str]:
+    def restart(
+        self, names: Sequence[str] | str, *, time: int | None = None, docker_args: Words = (), **options: object
+    ) -> list[str]:
         """`docker container restart` (stop, then start); the names docker confirmed.
 
         :param time: seconds to wait for the stop before killing (`-t`, which both clients have)
@@ -49,8 +51,9 @@ class LifecycleVerbs(Verbs):
         words = [] if time is None else ["-t", str(whole(time, "time"))]
         return self._each("restart", names, None, options, docker_args, words=words)
 
-    def kill(self, names: Sequence[str] | str, *, signal: str | None = None, docker_args: Words = (),
-             **options: object) -> list[str]:
+    def kill(
+        self, names: Sequence[str] | str, *, signal: str | None = None, docker_args: Words = (), **options: object
+    ) -> list[str]:
         """`docker container kill` (SIGKILL, or `signal`: `SIGHUP`, `HUP`, `1`); the names docker
         confirmed.
 
@@ -83,9 +86,20 @@ class LifecycleVerbs(Verbs):
             error.done = parse_wait(done.out, found)
         raise error
 
-    def wait_for(self, name: str, *, running: bool = False, healthy: bool = False, exited: bool = False,
-                 status: int | None = None, log: str | re.Pattern[str] | None = None, port: int | str | None = None,
-                 http: str | None = None, http_status: int = 200, timeout: float | None = None) -> Readiness:
+    def wait_for(
+        self,
+        name: str,
+        *,
+        running: bool = False,
+        healthy: bool = False,
+        exited: bool = False,
+        status: int | None = None,
+        log: str | re.Pattern[str] | None = None,
+        port: int | str | None = None,
+        http: str | None = None,
+        http_status: int = 200,
+        timeout: float | None = None,
+    ) -> Readiness:
         """Wait until the container is ready as asked: every condition given, each met once
         (none given: running). What it saw is the result (a `Readiness`).
 
@@ -101,8 +115,16 @@ class LifecycleVerbs(Verbs):
         """
         from .readiness import Wanted, wait_for
 
-        wanted = Wanted(running=running, healthy=healthy, exited=exited, status=status, log=log, port=port,
-                        http=http, http_status=http_status)
+        wanted = Wanted(
+            running=running,
+            healthy=healthy,
+            exited=exited,
+            status=status,
+            log=log,
+            port=port,
+            http=http,
+            http_status=http_status,
+        )
         return wait_for(self, self._runner, name, wanted, timeout)  # type: ignore[arg-type]
 
     def pause(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
@@ -124,17 +146,29 @@ class LifecycleVerbs(Verbs):
         operands = [text(name, "name", empty=False), text(new_name, "new_name", empty=False)]
         self._runner.run(self._line("rename", operands, None, options, docker_args).argv)
 
-    def update(self, names: Sequence[str] | str, *, memory: str | int | None = None,
-               memory_swap: str | int | None = None, cpus: float | str | None = None, restart: str | None = None,
-               docker_args: Words = (), **options: object) -> list[str]:
+    def update(
+        self,
+        names: Sequence[str] | str,
+        *,
+        memory: str | int | None = None,
+        memory_swap: str | int | None = None,
+        cpus: float | str | None = None,
+        restart: str | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> list[str]:
         """`docker container update` of running or stopped containers; the names docker confirmed.
 
         :param memory: a limit (`"64m"`, or bytes), memory_swap the limit of memory and swap together
             (-1: no limit); cpus a share of the CPUs (0.5); restart a policy (`no`, `always`,
             `unless-stopped`, `on-failure[:N]`). Any other option of docker's as a keyword.
         """
-        keywords = {"memory": memory, "memory_swap": memory_swap, "cpus": cpus,
-                    "restart": optional_text(restart, "restart", empty=False)}
+        keywords = {
+            "memory": memory,
+            "memory_swap": memory_swap,
+            "cpus": cpus,
+            "restart": optional_text(restart, "restart", empty=False),
+        }
         return self._each("update", names, keywords, options, docker_args)
 
     def prune(self, *, filters: Items = (), docker_args: Words = (), **options: object) -> PruneResult:
@@ -142,9 +176,18 @@ class LifecycleVerbs(Verbs):
         select: `label=...`, `until=1h`), without docker's question."""
         return self._prune({"filters": items(filters, "filters")}, options, docker_args)
 
-    def cp(self, source: CopyEnd, destination: CopyEnd, *, archive: bool = False, follow_link: bool = False,
-           input: bytes | None = None, output: Output = "capture", docker_args: Words = (),
-           **options: object) -> Completed:
+    def cp(
+        self,
+        source: CopyEnd,
+        destination: CopyEnd,
+        *,
+        archive: bool = False,
+        follow_link: bool = False,
+        input: bytes | None = None,
+        output: Output = "capture",
+        docker_args: Words = (),
+        **options: object,
+    ) -> Completed:
         """`docker container cp` from a container to this machine or back, files or directories
         (recursively), byte for byte.
 
@@ -163,8 +206,9 @@ class LifecycleVerbs(Verbs):
         if input is not None and not isinstance(input, bytes):
             raise ArgumentTypeError(f"input must be bytes, not {type(input).__name__}")
         keywords = {"archive": flag(archive, "archive"), "follow_link": flag(follow_link, "follow_link")}
-        line = self._line("cp", [copy_end(source, "source"), copy_end(destination, "destination")], keywords, options,
-                          docker_args)
+        line = self._line(
+            "cp", [copy_end(source, "source"), copy_end(destination, "destination")], keywords, options, docker_args
+        )
         if choice(output, "output", ("capture", "terminal")) == "terminal":
             return self._runner.passthrough(line.argv, stdin=True, docker_statuses=range(1, 256), stdout_is_data=True)
         return self._runner.run(line.argv, input=input)

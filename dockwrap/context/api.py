@@ -7,7 +7,7 @@ configuration talks to.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..args import flag, items, names_of, optional_text, text
 from ..errors import ArgumentTypeError
@@ -52,8 +52,9 @@ class ContextCommands(Verbs):
         current = [context.name for context in self.ls(docker_args=docker_args, **options) if context.current]
         return current[0] if current else ""
 
-    def inspect(self, names: Sequence[str] | str = (), *, docker_args: Words = (),
-                **options: object) -> list[ContextDetails]:
+    def inspect(
+        self, names: Sequence[str] | str = (), *, docker_args: Words = (), **options: object
+    ) -> list[ContextDetails]:
         """`docker context inspect` of any number of contexts in one call; none: the current one.
 
         :raises NoSuchContext: when one is missing; its `done` holds the others
@@ -61,9 +62,17 @@ class ContextCommands(Verbs):
         line = self._line("inspect", items(names, "names"), None, options, docker_args).records("context.inspect")
         return parse_context_inspect(self._runner.run(line.argv, done_of=parse_context_inspect).out)
 
-    def create(self, name: str, *, host: str | None = None, skip_tls_verify: bool | None = None,
-               description: str | None = None, docker: Mapping[str, object] | None = None, docker_args: Words = (),
-               **options: object) -> str:
+    def create(
+        self,
+        name: str,
+        *,
+        host: str | None = None,
+        skip_tls_verify: bool | None = None,
+        description: str | None = None,
+        docker: Mapping[str, object] | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> str:
         """`docker context create NAME --docker host=...`: a context for an engine (`unix://`,
         `tcp://`, `ssh://user@host`); the new context's name.
 
@@ -95,8 +104,9 @@ class ContextCommands(Verbs):
         """
         self._runner.run(self._line("use", [text(name, "name", empty=False)], None, options, docker_args).argv)
 
-    def rm(self, names: Sequence[str] | str, *, force: bool = False, docker_args: Words = (),
-           **options: object) -> list[str]:
+    def rm(
+        self, names: Sequence[str] | str, *, force: bool = False, docker_args: Words = (), **options: object
+    ) -> list[str]:
         """`docker context rm`; the names docker confirmed. The current context is not removed
         unless force (then `default` is current again); `default` never is.
 

@@ -143,8 +143,10 @@ class WaitTimeout(CommandTimeout):
         self.seen = seen
         self.container = seen.container
         DockwrapError.__init__(
-            self, f"{seen.container} was not ready within {seconds:g}s: waiting for {', '.join(seen.waiting_for)}; "
-                  f"last seen: {seen.summary}")
+            self,
+            f"{seen.container} was not ready within {seconds:g}s: waiting for {', '.join(seen.waiting_for)}; "
+            f"last seen: {seen.summary}",
+        )
 
 
 class ParseError(DockwrapError):
@@ -191,7 +193,7 @@ class PodmanHasNoSwarm(UsageError):
     as the binary: podman has none of them, so the call is refused before it is made (exit 2)."""
 
     hint_format = (
-        "swarm mode needs a Docker engine: Docker(binary=\"docker\"), with a swarm manager as its host or context"
+        'swarm mode needs a Docker engine: Docker(binary="docker"), with a swarm manager as its host or context'
     )
 
     def __init__(self, command: str, binary: str = "podman") -> None:

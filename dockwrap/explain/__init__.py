@@ -72,8 +72,9 @@ def explain_script(text: str, docker: Docker | None = None, *, describe: bool = 
     return explain_all([read(command) for command in commands(text)], docker, describe=describe)
 
 
-def explain_all(explanations: Sequence[Explanation], docker: Docker | None = None, *,
-                describe: bool = True) -> tuple[Explanation, ...]:
+def explain_all(
+    explanations: Sequence[Explanation], docker: Docker | None = None, *, describe: bool = True
+) -> tuple[Explanation, ...]:
     """EXPLANATIONS with docker's descriptions, one `--help` per distinct command."""
     if not describe:
         return tuple(explanations)

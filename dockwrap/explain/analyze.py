@@ -53,21 +53,29 @@ def read(command: ShellCommand) -> Explanation:
         return Explanation(command.text, "skipped", command.line, words)
     at = _docker_at(words)
     environment = [
-        Piece("environment", (word,), name=word.partition("=")[0], value=word.partition("=")[2],
-              note=checks.environment_note(word.partition("=")[0]))
-        for word in words[:at] if _ASSIGNMENT.match(word)
+        Piece(
+            "environment",
+            (word,),
+            name=word.partition("=")[0],
+            value=word.partition("=")[2],
+            note=checks.environment_note(word.partition("=")[0]),
+        )
+        for word in words[:at]
+        if _ASSIGNMENT.match(word)
     ]
-    explanation = read_argv(words[at + 1:], text=command.text, line=command.line, environment=environment)
+    explanation = read_argv(words[at + 1 :], text=command.text, line=command.line, environment=environment)
     if not command.expansions:
         return replace(explanation, words=words)
     shown = ", ".join(dict.fromkeys(command.expansions))
-    expanded = Finding("note", "shell-expansion",
-                       f"the shell replaces {shown} before docker runs: explained as written here")
+    expanded = Finding(
+        "note", "shell-expansion", f"the shell replaces {shown} before docker runs: explained as written here"
+    )
     return replace(explanation, words=words, findings=(*explanation.findings, expanded))
 
 
-def read_argv(argv: Sequence[str], *, text: str | None = None, line: int | None = None,
-              environment: Sequence[Piece] = ()) -> Explanation:
+def read_argv(
+    argv: Sequence[str], *, text: str | None = None, line: int | None = None, environment: Sequence[Piece] = ()
+) -> Explanation:
     """ARGV, the words after `docker` (a leading `docker` is taken off)."""
     argv = tuple(argv)
     if argv[:1] == ("docker",):
@@ -151,7 +159,9 @@ def _usage(command: Command, operands: Sequence[str]) -> tuple[Operand, ...]:
         return required <= count and (count <= len(usage) or _open_ended(usage))
 
     def colons(usage: tuple[Operand, ...]) -> int:
-        return sum(":" in word and operand.name.startswith("CONTAINER:") for word, operand in zip(operands, usage))
+        # a usage may be shorter or longer than the words given: pair what both have
+        pairs = zip(operands, usage, strict=False)
+        return sum(":" in word and operand.name.startswith("CONTAINER:") for word, operand in pairs)
 
     fitting = [usage for usage in command.usages if fits(usage)]
     if fitting:
@@ -184,15 +194,24 @@ def _line_findings(parsed: ParsedCommandLine, usage: tuple[Operand, ...], argv: 
     if command is None:
         return [Finding("note", "no-command", "docker alone prints its usage and the list of its commands")]
     if command.group:
-        return [Finding("note", "group", f"docker {command.name} is a group of commands: alone, it prints them "
-                                          f"(docker {command.name} --help)")]
+        return [
+            Finding(
+                "note",
+                "group",
+                f"docker {command.name} is a group of commands: alone, it prints them (docker {command.name} --help)",
+            )
+        ]
     findings = []
-    missing = [operand.name for operand in usage[len(parsed.operands):] if operand.required]
+    missing = [operand.name for operand in usage[len(parsed.operands) :] if operand.required]
     if missing:
         shown = " ".join(_usage_word(operand) for operand in usage)
-        findings.append(Finding("error", "missing-operand",
-                                f"missing {' '.join(missing)}: docker {' '.join(parsed.spelled)} takes {shown}",
-                                None))
+        findings.append(
+            Finding(
+                "error",
+                "missing-operand",
+                f"missing {' '.join(missing)}: docker {' '.join(parsed.spelled)} takes {shown}",
+                None,
+            )
+        )
     findings += checks.line_checks(parsed, argv)
     return findings
-

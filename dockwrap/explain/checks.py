@@ -79,28 +79,50 @@ def _option(command_name: str, command: Command | None, piece: Piece) -> tuple[s
     note = piece.note
     known = command.option(option) if command and option else None
     if option in _LEGACY:
-        findings.append(Finding("warning", "legacy-option",
-                                f"{piece.spelling} is the old spelling of {_LEGACY[option]}: docker still takes "
-                                f"it but no longer lists it", piece.spelling, _LEGACY[option]))
+        findings.append(
+            Finding(
+                "warning",
+                "legacy-option",
+                f"{piece.spelling} is the old spelling of {_LEGACY[option]}: docker still takes "
+                f"it but no longer lists it",
+                piece.spelling,
+                _LEGACY[option],
+            )
+        )
         note = f"the old spelling of {_LEGACY[option]}"
     elif known is not None and known.deprecated:
-        findings.append(Finding("warning", "deprecated-option",
-                                f"{option} is deprecated: a later docker may refuse it", piece.spelling))
+        findings.append(
+            Finding(
+                "warning", "deprecated-option", f"{option} is deprecated: a later docker may refuse it", piece.spelling
+            )
+        )
     if option not in _LEGACY and known is not None and known.hidden:
         note = "hidden: docker takes it, but its --help does not list it"
     if option == "--link":
-        findings.append(Finding("warning", "legacy-link",
-                                f"{shown}: --link is a legacy feature of the default bridge network; on a network "
-                                "you create (docker network create), containers reach each other by name without it",
-                                piece.spelling, "--network"))
+        findings.append(
+            Finding(
+                "warning",
+                "legacy-link",
+                f"{shown}: --link is a legacy feature of the default bridge network; on a network "
+                "you create (docker network create), containers reach each other by name without it",
+                piece.spelling,
+                "--network",
+            )
+        )
     if known is not None and known.kind == "flag" and value is not None:
         note = "turned off" if value == "false" else f"set to {value}"
     if value is None:
         if command_name in _RUN and option == "--publish-all":
-            findings.append(Finding("warning", "all-interfaces",
-                                    f"{piece.spelling} publishes every port the image exposes on a free host port of "
-                                    "every interface: anyone who can reach this machine can connect",
-                                    piece.spelling, "-p 127.0.0.1::PORT"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "all-interfaces",
+                    f"{piece.spelling} publishes every port the image exposes on a free host port of "
+                    "every interface: anyone who can reach this machine can connect",
+                    piece.spelling,
+                    "-p 127.0.0.1::PORT",
+                )
+            )
         return note, findings
     if command_name in _RUN and option == "--publish":
         return _publish(shown, value, findings)
@@ -132,10 +154,16 @@ def _publish(shown: str, value: str, findings: list[Finding]) -> tuple[str | Non
         return None, findings
     if spec.host_ip is None:
         local = spec.on("127.0.0.1")
-        findings.append(Finding("warning", "all-interfaces",
-                                f"{shown} publishes on every interface (0.0.0.0 and ::): anyone who can reach "
-                                f"this machine can connect; -p {local} keeps it on this machine", value,
-                                f"-p {local}"))
+        findings.append(
+            Finding(
+                "warning",
+                "all-interfaces",
+                f"{shown} publishes on every interface (0.0.0.0 and ::): anyone who can reach "
+                f"this machine can connect; -p {local} keeps it on this machine",
+                value,
+                f"-p {local}",
+            )
+        )
     return str(spec), findings
 
 
@@ -154,10 +182,16 @@ def _env(shown: str, value: str, findings: list[Finding]) -> tuple[str | None, l
     if not eq:
         return f"{name} with the value it has in your environment (left out when unset)", findings
     if is_secret_name(name):
-        findings.append(Finding("warning", "secret-in-argv",
-                                f"the value of {name} is on the command line: other users of this machine can "
-                                "read it in the process list, and it stays in your shell history", value,
-                                f"-e {name} (taken from your environment) or --env-file FILE"))
+        findings.append(
+            Finding(
+                "warning",
+                "secret-in-argv",
+                f"the value of {name} is on the command line: other users of this machine can "
+                "read it in the process list, and it stays in your shell history",
+                value,
+                f"-e {name} (taken from your environment) or --env-file FILE",
+            )
+        )
     return f"sets {name} in the container", findings
 
 
@@ -189,10 +223,16 @@ def _operand(command_name: str, piece: Piece) -> tuple[str | None, list[Finding]
         findings = []
         if command_name in (*_RUN, "service create") and tag in (None, "latest") and "@" not in word:
             given = f"{word} has no tag, so docker uses {word}:latest:" if tag is None else f"{word}: the tag latest is"
-            findings.append(Finding("warning", "latest-tag",
-                                    f"{given} whatever was pushed last under that name, not a fixed version; "
-                                    "name a version tag (or a digest) to run the same image every time",
-                                    word, f"{reference}:VERSION"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "latest-tag",
+                    f"{given} whatever was pushed last under that name, not a fixed version; "
+                    "name a version tag (or a digest) to run the same image every time",
+                    word,
+                    f"{reference}:VERSION",
+                )
+            )
         return note, findings
     return _OPERANDS.get(name), []
 
@@ -213,7 +253,11 @@ def image_note(reference: str) -> tuple[str, str | None, str]:
         full = repository if slash else f"library/{repository}"
         where = f"from Docker Hub (docker.io/{full})"
     if digest:
-        return f"{repository} pinned by its digest {digest}: the same image every time, {where}", tag or None, repository
+        return (
+            f"{repository} pinned by its digest {digest}: the same image every time, {where}",
+            tag or None,
+            repository,
+        )
     if not colon:
         return f"{repository}:latest (no tag given: docker uses latest) {where}", None, repository
     return f"{repository}, tag {tag}, {where}", tag, repository
@@ -228,9 +272,16 @@ def line_checks(parsed: ParsedCommandLine, argv: Sequence[str]) -> list[Finding]
     if command.name in (*_RUN, _EXEC):
         flags = {use.option.long: use.value != "false" for use in parsed.options if use.option}
         if flags.get("tty") and not flags.get("interactive"):
-            findings.append(Finding("warning", "tty-without-interactive",
-                                    "-t without -i: the container gets a terminal but not your keyboard; use -it "
-                                    "for an interactive shell, and neither in a script", "-t", "-it"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "tty-without-interactive",
+                    "-t without -i: the container gets a terminal but not your keyboard; use -it "
+                    "for an interactive shell, and neither in a script",
+                    "-t",
+                    "-it",
+                )
+            )
     if command.interspersed is False and len(parsed.operands) > 1:
         misplaced = _after_first_operand(parsed, argv)
         if misplaced:
@@ -256,11 +307,16 @@ def _after_first_operand(parsed: ParsedCommandLine, argv: Sequence[str]) -> Find
     if not moved:
         return None
     before = list(argv[: len(argv) - len(parsed.operands)])
-    suggestion = shlex.join(["docker", *before, *moved, first, *rest[len(moved):]])
+    suggestion = shlex.join(["docker", *before, *moved, first, *rest[len(moved) :]])
     operand = _first_operand_name(command)
-    return Finding("warning", "after-" + operand.lower(),
-                   f"{shlex.join(moved)} after the {operand.lower()} {first} goes to the container, not to docker: "
-                   f"docker reads its options only before the {operand.lower()}", moved[0], suggestion)
+    return Finding(
+        "warning",
+        "after-" + operand.lower(),
+        f"{shlex.join(moved)} after the {operand.lower()} {first} goes to the container, not to docker: "
+        f"docker reads its options only before the {operand.lower()}",
+        moved[0],
+        suggestion,
+    )
 
 
 def _first_operand_name(command: Command) -> str:

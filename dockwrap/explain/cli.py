@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..client import Docker
 from ..cli.options import examples, json_option, pass_docker
+from ..client import Docker
 
 EPILOG = examples(
     "dockwrap explain docker run -d -p 8080:80 --name web nginx",
@@ -21,8 +21,9 @@ EPILOG = examples(
 )
 
 
-@click.command(name="explain", epilog=EPILOG,
-               context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.command(
+    name="explain", epilog=EPILOG, context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False}
+)
 @json_option
 @click.argument("line", nargs=-1, type=click.UNPROCESSED)
 @pass_docker

@@ -52,7 +52,7 @@ def read_pages(runner: Runner, paths: Sequence[Path]) -> dict[Path, HelpText | s
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(paths))) as pool:
-        return dict(zip(paths, pool.map(lambda path: _page(helper, path), paths)))
+        return dict(zip(paths, pool.map(lambda path: _page(helper, path), paths), strict=True))
 
 
 def _page(runner: Runner, path: Path) -> HelpText | str:

@@ -56,8 +56,14 @@ def _block(explanation: Explanation, where: str, width: int) -> str:
             lines.append(f"{head:<{column}}{wrapped[0]}".rstrip())
             lines += [" " * column + part for part in wrapped[1:]]
     for finding in explanation.findings:
-        lines += textwrap.wrap(f"{finding.level}: {finding.message}", max(width - 2, 30), initial_indent="  ",
-                               subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
+        lines += textwrap.wrap(
+            f"{finding.level}: {finding.message}",
+            max(width - 2, 30),
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
         if finding.suggestion and finding.suggestion.startswith("docker "):
             lines.append(f"    try: {finding.suggestion}")
     return "\n".join(lines)
@@ -70,8 +76,13 @@ def _rows(pieces: Sequence[Piece]) -> list[tuple[str, str, str]]:
     merged: list[str] = []
     for index, piece in enumerate(pieces):
         previous = pieces[index - 1] if index else None
-        if (piece.role == "operand" and previous is not None and previous.role == "operand" and rows
-                and (piece.name == previous.name or (piece.name == "ARG" and previous.name in ("COMMAND", "ARG")))):
+        if (
+            piece.role == "operand"
+            and previous is not None
+            and previous.role == "operand"
+            and rows
+            and (piece.name == previous.name or (piece.name == "ARG" and previous.name in ("COMMAND", "ARG")))
+        ):
             merged += piece.words
             role, _, text = rows[-1]
             rows[-1] = (role, shlex.join(merged), text)

@@ -72,7 +72,7 @@ class _Reader:
             while self.at < len(self.text):
                 end = self.text.find("\n", self.at)
                 end = len(self.text) if end < 0 else end
-                body_line = self.text[self.at:end]
+                body_line = self.text[self.at : end]
                 while self.at < min(end + 1, len(self.text)):
                     self.take()
                 if (body_line.lstrip("\t") if strip_tabs else body_line) == delimiter:
@@ -106,7 +106,7 @@ class _Reader:
                 after = self.peek(1)
                 expands |= char == "$" and bool(after) and (after.isalnum() or after in "_@*#?$!-")
                 self.take()
-        return self.text[start:self.at].replace("\\\n", ""), expands
+        return self.text[start : self.at].replace("\\\n", ""), expands
 
     def _to_quote_end(self, quote: str) -> bool:
         """Past the closing QUOTE (or to the end of the text); whether `$` expands inside."""
@@ -165,7 +165,7 @@ def commands(text: str) -> tuple[ShellCommand, ...]:
         if raw_words:
             shown = _CONTINUATION.sub(" ", text[start:end]).strip()
             words = tuple(_unquote(raw) for raw, _ in raw_words)
-            expansions = tuple(word for word, (_, expands) in zip(words, raw_words) if expands)
+            expansions = tuple(word for word, (_, expands) in zip(words, raw_words, strict=True) if expands)
             found.append(ShellCommand(start_line, shown, words, expansions))
             raw_words.clear()
 

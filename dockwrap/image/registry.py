@@ -22,8 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["RegistryCommands", "PASSWORD_REFUSED"]
 
-PASSWORD_REFUSED = ("a password in docker's command line shows in `ps` and in logs: give it as password= (sent on "
-                    "stdin) or password_env=NAME")
+PASSWORD_REFUSED = (
+    "a password in docker's command line shows in `ps` and in logs: give it as password= (sent on "
+    "stdin) or password_env=NAME"
+)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 

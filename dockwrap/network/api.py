@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..args import flag, items, optional_text, text
 from ..verbs import Verbs
@@ -25,9 +25,18 @@ class NetworkCommands(Verbs):
         line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
         return parse_network_ls(self._runner.run(line.formatted("{{json .}}", "network.ls").argv).out)
 
-    def create(self, name: str, *, driver: str | None = None, subnet: str | None = None, internal: bool = False,
-               attachable: bool = False, labels: Items | None = None, docker_args: Words = (),
-               **options: object) -> str:
+    def create(
+        self,
+        name: str,
+        *,
+        driver: str | None = None,
+        subnet: str | None = None,
+        internal: bool = False,
+        attachable: bool = False,
+        labels: Items | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> str:
         """`docker network create` (any other option of docker's as a keyword: `gateway=`,
         `ipv6=True`, `opt={...}`); returns the new network's ID (under --dry-run, its name)."""
         name = text(name, "name", empty=False)
@@ -42,20 +51,31 @@ class NetworkCommands(Verbs):
         done = self._runner.run(line.argv, creates=True)
         return name if self._runner.dry_run else done.out.strip()
 
-    def connect(self, network: str, container: str, *, aliases: Items = (), ip: str | None = None,
-                docker_args: Words = (), **options: object) -> None:
+    def connect(
+        self,
+        network: str,
+        container: str,
+        *,
+        aliases: Items = (),
+        ip: str | None = None,
+        docker_args: Words = (),
+        **options: object,
+    ) -> None:
         """`docker network connect`, with any number of `--alias`."""
         keywords = {"aliases": items(aliases, "aliases"), "ip": optional_text(ip, "ip") or None}
         operands = [text(network, "network", empty=False), text(container, "container", empty=False)]
         self._runner.run(self._line("connect", operands, keywords, options, docker_args).argv)
 
-    def disconnect(self, network: str, container: str, *, force: bool = False, docker_args: Words = (),
-                   **options: object) -> None:
+    def disconnect(
+        self, network: str, container: str, *, force: bool = False, docker_args: Words = (), **options: object
+    ) -> None:
         """`docker network disconnect`."""
         operands = [text(network, "network", empty=False), text(container, "container", empty=False)]
         self._runner.run(self._line("disconnect", operands, {"force": flag(force, "force")}, options, docker_args).argv)
 
-    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[NetworkDetails]:
+    def inspect(
+        self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object
+    ) -> list[NetworkDetails]:
         """`docker network inspect` of any number of networks, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others

@@ -65,8 +65,10 @@ def _podman_network(obj: dict[str, Any], command: str) -> Network:
 
 def parse_network_ls(text: str, command: str = "docker network ls") -> list[Network]:
     """docker's `network ls --format '{{json .}}'`, or podman's JSON array of network objects."""
-    return [build(command, _podman_network if "ID" not in obj and "id" in obj else _network, obj)
-            for obj in load_objects(text, command)]
+    return [
+        build(command, _podman_network if "ID" not in obj and "id" in obj else _network, obj)
+        for obj in load_objects(text, command)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..args import items
 from ..verbs import Verbs
@@ -16,8 +16,13 @@ class NodeCommands(Verbs):
 
     noun = ("node",)
 
-    def ls(self, filters: Iterable[str] | Mapping[str, object] | str = (), *, docker_args: Iterable[str] | str = (),
-           **options: object) -> list[Node]:
+    def ls(
+        self,
+        filters: Iterable[str] | Mapping[str, object] | str = (),
+        *,
+        docker_args: Iterable[str] | str = (),
+        **options: object,
+    ) -> list[Node]:
         """`docker node ls` (a manager only), filtered by `key=value` filters (`role=manager`)."""
         line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
         return parse_node_ls(self._runner.run(line.formatted("{{json .}}", "node.ls").argv).out)

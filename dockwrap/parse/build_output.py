@@ -67,8 +67,13 @@ class StepsReader:
         if match := _STEP.match(line):
             self.close_step(None)
             number, total, instruction = match.groups()
-            self.current = {"number": int(number), "total": int(total), "instruction": instruction,
-                            "cached": False, "output": []}
+            self.current = {
+                "number": int(number),
+                "total": int(total),
+                "instruction": instruction,
+                "cached": False,
+                "output": [],
+            }
         elif self.current is not None and (match := _RESULT.match(line)):
             self.close_step(match.group(1))
         elif self.current is not None and _RUNNING.match(line):
@@ -90,7 +95,7 @@ class StepsReader:
             except ValueError:
                 raise MalformedLine("the context size is not a size", line) from None
         elif line.startswith("[Warning] "):
-            self.warnings.append(line[len("[Warning] "):])
+            self.warnings.append(line[len("[Warning] ") :])
         elif self.current is not None:
             # an instruction's own lines (ONBUILD triggers, a FROM that pulls)
             self.current["output"].append(line)

@@ -35,6 +35,7 @@ def go_quote(text: str) -> str:
     body = "".join("\\" + char if char in '"\\' else char if char.isprintable() else _go_escape(char) for char in text)
     return f'"{body}"'
 
+
 _ESCAPE = re.compile(r'\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[abfnrtv\\"\'])')
 _SIMPLE = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"', "'": "'"}
 

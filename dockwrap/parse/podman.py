@@ -45,8 +45,14 @@ def podman_ports(items: Any) -> list[PortMapping]:
         if not all(isinstance(n, int) and not isinstance(n, bool) for n in (container_port, host_port or 0, count)):
             raise TypeError(f"a port is not a number: {item!r}")
         for offset in range(count):
-            mappings.append(PortMapping(item.get("host_ip") or None, host_port + offset if host_port else None,
-                                        container_port + offset, item.get("protocol") or "tcp"))
+            mappings.append(
+                PortMapping(
+                    item.get("host_ip") or None,
+                    host_port + offset if host_port else None,
+                    container_port + offset,
+                    item.get("protocol") or "tcp",
+                )
+            )
     return mappings
 
 

@@ -74,7 +74,7 @@ def parse_prune(text: str, command: str = "docker system prune") -> PruneResult:
         elif line in _SECTIONS:
             section = _SECTIONS[line]
         elif line.startswith(_TOTAL):
-            space = field_value(command, "Total reclaimed space", parse_size, line[len(_TOTAL):].strip())
+            space = field_value(command, "Total reclaimed space", parse_size, line[len(_TOTAL) :].strip())
             section = None
         elif section == "images":
             kind, sep, value = line.partition(": ")

@@ -29,8 +29,10 @@ def snake_case(name: str) -> str:
 def snake_keys(value: Any, data_keyed: bool = False) -> Any:
     """VALUE (parsed JSON) with the Go field names among its keys in snake_case, recursively."""
     if isinstance(value, dict):
-        return {(key if data_keyed or not _GO_NAME.match(key) else snake_case(key)): snake_keys(item, key in DATA_KEYED)
-                for key, item in value.items()}
+        return {
+            (key if data_keyed or not _GO_NAME.match(key) else snake_case(key)): snake_keys(item, key in DATA_KEYED)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [snake_keys(item) for item in value]
     return value

@@ -9,15 +9,35 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_size", "parse_size_pair", "parse_percent", "parse_count", "parse_container_size", "parse_bool",
-           "human_size"]
+__all__ = [
+    "parse_size",
+    "parse_size_pair",
+    "parse_percent",
+    "parse_count",
+    "parse_container_size",
+    "parse_bool",
+    "human_size",
+]
 
 _UNITS = {
     "B": 1,
-    "kB": 1000, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4, "PB": 1000**5, "EB": 1000**6,
-    "ZB": 1000**7, "YB": 1000**8,
-    "KiB": 1024, "MiB": 1024**2, "GiB": 1024**3, "TiB": 1024**4, "PiB": 1024**5, "EiB": 1024**6,
-    "ZiB": 1024**7, "YiB": 1024**8,
+    "kB": 1000,
+    "KB": 1000,
+    "MB": 1000**2,
+    "GB": 1000**3,
+    "TB": 1000**4,
+    "PB": 1000**5,
+    "EB": 1000**6,
+    "ZB": 1000**7,
+    "YB": 1000**8,
+    "KiB": 1024,
+    "MiB": 1024**2,
+    "GiB": 1024**3,
+    "TiB": 1024**4,
+    "PiB": 1024**5,
+    "EiB": 1024**6,
+    "ZiB": 1024**7,
+    "YiB": 1024**8,
 }
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*([kKMGTPEZY]?i?B)\s*$")
 _UNKNOWN = ("", "N/A", "--", "<unknown>")

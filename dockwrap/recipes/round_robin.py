@@ -128,10 +128,12 @@ class RoundRobinResult(Record):
         if self.spread or not self.ok:
             return None
         asked = [b.name for b in self.backends if b.answers]
-        return (f"every query to {self.alias} went to {', '.join(asked) or 'no server'}: this engine's DNS "
-                "gives the addresses in one order each time (docker's shuffles them; podman's aardvark-dns "
-                "does not), so clients that take the first address all reach the same server; each server "
-                "answered when asked at its own address")
+        return (
+            f"every query to {self.alias} went to {', '.join(asked) or 'no server'}: this engine's DNS "
+            "gives the addresses in one order each time (docker's shuffles them; podman's aardvark-dns "
+            "does not), so clients that take the first address all reach the same server; each server "
+            "answered when asked at its own address"
+        )
 
 
 _ADDRESS = re.compile(r"^Address(?: \d+)?:\s+([0-9a-fA-F.:]+)(?:#\d+)?\s*$")

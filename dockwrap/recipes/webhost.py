@@ -71,8 +71,10 @@ class WebhostResult(Record):
         if self.host is None:
             return None
         port = self.url.rsplit(":", 1)[1].rstrip("/")
-        return (f"{self.url} answers on {self.host}, the engine's machine (asked there); from here, "
-                f"through an SSH tunnel: ssh -L {port}:127.0.0.1:{port} [USER@]{self.host}")
+        return (
+            f"{self.url} answers on {self.host}, the engine's machine (asked there); from here, "
+            f"through an SSH tunnel: ssh -L {port}:127.0.0.1:{port} [USER@]{self.host}"
+        )
 
 
 def progress(message: str) -> None:
@@ -175,7 +177,8 @@ def webhost(
         if status is None:
             # Whether the container is removed or kept, the run's end says (and only if so).
             raise DockwrapError(f"{where} did not answer within {wait_seconds:g}s ({error})")
-        result = WebhostResult(container, url, status, mappings, None if machine.local else machine.name, run.run_id,
-                               error)
+        result = WebhostResult(
+            container, url, status, mappings, None if machine.local else machine.name, run.run_id, error
+        )
         run.succeeded = result.ok
         return result

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..args import choice, flag, items, names_of, optional_text, seconds, text, whole
 from ..choices import ENDPOINT_MODES, SERVICE_MODES
@@ -86,8 +86,9 @@ class ServiceCommands(LogsVerb):
         }
         # docker's own default waits for the tasks (and prints its progress)
         words = ["--detach" if flag(detach, "detach") else "--detach=false"]
-        line = self._line("create", [image], keywords, options, docker_args, words=words,
-                          tail=items(command, "command"))
+        line = self._line(
+            "create", [image], keywords, options, docker_args, words=words, tail=items(command, "command")
+        )
         done = self._runner.run(line.argv, creates=True)
         if self._runner.dry_run:
             return line.value("name") or ""
@@ -102,8 +103,15 @@ class ServiceCommands(LogsVerb):
         line = self._line("ls", (), {"filters": items(filters, "filters")}, options, docker_args)
         return parse_service_ls(self._runner.run(line.formatted("{{json .}}", "service.ls").argv).out)
 
-    def ps(self, names: Sequence[str] | str, *, filters: Items = (), no_trunc: bool = False, docker_args: Words = (),
-           **options: object) -> list[Task]:
+    def ps(
+        self,
+        names: Sequence[str] | str,
+        *,
+        filters: Items = (),
+        no_trunc: bool = False,
+        docker_args: Words = (),
+        **options: object,
+    ) -> list[Task]:
         """`docker service ps`: the tasks of one or more services, newest first within a slot.
 
         :param filters: `desired-state=running`, `node=NAME`, ...
@@ -122,7 +130,9 @@ class ServiceCommands(LogsVerb):
         line = self._line("scale", [f"{name}={replicas}"], None, options, docker_args, words=["--detach"])
         self._runner.run(line.argv)
 
-    def inspect(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[ServiceDetails]:
+    def inspect(
+        self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object
+    ) -> list[ServiceDetails]:
         """`docker service inspect` of any number of services, in one call.
 
         :raises DockerCommandFailed: when one is missing; its `done` holds the others
@@ -178,8 +188,9 @@ class ServiceCommands(LogsVerb):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 replicas = service.replicas
-                raise NotConverged(name, timeout, service.replicas_running,
-                                   replicas.desired if replicas else None, self._why(name))
+                raise NotConverged(
+                    name, timeout, service.replicas_running, replicas.desired if replicas else None, self._why(name)
+                )
             time.sleep(min(delay, remaining))
             # Start brisk (tasks often start within a second), then spare the daemon.
             delay = min(delay * 1.5, 2.0)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..errors import ParseError
 from ..parse.inspect import parse_inspect
 from ..parse.jsonlines import load_objects
 from ..parse.ports import PortMapping, parse_ports

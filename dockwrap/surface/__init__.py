@@ -35,8 +35,20 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 __all__ = [
-    "Command", "Option", "Operand", "Kind", "KINDS", "GLOBAL_OPTIONS", "HELP", "CLIENTS",
-    "lookup", "resolve", "find_option", "commands", "subcommands", "option_row",
+    "Command",
+    "Option",
+    "Operand",
+    "Kind",
+    "KINDS",
+    "GLOBAL_OPTIONS",
+    "HELP",
+    "CLIENTS",
+    "lookup",
+    "resolve",
+    "find_option",
+    "commands",
+    "subcommands",
+    "option_row",
 ]
 
 Kind = Literal["flag", "value", "list", "map"]
@@ -216,7 +228,7 @@ def subcommands(path: Iterable[str] | str) -> tuple[str, ...]:
     """The words that may follow PATH as a command (aliases included), sorted; () for docker itself."""
     prefix = _key(path)
     start = f"{prefix} " if prefix else ""
-    words = {key[len(start):] for key in _index().SPELLINGS if key.startswith(start)}
+    words = {key[len(start) :] for key in _index().SPELLINGS if key.startswith(start)}
     return tuple(sorted(word for word in words if word and " " not in word))
 
 

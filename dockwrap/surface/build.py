@@ -143,8 +143,12 @@ def _items(name: str, spelling: str, value: object) -> list[str]:
     if isinstance(value, (str, bytes)):
         return [_item(name, spelling, value)]
     if isinstance(value, Mapping):
-        return [_item(name, spelling, key) if item is None else f"{_item(name, spelling, key)}={_item(name, spelling, item)}"
-                for key, item in value.items()]
+        return [
+            _item(name, spelling, key)
+            if item is None
+            else f"{_item(name, spelling, key)}={_item(name, spelling, item)}"
+            for key, item in value.items()
+        ]
     if isinstance(value, bytearray) or not isinstance(value, Iterable):
         raise TypeError(f"{name} {spelling} takes a str, an iterable of str, or a dict, not {_shown(value)}")
     return [_item(name, spelling, item) for item in value]

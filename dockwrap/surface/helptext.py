@@ -35,8 +35,17 @@ __all__ = ["Operand", "HelpOption", "SubCommand", "HelpText", "parse_help", "par
 
 #: the section headers docker's usage template prints, in the order 28.x prints them
 SECTIONS = (
-    "Usage:", "EXPERIMENTAL:", "Aliases:", "Examples:", "Options:", "Common Commands:",
-    "Management Commands:", "Swarm Commands:", "Commands:", "Invalid Plugins:", "Global Options:",
+    "Usage:",
+    "EXPERIMENTAL:",
+    "Aliases:",
+    "Examples:",
+    "Options:",
+    "Common Commands:",
+    "Management Commands:",
+    "Swarm Commands:",
+    "Commands:",
+    "Invalid Plugins:",
+    "Global Options:",
 )
 _COMMAND_SECTIONS = ("Common Commands:", "Management Commands:", "Swarm Commands:", "Commands:")
 
@@ -191,9 +200,7 @@ def parse_help(text: str) -> HelpText:
             path, takes_options = line_path, line_options
         usages.append(operands)
     options_lines = sections.get("Options:") or sections.get("Global Options:") or []
-    subcommands = tuple(
-        sub for header in _COMMAND_SECTIONS for sub in _subcommands(header, sections.get(header, []))
-    )
+    subcommands = tuple(sub for header in _COMMAND_SECTIONS for sub in _subcommands(header, sections.get(header, [])))
     return HelpText(
         path=path,
         usages=tuple(usages),
@@ -213,7 +220,7 @@ def _sections(text: str) -> dict[str, list[str]]:
     for line in text.splitlines():
         if line.startswith("Usage:") and "Usage:" not in sections:
             current = "Usage:"
-            sections[current] = [line[len("Usage:"):].strip()]
+            sections[current] = [line[len("Usage:") :].strip()]
             continue
         if line in SECTIONS:
             current = line
@@ -249,8 +256,9 @@ def _subcommands(header: str, lines: list[str]) -> list[SubCommand]:
     for line in lines:
         match = _SUBCOMMAND_LINE.match(line)
         if match:
-            found.append(SubCommand(match["name"], header.removesuffix(":"), match["summary"] or "",
-                                    bool(match["plugin"])))
+            found.append(
+                SubCommand(match["name"], header.removesuffix(":"), match["summary"] or "", bool(match["plugin"]))
+            )
     return found
 
 

@@ -204,7 +204,7 @@ class _Splitter:
         self.problems.append(Problem(kind, token, message, suggestion))
 
     def rest_as_operands(self) -> None:
-        self.parts += [Part("operand", (word,)) for word in self.words[self.at:]]
+        self.parts += [Part("operand", (word,)) for word in self.words[self.at :]]
         self.at = len(self.words)
 
     def is_option(self) -> bool:
@@ -257,8 +257,12 @@ def split(argv: Sequence[str], extra: Iterable[Option] = ()) -> ParsedCommandLin
             import difflib
 
             closest = difflib.get_close_matches(word, subcommands(spelled), n=1)
-            splitter.problem("unknown-command", word, f"unknown command: {shown}",
-                             " ".join((*spelled, closest[0])) if closest else None)
+            splitter.problem(
+                "unknown-command",
+                word,
+                f"unknown command: {shown}",
+                " ".join((*spelled, closest[0])) if closest else None,
+            )
             splitter.rest_as_operands()
             break
         spelled.append(word)

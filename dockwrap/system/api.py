@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Mapping, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..args import flag, items, moment, text
 from ..verbs import Verbs
@@ -78,13 +79,23 @@ class SystemCommands(Verbs):
             empty = '{"Images": [], "Containers": [], "Volumes": []}'
             return parse_df_verbose(empty if self._runner.dry_run else done.out)
         if self._runner.dry_run:
-            return parse_df("\n".join(f'{{"Type": "{kind}", "TotalCount": "0", "Active": "0", "Size": "0B", '
-                                      f'"Reclaimable": "0B"}}' for kind in ("Images", "Containers", "Local Volumes",
-                                                                             "Build Cache")))
+            return parse_df(
+                "\n".join(
+                    f'{{"Type": "{kind}", "TotalCount": "0", "Active": "0", "Size": "0B", "Reclaimable": "0B"}}'
+                    for kind in ("Images", "Containers", "Local Volumes", "Build Cache")
+                )
+            )
         return parse_df(done.out)
 
-    def events(self, since: Moment = None, until: Moment = None, filters: Items = (), *, docker_args: Words = (),
-               **options: object) -> Iterator[Event]:
+    def events(
+        self,
+        since: Moment = None,
+        until: Moment = None,
+        filters: Items = (),
+        *,
+        docker_args: Words = (),
+        **options: object,
+    ) -> Iterator[Event]:
         """`docker system events`: the engine's events as they happen (those since `since` first),
         until `until` (then the iterator ends), or until the iteration stops: closing it, or
         leaving a `for` loop over it, ends docker (which a quiet engine would not end by itself).
@@ -97,13 +108,23 @@ class SystemCommands(Verbs):
         """
         from .records.events import event_from_object
 
-        keywords = {"since": moment(since, "since"), "until": moment(until, "until"),
-                    "filters": items(filters, "filters")}
+        keywords = {
+            "since": moment(since, "since"),
+            "until": moment(until, "until"),
+            "filters": items(filters, "filters"),
+        }
         line = self._system("events", keywords, options, docker_args).formatted("{{json .}}", "system.events")
         return _events(self._runner.stream(line.argv), event_from_object)
 
-    def prune(self, *, all: bool = False, volumes: bool = False, filters: Items = (), docker_args: Words = (),
-              **options: object) -> PruneResult:
+    def prune(
+        self,
+        *,
+        all: bool = False,
+        volumes: bool = False,
+        filters: Items = (),
+        docker_args: Words = (),
+        **options: object,
+    ) -> PruneResult:
         """`docker system prune --force`: stopped containers, unused networks, dangling images
         (every unused one with all=True) and the build cache go, and unused volumes with volumes=True;
         without docker's question. What went, and the space reclaimed.
@@ -121,13 +142,23 @@ class SystemCommands(Verbs):
         """The docker endpoint (`unix:///...`, `ssh://...`, `tcp://...`) of a context."""
         from ..verbs import command_line, find_command
 
-        line = command_line(find_command("context inspect"), [text(name, "name", empty=False)],
-                            {"format": "{{json .Endpoints.docker.Host}}"})
+        line = command_line(
+            find_command("context inspect"),
+            [text(name, "name", empty=False)],
+            {"format": "{{json .Endpoints.docker.Host}}"},
+        )
         printed = self._runner.run(line.argv).out.strip()
         return json.loads(printed) if printed else None
 
-    def _system(self, verb: str, keywords: Mapping[str, object] | None, options: Mapping[str, object],
-                docker_args: Words, *, words: Iterable[str] = ()) -> CommandLine:
+    def _system(
+        self,
+        verb: str,
+        keywords: Mapping[str, object] | None,
+        options: Mapping[str, object],
+        docker_args: Words,
+        *,
+        words: Iterable[str] = (),
+    ) -> CommandLine:
         """The call of `docker system VERB`."""
         from ..verbs import command_line, find_command
 

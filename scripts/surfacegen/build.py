@@ -70,8 +70,13 @@ class CommandFacts:
 
     def row(self) -> tuple[object, ...]:
         return (
-            tuple(" ".join(alias) for alias in self.aliases), self.usages, self.group,
-            self.interspersed, self.marks, self.clients, tuple(option.row() for option in self.options),
+            tuple(" ".join(alias) for alias in self.aliases),
+            self.usages,
+            self.group,
+            self.interspersed,
+            self.marks,
+            self.clients,
+            tuple(option.row() for option in self.options),
         )
 
 
@@ -164,8 +169,11 @@ def command_facts(name: Path_, spellings: Spellings, trees: list[Tree], versions
     newest = trees[0]
     page = newest.pages.get(name) or newest.pages[min(p for p in spellings.group(name) if p in newest.pages)]
     interspersed = None if page.is_group else _interspersed(newest, spellings.group(name), shown)
-    marks = tuple(mark for mark, present in (
-        ("hidden", _is_hidden(newest, spellings, name)), ("experimental", page.experimental)) if present)
+    marks = tuple(
+        mark
+        for mark, present in (("hidden", _is_hidden(newest, spellings, name)), ("experimental", page.experimental))
+        if present
+    )
     seen = tuple(tree.version for tree in trees)
     return CommandFacts(
         path=name,
@@ -237,8 +245,10 @@ def merge_options(shown: str, per_tree: list[PerTree], seen: tuple[str, ...]) ->
             if long not in merged and long in printed:
                 merged[long] = _facts(shown, tree.version, printed[long])
     for long in sorted(having.keys() - merged.keys()):
-        print(f"gen-surface: `{shown} --{long}`: only completion offers it"
-              f" (docker {', '.join(having[long])}); left out", file=sys.stderr)
+        print(
+            f"gen-surface: `{shown} --{long}`: only completion offers it (docker {', '.join(having[long])}); left out",
+            file=sys.stderr,
+        )
     for long, facts in merged.items():
         clients = tuple(having[long])
         facts.clients = () if clients == seen else clients
@@ -249,14 +259,17 @@ def _facts(shown: str, version: str, option: HelpOption) -> OptionFacts:
     if option.type_word not in KINDS:
         raise BuildError(
             f"docker {version} `{shown} --{option.long}`: unknown type word {option.type_word!r};"
-            " classify it in scripts/surfacegen/kinds.py KINDS")
+            " classify it in scripts/surfacegen/kinds.py KINDS"
+        )
     if option.optional_value is not None:
-        raise BuildError(f"docker {version} `{shown} --{option.long}`: optional value [={option.optional_value}]"
-                         " is not modelled; the splitter would take the next word")
+        raise BuildError(
+            f"docker {version} `{shown} --{option.long}`: optional value [={option.optional_value}]"
+            " is not modelled; the splitter would take the next word"
+        )
     kind = KINDS[option.type_word]
     marks = set(option.markers)
     if kind == "flag" and option.default == "true":
         marks.add("default-true")
-    return OptionFacts(option.long, option.short, kind, option.type_word,
-                       tuple(mark for mark in OPTION_MARKS if mark in marks))
-
+    return OptionFacts(
+        option.long, option.short, kind, option.type_word, tuple(mark for mark in OPTION_MARKS if mark in marks)
+    )

@@ -60,8 +60,10 @@ def _client_has(pages: dict[tuple[str, ...], HelpText], letters: bool) -> list[s
             if held is None:
                 lines.append(f"+ {shown} --{option.long}")
             elif held.type_word != option.type_word or (letters and held.short != option.short):
-                lines.append(f"~ {shown} --{option.long}: client {option.type_word!r} -{option.short},"
-                             f" table {held.type_word!r} -{held.short}")
+                lines.append(
+                    f"~ {shown} --{option.long}: client {option.type_word!r} -{option.short},"
+                    f" table {held.type_word!r} -{held.short}"
+                )
     return lines
 
 
@@ -81,8 +83,11 @@ def _table_has(client: Client, version: str, pages: dict[tuple[str, ...], HelpTe
             lines.append(f"- docker {command.name}")
             continue
         listed = {option.long for option in pages[page_path].options}
-        missing = [option.long for option in command.options
-                   if claims(option.clients) and not option.hidden and option.long not in listed]
+        missing = [
+            option.long
+            for option in command.options
+            if claims(option.clients) and not option.hidden and option.long not in listed
+        ]
         if missing:
             offered = set(client.completed_options(page_path))
             lines += [f"- docker {command.name} --{long}" for long in missing if long not in offered]

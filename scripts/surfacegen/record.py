@@ -58,8 +58,14 @@ class Client:
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [self.docker, *args], env=self.env, cwd=self.home, stdin=subprocess.DEVNULL,
-            capture_output=True, text=True, timeout=TIMEOUT, check=False,
+            [self.docker, *args],
+            env=self.env,
+            cwd=self.home,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
         )
 
     def version(self) -> tuple[str, str]:
@@ -90,7 +96,6 @@ class Client:
         done = self.run(*args)
         lines = [line.strip() for line in (done.stdout + "\n" + done.stderr).splitlines() if line.strip()]
         return done.returncode == 0 and "Usage:" in done.stdout, lines
-
 
     def completed_options(self, path: tuple[str, ...]) -> list[str]:
         """The long options cobra's completion offers for PATH (`docker __complete PATH --`).

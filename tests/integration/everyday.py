@@ -32,7 +32,18 @@ def one_error_line(result: subprocess.CompletedProcess[str], status: int, *words
 
 def sleeper(name: str, labels: Mapping[str, str], *options: str, command: tuple[str, ...] = ("sleep", "300")) -> str:
     """A running busybox container (with --init, so that it stops at once); its name."""
-    done = docker_cli("run", "-d", "--init", "--pull", "never", "--name", name, *label_words(labels), *options,
-                      "busybox:latest", *command)
+    done = docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--pull",
+        "never",
+        "--name",
+        name,
+        *label_words(labels),
+        *options,
+        "busybox:latest",
+        *command,
+    )
     assert done.returncode == 0, done.stderr
     return name

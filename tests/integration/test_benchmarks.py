@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_quick_benchmarks_print_a_markdown_table_and_leave_nothing():
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--no-pow"],
-        capture_output=True, text=True, timeout=230, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=230,
+        stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()

@@ -88,8 +88,13 @@ def test_foreground_run_keeps_streams_apart_and_returns_the_status():
 
 def test_logs_tail_and_timestamps(docker, names, labels):
     name = names("talk")
-    docker.container.run("busybox:latest", ["sh", "-c", "echo oops >&2; sleep 0.2; for i in 1 2 3; do echo line $i; done"],
-                         name=name, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest",
+        ["sh", "-c", "echo oops >&2; sleep 0.2; for i in 1 2 3; do echo line $i; done"],
+        name=name,
+        labels=labels,
+        pull="never",
+    )
     full = dockwrap("logs", name)
     assert (full.returncode, full.stdout, full.stderr) == (0, "line 1\nline 2\nline 3\n", "oops\n")
     tail = dockwrap("logs", "--tail", "2", name)
@@ -101,8 +106,15 @@ def test_logs_tail_and_timestamps(docker, names, labels):
 
 def test_logs_follow_yields_lines_and_ends_docker(docker, names, labels):
     name = names("ticker")
-    docker.container.run("busybox:latest", ["sh", "-c", "i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.1; done"],
-                         detach=True, name=name, init=True, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest",
+        ["sh", "-c", "i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.1; done"],
+        detach=True,
+        name=name,
+        init=True,
+        labels=labels,
+        pull="never",
+    )
     lines = docker.container.logs(name, follow=True)
     got = [next(lines) for _ in range(3)]
     lines.close()
@@ -129,7 +141,9 @@ def test_top_with_ps_arguments(web):
 
 def test_inspect_many_in_one_call(docker, web, names, labels):
     other = names("other")
-    docker.container.run("busybox:latest", ["sleep", "60"], detach=True, init=True, name=other, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "60"], detach=True, init=True, name=other, labels=labels, pull="never"
+    )
     details = {d.name: d for d in docker.container.inspect([web["name"], other])}
     assert set(details) == {web["name"], other}
     state = details[web["name"]].state
@@ -151,7 +165,9 @@ def test_stats_gives_numbers(docker, web):
 
 def test_port_gives_the_mapping(web):
     result = dockwrap("container", "port", web["name"], "--json")
-    assert json.loads(result.stdout) == [{"host_ip": "127.0.0.1", "host_port": web["port"], "container_port": 80, "protocol": "tcp"}]
+    assert json.loads(result.stdout) == [
+        {"host_ip": "127.0.0.1", "host_port": web["port"], "container_port": 80, "protocol": "tcp"}
+    ]
 
 
 def test_exec_returns_the_command_status(web):
@@ -166,7 +182,9 @@ def test_exec_with_stdin(web):
 
 def test_stop_start_rm(docker, names, labels):
     name = names("cycle")
-    docker.container.run("busybox:latest", ["sleep", "300"], detach=True, init=True, name=name, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "300"], detach=True, init=True, name=name, labels=labels, pull="never"
+    )
     assert dockwrap("container", "stop", "-t", "1", name).stdout == f"{name}\n"
     assert docker.container.inspect(name)[0].state.status == "exited"
     assert dockwrap("container", "start", name).returncode == 0
@@ -179,19 +197,31 @@ def test_stop_start_rm(docker, names, labels):
 
 def test_start_attached_returns_the_container_status(docker, names, labels):
     name = names("once")
-    docker_cli("container", "create", "--name", name, *sum((["--label", f"{k}={v}"] for k, v in labels.items()), []),
-               "busybox:latest", "sh", "-c", "echo attached; exit 4")
+    docker_cli(
+        "container",
+        "create",
+        "--name",
+        name,
+        *sum((["--label", f"{k}={v}"] for k, v in labels.items()), []),
+        "busybox:latest",
+        "sh",
+        "-c",
+        "echo attached; exit 4",
+    )
     result = dockwrap("container", "start", "-a", name)
     assert (result.returncode, result.stdout) == (4, "attached\n")
 
 
-@pytest.mark.parametrize("argv", [
-    ["container", "inspect", "dwt-nonexistent-x"],
-    ["container", "logs", "dwt-nonexistent-x"],
-    ["container", "stop", "dwt-nonexistent-x"],
-    ["container", "top", "dwt-nonexistent-x"],
-    ["exec", "dwt-nonexistent-x", "true"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["container", "inspect", "dwt-nonexistent-x"],
+        ["container", "logs", "dwt-nonexistent-x"],
+        ["container", "stop", "dwt-nonexistent-x"],
+        ["container", "top", "dwt-nonexistent-x"],
+        ["exec", "dwt-nonexistent-x", "true"],
+    ],
+)
 def test_missing_container_is_one_clear_line(argv):
     result = dockwrap(*argv)
     assert result.returncode == 1

@@ -88,12 +88,17 @@ def test_the_cli_copies_both_ways_and_streams_byte_for_byte(box, tmp_path):
     assert into.stderr.startswith("+ ") and f"container cp {source} {box}:/tmp/cli" in into.stderr
     assert dockwrap("container", "cp", f"{box}:/tmp/cli", str(tmp_path / "back")).returncode == 0
     assert tree(tmp_path / "back") == tree(source)
-    ours = subprocess.run([sys.executable, "-m", "dockwrap", "cp", f"{box}:/tmp/cli/all-bytes.bin", "-"],
-                          capture_output=True, timeout=60)
+    ours = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "cp", f"{box}:/tmp/cli/all-bytes.bin", "-"], capture_output=True, timeout=60
+    )
     theirs = subprocess.run(["docker", "cp", f"{box}:/tmp/cli/all-bytes.bin", "-"], capture_output=True, timeout=60)
     assert ours.returncode == 0 and ours.stdout == theirs.stdout
-    piped = subprocess.run([sys.executable, "-m", "dockwrap", "cp", "-", f"{box}:/tmp"], input=theirs.stdout,
-                           capture_output=True, timeout=60)
+    piped = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "cp", "-", f"{box}:/tmp"],
+        input=theirs.stdout,
+        capture_output=True,
+        timeout=60,
+    )
     assert piped.returncode == 0, piped.stderr
     sums = docker_cli("exec", box, "md5sum", "/tmp/all-bytes.bin", "/tmp/cli/all-bytes.bin").stdout.split()
     assert sums[0] == sums[2]

@@ -46,8 +46,11 @@ def test_exec_in_a_paused_container(docker, paused):
 
 
 def test_cli_says_it_in_one_line(exited, paused):
-    for args, words in ((("exec", exited, "true"), "is not running"), (("exec", paused, "true"), "is paused"),
-                        (("container", "top", exited), "is not running")):
+    for args, words in (
+        (("exec", exited, "true"), "is not running"),
+        (("exec", paused, "true"), "is paused"),
+        (("container", "top", exited), "is not running"),
+    ):
         result = dockwrap(*args)
         assert result.returncode == 1, result.stderr
         lines = [line for line in result.stderr.splitlines() if line.strip()]

@@ -27,21 +27,34 @@ def api_version(docker) -> tuple[int, ...]:
 
 
 def exited(name: str, status: int, labels) -> str:
-    done = docker_cli("run", "--pull", "never", "--name", name, *label_words(labels), "busybox:latest", "sh", "-c",
-                      f"exit {status}")
+    done = docker_cli(
+        "run", "--pull", "never", "--name", name, *label_words(labels), "busybox:latest", "sh", "-c", f"exit {status}"
+    )
     assert done.returncode == status, done.stderr
     return name
 
 
 def test_create_then_start(docker, names, labels):
     name = names("made")
-    result = dockwrap("create", "--name", name, "--pull", "never", *label_words(labels), "--json", "busybox:latest",
-                      "sh", "-c", "echo made; sleep 300")
+    result = dockwrap(
+        "create",
+        "--name",
+        name,
+        "--pull",
+        "never",
+        *label_words(labels),
+        "--json",
+        "busybox:latest",
+        "sh",
+        "-c",
+        "echo made; sleep 300",
+    )
     assert result.returncode == 0, result.stderr
     created = json.loads(result.stdout)["id"]
     assert len(created) == 64 and state(name)["Status"] == "created"
-    other = docker.container.create("busybox:latest", ["true"], name=names("made"), labels=labels, pull="never",
-                                    memory="64m")
+    other = docker.container.create(
+        "busybox:latest", ["true"], name=names("made"), labels=labels, pull="never", memory="64m"
+    )
     assert len(other) == 64 and docker.container.inspect(other)[0].raw["HostConfig"]["Memory"] == 64 * 1024 * 1024
     docker.container.start(name)
     assert state(name)["Status"] == "running"
@@ -50,12 +63,17 @@ def test_create_then_start(docker, names, labels):
 def test_create_failures(docker, names, labels):
     with pytest.raises(NoSuchImage):
         docker.container.create("dwt-no-such-image:1", pull="never", labels=labels)
-    one_error_line(dockwrap("create", "--pull", "never", "dwt-no-such-image:1"), 1, "dwt-no-such-image:1")  # run says 125
+    one_error_line(
+        dockwrap("create", "--pull", "never", "dwt-no-such-image:1"), 1, "dwt-no-such-image:1"
+    )  # run says 125
     taken = sleeper(names("taken"), labels)
     with pytest.raises(NameConflict):
         docker.container.create("busybox:latest", name=taken, pull="never", labels=labels)
-    one_error_line(dockwrap("create", "--memory", "1k", "--pull", "never", *label_words(labels), "busybox:latest"),
-                   1, "Minimum memory limit")
+    one_error_line(
+        dockwrap("create", "--memory", "1k", "--pull", "never", *label_words(labels), "busybox:latest"),
+        1,
+        "Minimum memory limit",
+    )
     one_error_line(dockwrap("create", "--memory", "lots", "--pull", "never", "busybox:latest"), 125, "invalid size")
 
 
@@ -131,8 +149,7 @@ def test_pause_and_unpause(docker, names, labels):
 
 def test_update_memory_cpus_and_restart_policy(docker, names, labels):
     a, b = sleeper(names("u"), labels), exited(names("u"), 0, labels)
-    assert docker.container.update([a, b], memory="64m", memory_swap="128m", cpus=0.5,
-                                   restart="on-failure:3") == [a, b]
+    assert docker.container.update([a, b], memory="64m", memory_swap="128m", cpus=0.5, restart="on-failure:3") == [a, b]
     for name in (a, b):
         host = docker.container.inspect(name)[0].raw["HostConfig"]
         assert (host["Memory"], host["MemorySwap"], host["NanoCpus"]) == (64 << 20, 128 << 20, 500_000_000)
@@ -186,7 +203,9 @@ def test_exec_detached_env_file_privileged_and_user(docker, names, labels, tmp_p
     while docker_cli("exec", name, "cat", "/tmp/mark").stdout != "detached\n" and time.monotonic() < deadline:
         time.sleep(0.1)
     assert docker_cli("exec", name, "cat", "/tmp/mark").stdout == "detached\n"
-    cli = dockwrap("exec", "--env-file", str(env_file), "-u", "1234:5678", name, "sh", "-c", 'echo "$GREETING $(id -u):$(id -g)"')
+    cli = dockwrap(
+        "exec", "--env-file", str(env_file), "-u", "1234:5678", name, "sh", "-c", 'echo "$GREETING $(id -u):$(id -g)"'
+    )
     assert cli.stdout == "hello from a file 1234:5678\n", cli.stderr
     capabilities = "grep CapEff /proc/self/status"
     plain = docker.container.exec(name, ["sh", "-c", capabilities]).out.split()[-1]
@@ -217,8 +236,11 @@ def test_stats_all_while_streaming_shows_stopped_containers(docker, names, label
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "container", "stats", "-a", "--json", running, stopped],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "container", "stats", "-a", "--json", running, stopped],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         first = {json.loads(proc.stdout.readline())["name"] for _ in range(2)}  # type: ignore[union-attr]
     finally:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dockwrap import DockerCommandFailed, Docker
+from dockwrap import Docker, DockerCommandFailed
 from dockwrap.errors import ContextInUse, NoSuchContext
 from tests.harness import dockwrap
 from tests.integration.everyday import one_error_line
@@ -28,8 +28,17 @@ def config(tmp_path, monkeypatch):
 
 def test_create_ls_use_show_inspect_rm(config):
     docker = Docker()
-    created = dockwrap("context", "create", "dwt-a", "--docker", f"host={SOCKET}", "--description", 'scene "a", b',
-                       "--json", env=config)
+    created = dockwrap(
+        "context",
+        "create",
+        "dwt-a",
+        "--docker",
+        f"host={SOCKET}",
+        "--description",
+        'scene "a", b',
+        "--json",
+        env=config,
+    )
     assert json.loads(created.stdout) == {"name": "dwt-a"}, created.stderr
     assert docker.context.create("dwt-b", host="tcp://127.0.0.1:1", skip_tls_verify=True) == "dwt-b"
     listed = {c.name: c for c in docker.context.ls()}
@@ -64,7 +73,9 @@ def test_failures_are_one_line(config):
     with pytest.raises(NoSuchContext) as info:
         docker.context.inspect(["dwt-a", "dwt-nope"])
     assert [d.name for d in info.value.done] == ["dwt-a"]
-    one_error_line(dockwrap("context", "create", "dwt-a", "--docker", f"host={SOCKET}", env=config), 1, "already exists")
+    one_error_line(
+        dockwrap("context", "create", "dwt-a", "--docker", f"host={SOCKET}", env=config), 1, "already exists"
+    )
     one_error_line(dockwrap("context", "create", "dwt-c", "--docker", "bogus=1", env=config), 1, "bogus")
     with pytest.raises(DockerCommandFailed):
         docker.context.create("bad name!", host=SOCKET)

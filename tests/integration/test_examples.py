@@ -27,16 +27,19 @@ def example_env(case) -> dict[str, str]:
 
 def run_example(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     command = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script)]
-    return subprocess.run(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, timeout=100)
+    return subprocess.run(
+        command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=100
+    )
 
 
 def left_over(*filters: str) -> dict[str, list[str]]:
     """Containers and networks matching all the filters (docker ANDs label filters)."""
     found = {}
     selectors = [arg for item in filters for arg in ("--filter", item)]
-    for kind, args in (("containers", ["ps", "-a", "--format", "{{.Names}}"]),
-                       ("networks", ["network", "ls", "--format", "{{.Name}}"])):
+    for kind, args in (
+        ("containers", ["ps", "-a", "--format", "{{.Names}}"]),
+        ("networks", ["network", "ls", "--format", "{{.Name}}"]),
+    ):
         done = docker_cli(*args, *selectors)
         assert done.returncode == 0, done.stderr
         if done.stdout.split():
@@ -46,9 +49,21 @@ def left_over(*filters: str) -> dict[str, list[str]]:
 
 def containers_created(since: float, case_label: str) -> list[tuple[str, str]]:
     """(name, dockwrap.example label) of every container created with the case label since then."""
-    done = docker_cli("events", "--since", f"{since:.3f}", "--until", f"{time.time():.3f}",
-                      "--filter", "type=container", "--filter", "event=create", "--filter", f"label={case_label}",
-                      "--format", '{{.Actor.Attributes.name}} {{index .Actor.Attributes "dockwrap.example"}}')
+    done = docker_cli(
+        "events",
+        "--since",
+        f"{since:.3f}",
+        "--until",
+        f"{time.time():.3f}",
+        "--filter",
+        "type=container",
+        "--filter",
+        "event=create",
+        "--filter",
+        f"label={case_label}",
+        "--format",
+        '{{.Actor.Attributes.name}} {{index .Actor.Attributes "dockwrap.example"}}',
+    )
     assert done.returncode == 0, done.stderr
     return [tuple(line.split(" ", 1)) for line in done.stdout.splitlines() if line.strip()]
 
@@ -68,7 +83,9 @@ def test_example(script, case):
     case_label = f"dockwrap.test.case={case.id}"
     started = time.time() - 1
     done = run_example(script, example_env(case))
-    assert done.returncode == 0, f"{script.name} exited {done.returncode}\n--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
+    assert done.returncode == 0, (
+        f"{script.name} exited {done.returncode}\n--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
+    )
     assert "OK:" in done.stdout, done.stdout
     assert "Traceback" not in done.stderr, done.stderr
     # Nothing labelled dockwrap.example is left by this run (other people's runs may be going on),
@@ -92,7 +109,9 @@ def test_exec_example_at_a_terminal(script, case):
     """On a terminal, lesson 05 hands it to a shell in the container (exec -it); every other
     command of the script prints to that terminal too."""
     command = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script)]
-    code, screen = run_in_terminal(command, b"echo typed-$((6*7)); exit\r", b"/ # ", env=example_env(case), cwd=str(ROOT))
+    code, screen = run_in_terminal(
+        command, b"echo typed-$((6*7)); exit\r", b"/ # ", env=example_env(case), cwd=str(ROOT)
+    )
     text = screen.decode(errors="replace")
     assert left_over(f"label=dockwrap.test.case={case.id}") == {}
     assert code == 0, text

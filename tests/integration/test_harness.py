@@ -20,8 +20,14 @@ def run_child_pytest(tmp_path: Path, body: str, session: str) -> subprocess.Comp
     (tmp_path / "conftest.py").write_text('pytest_plugins = ["tests.harness"]\n')
     (tmp_path / "test_child.py").write_text(textwrap.dedent(body))
     env = dict(os.environ, DOCKWRAP_TEST_SESSION=session, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=100)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=100,
+    )
 
 
 def test_a_leaking_test_fails_the_run(tmp_path):
@@ -55,7 +61,9 @@ def test_a_clean_run_passes(tmp_path):
 
         @pytest.mark.docker
         def test_clean(docker, names, labels):
-            docker.container.run("busybox:latest", ["sleep", "60"], detach=True, name=names("x"), labels=labels, pull="never")
+            docker.container.run(
+                "busybox:latest", ["sleep", "60"], detach=True, name=names("x"), labels=labels, pull="never"
+            )
     """
     try:
         result = run_child_pytest(tmp_path, body, session)
@@ -77,26 +85,48 @@ def test_without_an_engine_docker_tests_skip_but_fail_under_ci(tmp_path):
     (tmp_path / "test_child.py").write_text(textwrap.dedent(body))
     base = dict(os.environ, PYTHONPATH=str(ROOT), DOCKER_HOST=f"unix://{tmp_path}/none.sock")
     base.pop("CI", None)
-    skipped = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)],
-                             capture_output=True, text=True, env=base, cwd=tmp_path, timeout=100)
+    skipped = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=base,
+        cwd=tmp_path,
+        timeout=100,
+    )
     assert skipped.returncode == 0 and "1 skipped" in skipped.stdout
     assert "no Docker engine answers" in skipped.stdout
-    failed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                            capture_output=True, text=True, env=dict(base, CI="true"), cwd=tmp_path, timeout=100)
+    failed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=dict(base, CI="true"),
+        cwd=tmp_path,
+        timeout=100,
+    )
     assert failed.returncode == 1 and "CI=true but no Docker engine answers" in failed.stdout
 
 
 def test_engine_down_never_stops_an_engine_it_did_not_start(tmp_path):
-    result = subprocess.run([str(ROOT / "scripts" / "engine"), "down"], capture_output=True, text=True,
-                            env=dict(os.environ, DOCKWRAP_ENGINE_STATE=str(tmp_path)), timeout=60)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "engine"), "down"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DOCKWRAP_ENGINE_STATE=str(tmp_path)),
+        timeout=60,
+    )
     assert result.returncode == 0
     assert "nothing to stop" in result.stdout
     assert docker_cli("info", "--format", "{{.ServerVersion}}").returncode == 0
 
 
 def test_engine_up_uses_the_running_engine(tmp_path):
-    result = subprocess.run([str(ROOT / "scripts" / "engine"), "up"], capture_output=True, text=True,
-                            env=dict(os.environ, DOCKWRAP_ENGINE_STATE=str(tmp_path)), timeout=60)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "engine"), "up"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DOCKWRAP_ENGINE_STATE=str(tmp_path)),
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "already answers: using it, touching nothing" in result.stdout
     assert "image busybox:latest is present" in result.stdout

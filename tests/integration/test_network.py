@@ -20,8 +20,17 @@ def net(docker, names, labels):
 
 
 def sleeper(docker, name, labels, network=None, **options):
-    docker.container.run("busybox:latest", ["sleep", "300"], detach=True, init=True, name=name, network=network,
-                         labels=labels, pull="never", **options)
+    docker.container.run(
+        "busybox:latest",
+        ["sleep", "300"],
+        detach=True,
+        init=True,
+        name=name,
+        network=network,
+        labels=labels,
+        pull="never",
+        **options,
+    )
     return name
 
 
@@ -124,8 +133,9 @@ def test_rm_missing_network(docker):
 
 
 def test_run_on_a_missing_network(names):
-    result = dockwrap("run", "--rm", "--pull", "never", "--network", "dwt-no-such-net", "--name", names("x"),
-                      "busybox:latest", "true")
+    result = dockwrap(
+        "run", "--rm", "--pull", "never", "--network", "dwt-no-such-net", "--name", names("x"), "busybox:latest", "true"
+    )
     assert result.returncode == 125
     assert "dwt-no-such-net" in result.stderr and result.stderr.startswith("dockwrap: error: ")
 

@@ -6,7 +6,6 @@ status."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import signal
 import subprocess
@@ -67,8 +66,12 @@ def test_context_ls_in_an_isolated_docker_config(tmp_path):
 def box(names, labels):
     name = names("box")
     every_label = [word for key, value in labels.items() for word in ("--label", f"{key}={value}")]
-    assert docker_cli("run", "-d", "--init", "--pull", "never", *every_label, "--name", name,
-                      "busybox:latest", "sleep", "120").returncode == 0
+    assert (
+        docker_cli(
+            "run", "-d", "--init", "--pull", "never", *every_label, "--name", name, "busybox:latest", "sleep", "120"
+        ).returncode
+        == 0
+    )
     return name
 
 
@@ -95,11 +98,17 @@ def test_cp_through_stdin_and_stdout_is_byte_exact(box):
         payload = bytes(range(256)) * 64
         info.size = len(payload)
         tar.addfile(info, io.BytesIO(payload))
-    into = subprocess.run([sys.executable, "-m", "dockwrap", "cp", "-", f"{box}:/tmp"], input=data.getvalue(),
-                          capture_output=True, timeout=60)
+    into = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "cp", "-", f"{box}:/tmp"],
+        input=data.getvalue(),
+        capture_output=True,
+        timeout=60,
+    )
     assert into.returncode == 0, into.stderr
     assert docker_cli("exec", box, "wc", "-c", "/tmp/piped.bin").stdout.split()[0] == str(len(payload))
-    ours = subprocess.run([sys.executable, "-m", "dockwrap", "cp", f"{box}:/tmp/piped.bin", "-"], capture_output=True, timeout=60)
+    ours = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "cp", f"{box}:/tmp/piped.bin", "-"], capture_output=True, timeout=60
+    )
     theirs = subprocess.run([DOCKER, "cp", f"{box}:/tmp/piped.bin", "-"], capture_output=True, timeout=60)
     assert ours.returncode == 0 and ours.stdout == theirs.stdout
     with tarfile.open(fileobj=io.BytesIO(ours.stdout)) as tar:
@@ -112,12 +121,17 @@ def test_events_until_ctrl_c(names, labels):
     argv = ["events", "--since", "1m", "--filter", f"label={label}", "--format", "{{.Action}}"]
     # wrapped since issue 17: your --format runs docker's own output, under docker's long name
     assert dockwrap("--dry-run", *argv).stdout.startswith(f"{DOCKER} system events --since 1m --filter label={label}")
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "-x", *argv], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "-x", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         every_label = [word for key, value in labels.items() for word in ("--label", f"{key}={value}")]
-        assert docker_cli("create", "--pull", "never", *every_label, "--name", names("evt"), "busybox:latest",
-                          "true").returncode == 0
+        assert (
+            docker_cli(
+                "create", "--pull", "never", *every_label, "--name", names("evt"), "busybox:latest", "true"
+            ).returncode
+            == 0
+        )
         assert proc.stdout.readline() == "create\n"  # type: ignore[union-attr]
         time.sleep(0.2)
         proc.send_signal(signal.SIGINT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -21,10 +21,35 @@ from tests.remote_fixtures import docker_still_works, podman_env  # noqa: F401
 pytestmark = [pytest.mark.docker, pytest.mark.podman, pytest.mark.timeout(180)]
 
 # the keys of docker's records (tests/unit/test_records_container.py, test_records_network.py)
-CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
-                  "size_bytes", "running_for"}
-DETAILS_KEYS = {"id", "name", "image", "image_id", "command", "created_at", "state", "networks", "ports", "labels",
-                "env", "restart_policy", "hostname"}
+CONTAINER_KEYS = {
+    "id",
+    "name",
+    "image",
+    "command",
+    "created_at",
+    "state",
+    "status",
+    "ports",
+    "networks",
+    "labels",
+    "size_bytes",
+    "running_for",
+}
+DETAILS_KEYS = {
+    "id",
+    "name",
+    "image",
+    "image_id",
+    "command",
+    "created_at",
+    "state",
+    "networks",
+    "ports",
+    "labels",
+    "env",
+    "restart_policy",
+    "hostname",
+}
 NETWORK_KEYS = {"id", "name", "driver", "scope", "internal", "ipv6", "labels", "created_at"}
 
 
@@ -43,9 +68,33 @@ def scene(podman_env: dict[str, str], case: Case) -> Iterator[dict[str, str]]:  
     network, web = case.name("net"), case.name("web")
     port = free_port()
     ok(podman(podman_env, "network", "create", *case.label_args, "--label", "desc=a, b=c", network))
-    ok(podman(podman_env, "run", "-d", "--pull", "never", "--name", web, *case.label_args, "--label", "desc=hello, world",
-              "--network", network, "--network-alias", "web", "-p", f"127.0.0.1:{port}:80", "busybox",
-              "httpd", "-f", "-p", "80", "-h", "/"))
+    ok(
+        podman(
+            podman_env,
+            "run",
+            "-d",
+            "--pull",
+            "never",
+            "--name",
+            web,
+            *case.label_args,
+            "--label",
+            "desc=hello, world",
+            "--network",
+            network,
+            "--network-alias",
+            "web",
+            "-p",
+            f"127.0.0.1:{port}:80",
+            "busybox",
+            "httpd",
+            "-f",
+            "-p",
+            "80",
+            "-h",
+            "/",
+        )
+    )
     try:
         yield {"network": network, "web": web, "port": str(port), "label": f"dockwrap.test.case={case.id}"}
     finally:
@@ -59,14 +108,18 @@ def test_ps(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa:
     assert set(row) == CONTAINER_KEYS
     assert row["name"] == scene["web"] and row["state"] == "running" and row["image"] == "localhost/busybox:latest"
     assert row["labels"]["desc"] == "hello, world" and row["networks"] == [scene["network"]]
-    assert row["ports"] == [{"host_ip": "127.0.0.1", "host_port": int(scene["port"]), "container_port": 80,
-                             "protocol": "tcp"}]
+    assert row["ports"] == [
+        {"host_ip": "127.0.0.1", "host_port": int(scene["port"]), "container_port": 80, "protocol": "tcp"}
+    ]
     assert http_get(f"http://127.0.0.1:{scene['port']}/etc/hostname")[0] == 200
     # the table too, and with sizes (podman's own JSON, not dockwrap's template)
     table = ok(dockwrap("--docker", "podman", "ps", "-s", "--filter", f"label={scene['label']}", env=podman_env))
     assert scene["web"] in table.stdout and f"127.0.0.1:{scene['port']}->80/tcp" in table.stdout
-    sized = json.loads(ok(dockwrap("--docker", "podman", "ps", "-s", "--json", "--filter", f"label={scene['label']}",
-                                   env=podman_env)).stdout)
+    sized = json.loads(
+        ok(
+            dockwrap("--docker", "podman", "ps", "-s", "--json", "--filter", f"label={scene['label']}", env=podman_env)
+        ).stdout
+    )
     assert [r["name"] for r in sized] == [scene["web"]] and isinstance(sized[0]["size_bytes"], int)
 
 
@@ -82,8 +135,9 @@ def test_inspect(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # 
 
 
 def test_network_ls(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
-    done = ok(dockwrap("--docker", "podman", "network", "ls", "--json", "--filter", f"label={scene['label']}",
-                       env=podman_env))
+    done = ok(
+        dockwrap("--docker", "podman", "network", "ls", "--json", "--filter", f"label={scene['label']}", env=podman_env)
+    )
     (network,) = json.loads(done.stdout)
     assert set(network) == NETWORK_KEYS
     assert network["name"] == scene["network"] and network["driver"] == "bridge" and network["scope"] == "local"
@@ -103,8 +157,11 @@ def test_docker_works_beside_podman(podman_env: dict[str, str], scene: dict[str,
 
 
 def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # noqa: F811
-    (sample,) = json.loads(ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", "--json", scene["web"],
-                                       env=podman_env)).stdout)
+    (sample,) = json.loads(
+        ok(
+            dockwrap("--docker", "podman", "container", "stats", "--no-stream", "--json", scene["web"], env=podman_env)
+        ).stdout
+    )
     assert sample["name"] == scene["web"] and sample["pids"] >= 1 and sample["mem_usage_bytes"] > 0
     table = ok(dockwrap("--docker", "podman", "container", "stats", "--no-stream", scene["web"], env=podman_env))
     header, row = table.stdout.splitlines()
@@ -114,8 +171,22 @@ def test_stats(podman_env: dict[str, str], scene: dict[str, str]) -> None:  # no
 def test_rm_force_removes_the_others_when_one_is_gone(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
     """podman 4.3's own `rm -f A GONE` removes nothing and exits 0; dockwrap's removes A, as docker's does."""
     web = case.name("rm")
-    ok(podman(podman_env, "run", "-d", "--init", "--pull", "never", "--name", web, *case.label_args, "busybox",
-              "sleep", "60"))
+    ok(
+        podman(
+            podman_env,
+            "run",
+            "-d",
+            "--init",
+            "--pull",
+            "never",
+            "--name",
+            web,
+            *case.label_args,
+            "busybox",
+            "sleep",
+            "60",
+        )
+    )
     try:
         done = ok(dockwrap("--docker", "podman", "rm", "-f", web, case.name("gone"), env=podman_env))
         assert done.stdout.split() == [web]
@@ -124,8 +195,11 @@ def test_rm_force_removes_the_others_when_one_is_gone(podman_env: dict[str, str]
         podman(podman_env, "rm", "-f", "-t", "0", web)
 
 
-def test_top_gives_the_host_pids(podman_env: dict[str, str], scene: dict[str, str],  # noqa: F811
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_top_gives_the_host_pids(
+    podman_env: dict[str, str],
+    scene: dict[str, str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """podman's `top` is asked for `hpid`: each PID is this machine's, running the container's command."""
     from dockwrap import Docker
 
@@ -137,8 +211,11 @@ def test_top_gives_the_host_pids(podman_env: dict[str, str], scene: dict[str, st
         assert cmdline.read().split(b"\0")[:2] == [b"httpd", b"-f"]
 
 
-def test_live_stats_reads_podmans_frames(podman_env: dict[str, str], scene: dict[str, str],  # noqa: F811
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_live_stats_reads_podmans_frames(
+    podman_env: dict[str, str],
+    scene: dict[str, str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """`stats` without --no-stream: podman prints a pretty-printed JSON array per frame; the
     samples come one at a time, and stopping the iteration ends podman."""
     from dockwrap import Docker

@@ -102,12 +102,17 @@ SWARM_WORDS = {
 # Wrapped in the same change as this walk (images, volumes, contexts, system and the rest of the
 # container verbs), not yet run on podman here: each one moved into walk() leaves this list.
 NOT_YET_WALKED = {
-    *[("container", verb) for verb in ("cp", "create", "kill", "pause", "prune", "rename", "restart", "unpause",
-                                       "update", "wait")],
+    *[
+        ("container", verb)
+        for verb in ("cp", "create", "kill", "pause", "prune", "rename", "restart", "unpause", "update", "wait")
+    ],
     *[("context", verb) for verb in ("create", "inspect", "ls", "rm", "show", "use")],
-    *[("image", verb) for verb in ("build", "history", "import", "inspect", "load", "prune", "pull", "push", "rm",
-                                   "save", "tag")],
-    ("login",), ("logout",),
+    *[
+        ("image", verb)
+        for verb in ("build", "history", "import", "inspect", "load", "prune", "pull", "push", "rm", "save", "tag")
+    ],
+    ("login",),
+    ("logout",),
     *[("system", verb) for verb in ("df", "events", "info", "prune")],
     *[("volume", verb) for verb in ("create", "inspect", "ls", "prune", "rm")],
 }

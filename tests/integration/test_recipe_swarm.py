@@ -65,8 +65,9 @@ def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labe
     run = case.id.replace("-", "")
     monkeypatch.setattr(naming.secrets, "token_hex", lambda nbytes=None: run)
     taken = f"dw-round-robin-{run}-client"
-    started = docker_cli("run", "-d", "--init", "--name", taken, *case.label_args, "--pull", "never", "busybox:latest",
-                         "sleep", "300")
+    started = docker_cli(
+        "run", "-d", "--init", "--name", taken, *case.label_args, "--pull", "never", "busybox:latest", "sleep", "300"
+    )
     assert started.returncode == 0, started.stderr
     with pytest.raises(NameConflict) as info:
         Recipes(docker).swarm_round_robin(replicas=1, queries=1, labels=labels)
@@ -77,8 +78,18 @@ def test_swarm_round_robin_leaves_a_users_container(no_swarm, docker, case, labe
 
 
 def test_swarm_dry_run_script_that_fails_leaves_the_swarm_it_started(no_swarm, labels, tmp_path):
-    args = ["--dry-run", "recipe", "round-robin", "--swarm", "--replicas", "1", "--queries", "1",
-            "--image", "dwt-no-such-image:1"]
+    args = [
+        "--dry-run",
+        "recipe",
+        "round-robin",
+        "--swarm",
+        "--replicas",
+        "1",
+        "--queries",
+        "1",
+        "--image",
+        "dwt-no-such-image:1",
+    ]
     for key, value in labels.items():
         args += ["-l", f"{key}={value}"]
     script = tmp_path / "swarm.sh"

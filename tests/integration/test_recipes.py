@@ -36,7 +36,18 @@ def test_pingable_pair(labels):
     result = dockwrap("recipe", "pingable-pair", "--count", "2", "--json", *label_options(labels))
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"network", "from", "to", "resolved", "resolved_ip", "sent", "received", "loss_percent", "rtt_avg_ms", "error"}
+    assert set(out) == {
+        "network",
+        "from",
+        "to",
+        "resolved",
+        "resolved_ip",
+        "sent",
+        "received",
+        "loss_percent",
+        "rtt_avg_ms",
+        "error",
+    }
     assert out["resolved"] is True and out["resolved_ip"].count(".") == 3
     assert (out["sent"], out["received"], out["loss_percent"], out["error"]) == (2, 2, 0.0, None)
     assert out["rtt_avg_ms"] > 0
@@ -46,7 +57,9 @@ def test_pingable_pair(labels):
 
 def test_pingable_pair_on_a_named_network(names, labels):
     net = names("lesson")
-    out = json.loads(dockwrap("recipe", "pingable-pair", "-c", "1", "--network", net, "--json", *label_options(labels)).stdout)
+    out = json.loads(
+        dockwrap("recipe", "pingable-pair", "-c", "1", "--network", net, "--json", *label_options(labels)).stdout
+    )
     assert out["network"] == net and out["received"] == 1
     assert docker_cli("network", "inspect", net).returncode == 1  # created for the run, removed after it
 
@@ -61,8 +74,11 @@ def test_default_bridge_does_not_resolve(labels):
 
 
 def test_default_bridge_with_link_resolves(labels):
-    out = json.loads(dockwrap("recipe", "pingable-pair", "--default-bridge", "--link", "-c", "1", "--json",
-                              *label_options(labels)).stdout)
+    out = json.loads(
+        dockwrap(
+            "recipe", "pingable-pair", "--default-bridge", "--link", "-c", "1", "--json", *label_options(labels)
+        ).stdout
+    )
     assert out["resolved"] is True and out["received"] == 1
     assert left_by(labels) == {}
 
@@ -82,8 +98,22 @@ def test_round_robin(labels):
 
 
 def test_round_robin_one_client_per_query(labels):
-    out = json.loads(dockwrap("recipe", "round-robin", "--client-per-query", "--replicas", "2", "--queries", "14",
-                              "--alias", "search", "--json", *label_options(labels), timeout=170).stdout)
+    out = json.loads(
+        dockwrap(
+            "recipe",
+            "round-robin",
+            "--client-per-query",
+            "--replicas",
+            "2",
+            "--queries",
+            "14",
+            "--alias",
+            "search",
+            "--json",
+            *label_options(labels),
+            timeout=170,
+        ).stdout
+    )
     assert out["alias"] == "search" and len(out["resolved_ips"]) == 2
     assert sum(b["answers"] for b in out["backends"]) == 14
     assert left_by(labels) == {}
@@ -123,7 +153,9 @@ def test_process_view_finds_container_pids_on_the_host(labels):
 
 def test_process_view_of_a_named_container_leaves_it_alone(docker, names, labels):
     name = names("box")
-    docker.container.run("busybox:latest", ["sleep", "300"], detach=True, init=True, name=name, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "300"], detach=True, init=True, name=name, labels=labels, pull="never"
+    )
     out = json.loads(dockwrap("recipe", "process-view", name, "--json").stdout)
     assert out["container"] == name
     assert docker.container.inspect(name)[0].state.running
@@ -182,17 +214,25 @@ def docker_children(marker: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("recipe", [
-    ["pingable-pair", "-c", "30"],
-    ["round-robin", "--queries", "3000"],
-    ["webhost", "--port", "PORT", "--container-port", "81"],  # nothing answers: it waits
-])
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        ["pingable-pair", "-c", "30"],
+        ["round-robin", "--queries", "3000"],
+        ["webhost", "--port", "PORT", "--container-port", "81"],  # nothing answers: it waits
+    ],
+)
 @pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupted_recipe_removes_everything(recipe, signum, status, labels):
     argv = [a.replace("PORT", str(free_port())) for a in recipe]
     # Its own session: a child of a non-interactive shell would start with SIGINT ignored.
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "recipe", *argv, *label_options(labels)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "recipe", *argv, *label_options(labels)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while not left_by(labels).get("containers"):
         assert proc.poll() is None, proc.communicate()
@@ -207,9 +247,15 @@ def test_interrupted_recipe_removes_everything(recipe, signum, status, labels):
 
 
 def test_three_recipes_at_once(labels):
-    procs = [subprocess.Popen([sys.executable, "-m", "dockwrap", "recipe", *argv, "--json", *label_options(labels)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for argv in (["pingable-pair", "-c", "1"], ["pingable-pair", "-c", "1"], ["round-robin", "--replicas", "2"])]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "dockwrap", "recipe", *argv, "--json", *label_options(labels)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for argv in (["pingable-pair", "-c", "1"], ["pingable-pair", "-c", "1"], ["round-robin", "--replicas", "2"])
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outputs]
     networks = {json.loads(out)["network"] for out, _ in outputs}
@@ -217,14 +263,17 @@ def test_three_recipes_at_once(labels):
     assert left_by(labels) == {}
 
 
-@pytest.mark.parametrize("recipe", [
-    ["pingable-pair", "-c", "1"],
-    ["pingable-pair", "--default-bridge", "-c", "1"],
-    ["pingable-pair", "--default-bridge", "--link", "-c", "1"],
-    ["round-robin", "--replicas", "2", "--queries", "4"],
-    ["webhost", "--port", "PORT", "--rm"],
-    ["process-view"],
-])
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        ["pingable-pair", "-c", "1"],
+        ["pingable-pair", "--default-bridge", "-c", "1"],
+        ["pingable-pair", "--default-bridge", "--link", "-c", "1"],
+        ["round-robin", "--replicas", "2", "--queries", "4"],
+        ["webhost", "--port", "PORT", "--rm"],
+        ["process-view"],
+    ],
+)
 def test_dry_run_prints_a_script_that_runs(recipe, labels, tmp_path):
     argv = [a.replace("PORT", str(free_port())) for a in recipe]
     printed = dockwrap("--dry-run", "recipe", *argv, *label_options(labels))
@@ -244,16 +293,23 @@ def test_explain_shows_each_call_live(labels):
     result = dockwrap("-x", "recipe", "pingable-pair", "-c", "1", *label_options(labels))
     calls = [line[2:] for line in result.stderr.splitlines() if line.startswith("+ ")]
     assert [c.split()[1:3] for c in calls] == [
-        ["network", "create"], ["container", "run"], ["container", "run"], ["container", "exec"],
-        ["container", "rm"], ["network", "rm"],
+        ["network", "create"],
+        ["container", "run"],
+        ["container", "run"],
+        ["container", "exec"],
+        ["container", "rm"],
+        ["network", "rm"],
     ]
 
 
-@pytest.mark.parametrize("recipe", [
-    ["round-robin", "--replicas", "2", "--queries", "4"],  # network create, then the servers' run fails
-    ["pingable-pair", "-c", "1"],
-    ["round-robin", "--client-per-query", "--replicas", "1", "--queries", "1"],
-])
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        ["round-robin", "--replicas", "2", "--queries", "4"],  # network create, then the servers' run fails
+        ["pingable-pair", "-c", "1"],
+        ["round-robin", "--client-per-query", "--replicas", "1", "--queries", "1"],
+    ],
+)
 def test_dry_run_script_removes_what_it_made_when_a_step_fails(recipe, labels, tmp_path):
     printed = dockwrap("--dry-run", "recipe", *recipe, "--image", "dwt-no-such-image:1", *label_options(labels))
     script = tmp_path / "recipe.sh"
@@ -269,8 +325,9 @@ def test_interrupted_dry_run_script_removes_what_it_made(signum, status, labels,
     printed = dockwrap("--dry-run", "recipe", "pingable-pair", "-c", "30", *label_options(labels))
     script = tmp_path / "recipe.sh"
     script.write_text(printed.stdout)
-    proc = subprocess.Popen(["bash", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        ["bash", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + 30
         while not [pid for pid in docker_children(printed.stdout.split("(run ")[1][:6]) if _is_exec(pid)]:

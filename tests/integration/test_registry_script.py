@@ -9,8 +9,8 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -138,19 +138,30 @@ def test_cannot_install_without_root(own_name: str, tmp_path: Path) -> None:
     fake.mkdir()
     (fake / "id").write_text("#!/bin/sh\necho 1000\n")
     (fake / "id").chmod(0o755)
-    done = subprocess.run([str(SCRIPT), "up", "--name", own_name], capture_output=True, text=True, timeout=30,
-                          env=_env(PATH=f"{fake}:{os.environ['PATH']}", DOCKWRAP_REGISTRY_BIN=str(tmp_path / "none")))
+    done = subprocess.run(
+        [str(SCRIPT), "up", "--name", own_name],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=_env(PATH=f"{fake}:{os.environ['PATH']}", DOCKWRAP_REGISTRY_BIN=str(tmp_path / "none")),
+    )
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("registry: error: docker-registry missing and cannot be installed here (needs root")
     assert not (STATE / own_name / "registry.pid").exists()
 
 
 def test_a_registry_that_exits_at_once(own_name: str) -> None:
-    done = subprocess.run([str(SCRIPT), "up", "--name", own_name], capture_output=True, text=True, timeout=30,
-                          env=_env(DOCKWRAP_REGISTRY_BIN="/bin/false"))
+    done = subprocess.run(
+        [str(SCRIPT), "up", "--name", own_name],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=_env(DOCKWRAP_REGISTRY_BIN="/bin/false"),
+    )
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip().splitlines()[-1] == (
-        f"registry: error: registry {own_name} exited; see {STATE / own_name / 'registry.log'}")
+        f"registry: error: registry {own_name} exited; see {STATE / own_name / 'registry.log'}"
+    )
     assert not (STATE / own_name / "registry.pid").exists() and (STATE / own_name / "registry.log").exists()
 
 

@@ -13,8 +13,8 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -41,8 +41,15 @@ def context(engine: SecondEngine) -> Iterator[str]:
     """A docker context pointing at the second engine (docker's own contexts, shared by all users
     of this machine: unique name, removed afterwards)."""
     name = f"dwt-{SESSION}-remote"
-    done = docker_cli("context", "create", name, "--description", "dockwrap test (removed after the tests)",
-                      "--docker", f"host={engine.host}")
+    done = docker_cli(
+        "context",
+        "create",
+        name,
+        "--description",
+        "dockwrap test (removed after the tests)",
+        "--docker",
+        f"host={engine.host}",
+    )
     assert done.returncode == 0, done.stderr
     try:
         yield name
@@ -62,8 +69,25 @@ def names_on(host: str | None, label: str) -> list[str]:
 def test_host_runs_containers_on_that_engine(engine: SecondEngine, case: Case, names: Callable[[str], str]) -> None:
     name = names("remote")
     label = f"dockwrap.test.case={case.id}"
-    done = ok(dockwrap("-H", engine.host, "run", "-d", "--name", name, "--network", "none", "--pull", "never",
-                       "-l", label, "busybox", "sleep", "60"))
+    done = ok(
+        dockwrap(
+            "-H",
+            engine.host,
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            "none",
+            "--pull",
+            "never",
+            "-l",
+            label,
+            "busybox",
+            "sleep",
+            "60",
+        )
+    )
     container_id = done.stdout.strip()
     assert len(container_id) == 64
     try:
@@ -77,8 +101,21 @@ def test_host_runs_containers_on_that_engine(engine: SecondEngine, case: Case, n
 
 
 def test_host_run_in_the_foreground(engine: SecondEngine) -> None:
-    done = ok(dockwrap("-H", engine.host, "run", "--rm", "--network", "none", "--pull", "never",
-                       "busybox", "echo", "hello from the second engine"))
+    done = ok(
+        dockwrap(
+            "-H",
+            engine.host,
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--pull",
+            "never",
+            "busybox",
+            "echo",
+            "hello from the second engine",
+        )
+    )
     assert done.stdout == "hello from the second engine\n"
 
 
@@ -94,18 +131,52 @@ def test_explain_shows_the_host(engine: SecondEngine) -> None:
     assert f"--host {engine.host} container ls" in done.stderr
 
 
-def test_context_drives_that_engine(engine: SecondEngine, context: str, case: Case, names: Callable[[str], str]) -> None:
+def test_context_drives_that_engine(
+    engine: SecondEngine, context: str, case: Case, names: Callable[[str], str]
+) -> None:
     name = names("ctx")
     label = f"dockwrap.test.case={case.id}"
     try:
-        ok(dockwrap("--context", context, "run", "-d", "--name", name, "--network", "none", "--pull", "never",
-                    "-l", label, "busybox", "sleep", "60"))
+        ok(
+            dockwrap(
+                "--context",
+                context,
+                "run",
+                "-d",
+                "--name",
+                name,
+                "--network",
+                "none",
+                "--pull",
+                "never",
+                "-l",
+                label,
+                "busybox",
+                "sleep",
+                "60",
+            )
+        )
         assert names_on(engine.host, label) == [name]
         assert names_on(None, label) == []
-        listed = json.loads(ok(dockwrap("--context", context, "ps", "-a", "--json", "--filter", f"label={label}")).stdout)
+        listed = json.loads(
+            ok(dockwrap("--context", context, "ps", "-a", "--json", "--filter", f"label={label}")).stdout
+        )
         assert [c["name"] for c in listed] == [name]
-        done = ok(dockwrap("--context", context, "run", "--rm", "--network", "none", "--pull", "never",
-                           "busybox", "echo", "via context"))
+        done = ok(
+            dockwrap(
+                "--context",
+                context,
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                "--pull",
+                "never",
+                "busybox",
+                "echo",
+                "via context",
+            )
+        )
         assert done.stdout == "via context\n"
         info = json.loads(ok(dockwrap("--context", context, "version", "--json")).stdout)
         assert info["server"] is not None
@@ -138,7 +209,9 @@ def test_second_engine_cleans_up_after_a_crash():
     """What a reliability test does mid-recipe: kill -9 the daemon and its containerd while a
     container runs. stop() must still leave no process, mount or directory behind."""
     with busybox_engine() as engine:
-        container_id = engine.docker("run", "-d", "--network", "none", "--pull", "never", "busybox", "sleep", "300").stdout.strip()
+        container_id = engine.docker(
+            "run", "-d", "--network", "none", "--pull", "never", "busybox", "sleep", "300"
+        ).stdout.strip()
         directory = engine.dir
         assert directory is not None and engine.pid is not None
         containerd = int((directory / "exec" / "containerd" / "containerd.pid").read_text())

@@ -48,8 +48,13 @@ def test_sshd_stops_with_its_sessions() -> None:
         directory, port = server.dir, server.port
         assert directory is not None and port is not None
         # a session that outlives the test's use of it: docker events over ssh, never ending
-        follower = subprocess.Popen([DOCKER, "-H", server.url(), "events"], env=server.env(),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        follower = subprocess.Popen(
+            [DOCKER, "-H", server.url(), "events"],
+            env=server.env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         # the server's side of it: a session sshd and the docker it runs there
         deadline = time.monotonic() + 20
         while len(session := _descendants(server.pid)) < 2:
@@ -81,8 +86,15 @@ def test_the_lean_login_skips_the_login_shells_rc_file() -> None:
             assert done.returncode == 0, done.stderr
             rc_read[variant] = done.stdout.strip()
         assert rc_read == {"trusted": "1", "lean": "2"}  # bash reads ~/.bashrc only at level 1
-        assert subprocess.run([DOCKER, "-H", server.url(), "version", "-f", "{{.Server.Version}}"],
-                              env=server.env("lean"), capture_output=True, timeout=30).returncode == 0
+        assert (
+            subprocess.run(
+                [DOCKER, "-H", server.url(), "version", "-f", "{{.Server.Version}}"],
+                env=server.env("lean"),
+                capture_output=True,
+                timeout=30,
+            ).returncode
+            == 0
+        )
 
 
 def test_tls_engine_leaves_nothing() -> None:

@@ -9,7 +9,7 @@ failure made by what DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH say.
 from __future__ import annotations
 
 import subprocess
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -23,13 +23,20 @@ pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
 
 def client_release() -> tuple[int, ...]:
-    text = subprocess.run([DOCKER, "version", "--format", "{{.Client.Version}}"], capture_output=True, text=True,
-                          timeout=30).stdout.strip()
+    text = subprocess.run(
+        [DOCKER, "version", "--format", "{{.Client.Version}}"], capture_output=True, text=True, timeout=30
+    ).stdout.strip()
     return tuple(int(part) for part in text.split("+")[0].split("-")[0].split(".")[:2] if part.isdigit())
 
 
-def assert_fails(env: dict[str, str], options: list[str], cls: type[errors.DockerCommandFailed], hint: str,
-                 monkeypatch: pytest.MonkeyPatch, docker: Callable[[], Docker]) -> None:
+def assert_fails(
+    env: dict[str, str],
+    options: list[str],
+    cls: type[errors.DockerCommandFailed],
+    hint: str,
+    monkeypatch: pytest.MonkeyPatch,
+    docker: Callable[[], Docker],
+) -> None:
     """The API raises exactly `cls`; the CLI exits 1 with two lines: the error and the hint."""
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -49,22 +56,42 @@ def assert_fails(env: dict[str, str], options: list[str], cls: type[errors.Docke
 # -- SSH --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("variant, cls, hint", [
-    ("unknown-host", errors.SSHHostKeyUnknown, "does not trust the host key"),
-    ("wrong-key", errors.SSHAuthFailed, "refused the login"),
-    ("no-docker", errors.RemoteDockerMissing, "has no `docker`"),
-])
-def test_ssh_failure(sshd: SSHServer, variant: str, cls: type[errors.DockerCommandFailed], hint: str,  # noqa: F811
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "variant, cls, hint",
+    [
+        ("unknown-host", errors.SSHHostKeyUnknown, "does not trust the host key"),
+        ("wrong-key", errors.SSHAuthFailed, "refused the login"),
+        ("no-docker", errors.RemoteDockerMissing, "has no `docker`"),
+    ],
+)
+def test_ssh_failure(
+    sshd: SSHServer,
+    variant: str,
+    cls: type[errors.DockerCommandFailed],
+    hint: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     url = sshd.url()
-    assert_fails({"PATH": sshd.env(variant)["PATH"]}, ["-H", url], cls, f"{hint}", monkeypatch,
-                 lambda: Docker(binary=DOCKER, host=url))
+    assert_fails(
+        {"PATH": sshd.env(variant)["PATH"]},
+        ["-H", url],
+        cls,
+        f"{hint}",
+        monkeypatch,
+        lambda: Docker(binary=DOCKER, host=url),
+    )
 
 
 def test_ssh_connection_refused(sshd: SSHServer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     url = f"ssh://root@127.0.0.1:{free_port()}"
-    assert_fails({"PATH": sshd.env()["PATH"]}, ["-H", url], errors.SSHConnectionRefused, f"no SSH server answers at {url}",
-                 monkeypatch, lambda: Docker(binary=DOCKER, host=url))
+    assert_fails(
+        {"PATH": sshd.env()["PATH"]},
+        ["-H", url],
+        errors.SSHConnectionRefused,
+        f"no SSH server answers at {url}",
+        monkeypatch,
+        lambda: Docker(binary=DOCKER, host=url),
+    )
 
 
 def test_ssh_remote_socket_missing(sshd: SSHServer, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
@@ -72,15 +99,26 @@ def test_ssh_remote_socket_missing(sshd: SSHServer, monkeypatch: pytest.MonkeyPa
         pytest.skip("docker clients before 23.0 take no socket path in an ssh:// URL")
     assert sshd.dir is not None
     url = sshd.url(f"{sshd.dir}/missing.sock")
-    assert_fails({"PATH": sshd.env()["PATH"]}, ["-H", url], errors.RemoteDockerMissing, "reaches no engine",
-                 monkeypatch, lambda: Docker(binary=DOCKER, host=url))
+    assert_fails(
+        {"PATH": sshd.env()["PATH"]},
+        ["-H", url],
+        errors.RemoteDockerMissing,
+        "reaches no engine",
+        monkeypatch,
+        lambda: Docker(binary=DOCKER, host=url),
+    )
 
 
 def test_ssh_host_key_via_context_names_the_context(sshd: SSHServer, tmp_path) -> None:  # noqa: F811
     """The same failure through a context: the hint names the context it tried."""
     env = sshd.env("unknown-host", base={"PATH": sshd.env()["PATH"], "DOCKER_CONFIG": str(tmp_path)})
-    created = subprocess.run([DOCKER, "context", "create", "remote", "--docker", f"host={sshd.url()}"], env=env,
-                             capture_output=True, text=True, timeout=30)
+    created = subprocess.run(
+        [DOCKER, "context", "create", "remote", "--docker", f"host={sshd.url()}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert created.returncode == 0, created.stderr
     done = dockwrap("--context", "remote", "ps", env=env)
     assert done.returncode == 1
@@ -90,15 +128,23 @@ def test_ssh_host_key_via_context_names_the_context(sshd: SSHServer, tmp_path) -
 # -- TLS --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind, cls, hint", [
-    ("plain", errors.TLSRequired, "speaks TLS"),
-    ("no-ca", errors.TLSFileMissing, "TLS needs a CA"),
-    ("unknown-ca", errors.TLSBadCertificate, "not signed by the CA given"),
-    ("foreign-client", errors.TLSBadCertificate, "refused the client certificate"),
-    ("wrong-name", errors.TLSNameMismatch, "does not cover the host in the URL"),
-])
-def test_tls_failure(tls_engine: SecondEngine, kind: str, cls: type[errors.DockerCommandFailed], hint: str,  # noqa: F811
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "kind, cls, hint",
+    [
+        ("plain", errors.TLSRequired, "speaks TLS"),
+        ("no-ca", errors.TLSFileMissing, "TLS needs a CA"),
+        ("unknown-ca", errors.TLSBadCertificate, "not signed by the CA given"),
+        ("foreign-client", errors.TLSBadCertificate, "refused the client certificate"),
+        ("wrong-name", errors.TLSNameMismatch, "does not cover the host in the URL"),
+    ],
+)
+def test_tls_failure(
+    tls_engine: SecondEngine,
+    kind: str,
+    cls: type[errors.DockerCommandFailed],
+    hint: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     if kind == "plain":
         env = {"DOCKER_HOST": tls_engine.tls_host}
     elif kind == "wrong-name":
@@ -123,8 +169,14 @@ def test_tls_works_with_the_right_files(tls_engine: SecondEngine) -> None:  # no
 def _tls_keywords(engine: SecondEngine, kind: str, host: str | None = None, **more: object) -> dict[str, object]:
     assert engine.certs is not None
     path = engine.certs.cert_path(kind)
-    return {"host": host or engine.tls_host, "tlsverify": True, "tlscacert": str(path / "ca.pem"),
-            "tlscert": str(path / "cert.pem"), "tlskey": str(path / "key.pem"), **more}
+    return {
+        "host": host or engine.tls_host,
+        "tlsverify": True,
+        "tlscacert": str(path / "ca.pem"),
+        "tlscert": str(path / "cert.pem"),
+        "tlskey": str(path / "key.pem"),
+        **more,
+    }
 
 
 def _as_flags(keywords: dict[str, object]) -> list[str]:
@@ -137,17 +189,26 @@ def _as_flags(keywords: dict[str, object]) -> list[str]:
     return words
 
 
-@pytest.mark.parametrize("setting, cls, hint", [
-    ("no TLS option", errors.TLSRequired, "add --tlsverify --tlscacert CA"),
-    ("files without --tls or --tlsverify", errors.TLSRequired, "add --tlsverify"),
-    ("--tlsverify without files", errors.TLSFileMissing, "name them with --tlscacert"),
-    ("a CA file that is not there", errors.TLSFileMissing, "name them with --tlscacert"),
-    ("another CA", errors.TLSBadCertificate, "(--tlscacert, or ca.pem"),
-    ("a certificate of another CA", errors.TLSBadCertificate, "(--tlscert and --tlskey"),
-    ("a name the certificate does not cover", errors.TLSNameMismatch, "does not cover the host in the URL"),
-])
-def test_tls_option_failure(tls_engine: SecondEngine, setting: str, cls: type[errors.DockerCommandFailed],  # noqa: F811
-                            hint: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "setting, cls, hint",
+    [
+        ("no TLS option", errors.TLSRequired, "add --tlsverify --tlscacert CA"),
+        ("files without --tls or --tlsverify", errors.TLSRequired, "add --tlsverify"),
+        ("--tlsverify without files", errors.TLSFileMissing, "name them with --tlscacert"),
+        ("a CA file that is not there", errors.TLSFileMissing, "name them with --tlscacert"),
+        ("another CA", errors.TLSBadCertificate, "(--tlscacert, or ca.pem"),
+        ("a certificate of another CA", errors.TLSBadCertificate, "(--tlscert and --tlskey"),
+        ("a name the certificate does not cover", errors.TLSNameMismatch, "does not cover the host in the URL"),
+    ],
+)
+def test_tls_option_failure(
+    tls_engine: SecondEngine,
+    setting: str,
+    cls: type[errors.DockerCommandFailed],  # noqa: F811
+    hint: str,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Each wrong setting of the options: the API's class, the CLI's two lines with the CLI's words."""
     keywords = _tls_keywords(tls_engine, "client")
     if setting == "no TLS option":
@@ -176,8 +237,9 @@ def test_tls_option_failure(tls_engine: SecondEngine, setting: str, cls: type[er
     done = dockwrap(*_as_flags(keywords), "ps", env=env)
     assert done.returncode == 1 and done.stdout == ""
     error_line, hint_line = done.stderr.splitlines()
-    assert error_line.startswith("dockwrap: error: ") and hint_line.startswith("hint: ") and hint in hint_line, \
+    assert error_line.startswith("dockwrap: error: ") and hint_line.startswith("hint: ") and hint in hint_line, (
         done.stderr
+    )
     assert tls_engine.tls_host.split("//")[1].split(":")[1] in hint_line or cls is errors.TLSFileMissing
     if setting == "a CA file that is not there":
         assert raised.value.path == keywords["tlscacert"]  # type: ignore[attr-defined]

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 import pytest
 
@@ -59,8 +59,13 @@ def ok(done: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[st
 def ssh_context(sshd: SSHServer, docker_config) -> Iterator[str]:  # noqa: F811
     name = f"dwt-{SESSION}-ssh"
     env = sshd.env(base={**os.environ, "DOCKER_CONFIG": str(docker_config)})
-    done = subprocess.run([DOCKER, "context", "create", name, "--docker", f"host={sshd.url()}"], env=env,
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        [DOCKER, "context", "create", name, "--docker", f"host={sshd.url()}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 0, done.stderr
     yield name
     subprocess.run([DOCKER, "context", "rm", "--force", name], env=env, capture_output=True, timeout=30)
@@ -73,23 +78,36 @@ def way(request: pytest.FixtureRequest) -> Way:
         if request.param == "tls-env":
             return Way("tls-env", [], engine.tls_env(), ["-H", engine.host], engine.docker)
         assert engine.certs is not None
-        return Way("tls-flags", ["-H", engine.tls_host, *engine.certs.client_args()], {}, ["-H", engine.host],
-                   engine.docker)
+        return Way(
+            "tls-flags", ["-H", engine.tls_host, *engine.certs.client_args()], {}, ["-H", engine.host], engine.docker
+        )
     server: SSHServer = request.getfixturevalue("sshd")
     if request.param == "ssh-host":
         return Way("ssh-host", ["-H", server.url()], server.env(), [], docker_cli)
     name = request.getfixturevalue("ssh_context")
     config = str(request.getfixturevalue("docker_config"))
-    return Way("ssh-context", ["--context", name], server.env(base={**os.environ, "DOCKER_CONFIG": config}), [],
-               docker_cli)
+    return Way(
+        "ssh-context", ["--context", name], server.env(base={**os.environ, "DOCKER_CONFIG": config}), [], docker_cli
+    )
 
 
 @pytest.fixture
 def sleeper(way: Way, case: Case) -> Iterator[str]:
     """A running container on the way's engine, made by docker directly (quick), removed afterwards."""
     name = case.name("sleeper")
-    done = way.docker("run", "-d", "--pull", "never", "--name", name, *case.label_args, "busybox", "sh", "-c",
-                      "echo first line; echo to stderr >&2; echo second line; exec sleep 300")
+    done = way.docker(
+        "run",
+        "-d",
+        "--pull",
+        "never",
+        "--name",
+        name,
+        *case.label_args,
+        "busybox",
+        "sh",
+        "-c",
+        "echo first line; echo to stderr >&2; echo second line; exec sleep 300",
+    )
     assert done.returncode == 0, done.stderr
     yield name
     way.docker("rm", "-f", name)
@@ -111,8 +129,9 @@ def test_ps_is_the_local_listing(way: Way, sleeper: str, case: Case) -> None:
 def test_run_detached_lands_on_that_engine(way: Way, case: Case) -> None:
     name = case.name("run")
     try:
-        created = ok(way.run("run", "-d", "--name", name, "--pull", "never", *case.label_args, "busybox",
-                             "sleep", "60")).stdout.strip()
+        created = ok(
+            way.run("run", "-d", "--name", name, "--pull", "never", *case.label_args, "busybox", "sleep", "60")
+        ).stdout.strip()
         assert len(created) == 64
         assert way.docker("inspect", "--format", "{{.Id}}", name).stdout.strip() == created
     finally:
@@ -120,8 +139,18 @@ def test_run_detached_lands_on_that_engine(way: Way, case: Case) -> None:
 
 
 def test_run_in_the_foreground_keeps_streams_and_status(way: Way) -> None:
-    args = ("run", "--rm", "--pull", "never", "--network", "none", "busybox", "sh", "-c",
-            "echo out; echo err >&2; exit 3")
+    args = (
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        "--network",
+        "none",
+        "busybox",
+        "sh",
+        "-c",
+        "echo out; echo err >&2; exit 3",
+    )
     remote = way.run(*args)
     assert (remote.returncode, remote.stdout, remote.stderr) == (3, "out\n", "err\n")
     local = way.run_local(*args)
@@ -174,8 +203,9 @@ def test_recipe_pingable_pair(way: Way, case: Case) -> None:
         # get no ping through, locally too. The result is the local one all the same.
         local = dockwrap(*way.local_options, *args)
         assert done.returncode == local.returncode
-        assert {k: v for k, v in out.items() if k in ("resolved", "sent", "received", "error")} == \
-            {k: v for k, v in json.loads(local.stdout).items() if k in ("resolved", "sent", "received", "error")}
+        assert {k: v for k, v in out.items() if k in ("resolved", "sent", "received", "error")} == {
+            k: v for k, v in json.loads(local.stdout).items() if k in ("resolved", "sent", "received", "error")
+        }
         assert way.docker("ps", "-aq", "--filter", f"label=dockwrap.test.case={case.id}").stdout == ""
     else:
         ok(done)
@@ -189,12 +219,24 @@ def test_the_python_api_with_tls_keywords(tls_engine: SecondEngine, case: Case) 
 
     assert tls_engine.certs is not None
     client = tls_engine.certs.client
-    remote = Docker(binary=DOCKER, host=tls_engine.tls_host, tlsverify=True, tlscacert=str(client / "ca.pem"),
-                    tlscert=str(client / "cert.pem"), tlskey=str(client / "key.pem"))
+    remote = Docker(
+        binary=DOCKER,
+        host=tls_engine.tls_host,
+        tlsverify=True,
+        tlscacert=str(client / "ca.pem"),
+        tlscert=str(client / "cert.pem"),
+        tlskey=str(client / "key.pem"),
+    )
     name = case.name("api")
     try:
-        created = remote.container.run("busybox", ["sleep", "60"], detach=True, name=name, pull="never",
-                                       labels={k: v for k, v in case.labels.items()})
+        created = remote.container.run(
+            "busybox",
+            ["sleep", "60"],
+            detach=True,
+            name=name,
+            pull="never",
+            labels={k: v for k, v in case.labels.items()},
+        )
         selector = [f"label=dockwrap.test.case={case.id}"]
         assert [c.name for c in remote.container.ls(filters=selector)] == [name]
         local = Docker(binary=DOCKER, host=tls_engine.host)

@@ -51,10 +51,38 @@ def check_every_option(details: dict, volume: str) -> None:
 
 def test_run_options_from_the_cli_reach_the_container(names, labels, volume):
     name = names("opts")
-    args = ["run", "-d", "--init", "--name", name, "--pull", "never", *(f"--label={k}={v}" for k, v in labels.items()),
-            "-v", f"{volume}:/data", "--mount", "type=tmpfs,target=/scratch", "--restart", "unless-stopped",
-            "-m", "64m", "--cpus", "0.5", "-u", "1000:1000", "--cap-add", "NET_ADMIN", "--add-host", "db:10.0.0.2",
-            "--health-cmd", "true", "-P", "--read-only", "--tmpfs", "/run"]
+    args = [
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        name,
+        "--pull",
+        "never",
+        *(f"--label={k}={v}" for k, v in labels.items()),
+        "-v",
+        f"{volume}:/data",
+        "--mount",
+        "type=tmpfs,target=/scratch",
+        "--restart",
+        "unless-stopped",
+        "-m",
+        "64m",
+        "--cpus",
+        "0.5",
+        "-u",
+        "1000:1000",
+        "--cap-add",
+        "NET_ADMIN",
+        "--add-host",
+        "db:10.0.0.2",
+        "--health-cmd",
+        "true",
+        "-P",
+        "--read-only",
+        "--tmpfs",
+        "/run",
+    ]
     result = dockwrap("-x", *args, "busybox:latest", "sleep", "60")
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip()) == 64
@@ -68,10 +96,26 @@ def test_run_options_from_the_api_reach_the_container(names, labels, volume):
     name = names("api")
     docker = Docker(binary=DOCKER)
     container_id = docker.container.run(
-        "busybox:latest", ["sleep", "60"], detach=True, init=True, name=name, labels=labels, pull="never",
-        volume=f"{volume}:/data", mount="type=tmpfs,target=/scratch", restart="unless-stopped", memory="64m",
-        cpus=0.5, user="1000:1000", cap_add=["NET_ADMIN"], add_host=["db:10.0.0.2"], health_cmd="true",
-        publish_all=True, read_only=True, tmpfs="/run")
+        "busybox:latest",
+        ["sleep", "60"],
+        detach=True,
+        init=True,
+        name=name,
+        labels=labels,
+        pull="never",
+        volume=f"{volume}:/data",
+        mount="type=tmpfs,target=/scratch",
+        restart="unless-stopped",
+        memory="64m",
+        cpus=0.5,
+        user="1000:1000",
+        cap_add=["NET_ADMIN"],
+        add_host=["db:10.0.0.2"],
+        health_cmd="true",
+        publish_all=True,
+        read_only=True,
+        tmpfs="/run",
+    )
     assert len(container_id) == 64
     check_every_option(inspected(name), volume)
 
@@ -82,8 +126,28 @@ SCRIPT = 'echo "$A,$B,$*" > /tmp/seen; exec sleep 60'
 def test_bundles_and_order_reach_docker_unchanged_and_the_container_gets_what_follows_the_image(names, labels):
     name = names("bundle")
     label = f"dockwrap.test.case={labels['dockwrap.test.case']}"
-    words = ["run", "-dit", f"--name={name}", "-e", "A=1", "-e", "B=2", "--label", label, "--pull", "never",
-             "busybox:latest", "sh", "-c", SCRIPT, "sh", "--json", "-e", "X", "--name=other"]
+    words = [
+        "run",
+        "-dit",
+        f"--name={name}",
+        "-e",
+        "A=1",
+        "-e",
+        "B=2",
+        "--label",
+        label,
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sh",
+        "-c",
+        SCRIPT,
+        "sh",
+        "--json",
+        "-e",
+        "X",
+        "--name=other",
+    ]
     expected = [DOCKER, "container", *words]
     printed = dockwrap("--dry-run", *words)
     assert printed.returncode == 0 and shlex.split(printed.stdout) == expected
@@ -104,8 +168,21 @@ def test_an_option_the_table_lacks_passes_with_docker_arg(names, labels):
     has, given as if the table lacked it; and one docker does not have, refused by docker)."""
     name = names("arg")
     label = f"dockwrap.test.case={labels['dockwrap.test.case']}"
-    result = dockwrap("-x", "run", "-d", "--docker-arg=--hostname=from-docker-arg", "--name", name, "--label", label,
-                      "--pull", "never", "busybox:latest", "sleep", "60")
+    result = dockwrap(
+        "-x",
+        "run",
+        "-d",
+        "--docker-arg=--hostname=from-docker-arg",
+        "--name",
+        name,
+        "--label",
+        label,
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sleep",
+        "60",
+    )
     assert result.returncode == 0, result.stderr
     assert " --hostname=from-docker-arg --name " in result.stderr
     assert inspected(name)["Config"]["Hostname"] == "from-docker-arg"

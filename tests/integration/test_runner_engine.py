@@ -13,13 +13,27 @@ pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
 def test_explain_prints_each_call_before_running_it(names, labels):
     name = names("x")
-    result = dockwrap("-x", "run", "--rm", "--name", name, "--pull", "never", "-l", f"dockwrap.test={labels['dockwrap.test']}",
-                      "busybox:latest", "echo", "hi there")
+    result = dockwrap(
+        "-x",
+        "run",
+        "--rm",
+        "--name",
+        name,
+        "--pull",
+        "never",
+        "-l",
+        f"dockwrap.test={labels['dockwrap.test']}",
+        "busybox:latest",
+        "echo",
+        "hi there",
+    )
     assert result.returncode == 0
     assert result.stdout == "hi there\n"
     # the user's words as written, in the user's order
-    assert result.stderr == (f"+ docker container run --rm --name {name} --pull never -l dockwrap.test={labels['dockwrap.test']} "
-                             "busybox:latest echo 'hi there'\n")
+    assert result.stderr == (
+        f"+ docker container run --rm --name {name} --pull never -l dockwrap.test={labels['dockwrap.test']} "
+        "busybox:latest echo 'hi there'\n"
+    )
 
 
 def test_dry_run_creates_nothing(names, labels):
@@ -59,8 +73,22 @@ def test_unreachable_host_names_the_socket(tmp_path):
 
 def test_run_interactive_terminal(names, labels):
     code, screen = run_in_terminal(
-        [sys.executable, "-m", "dockwrap", "run", "-it", "--rm", "--name", names("tty"), "--pull", "never",
-         "-l", f"dockwrap.test={labels['dockwrap.test']}", "busybox:latest", "sh"],
+        [
+            sys.executable,
+            "-m",
+            "dockwrap",
+            "run",
+            "-it",
+            "--rm",
+            "--name",
+            names("tty"),
+            "--pull",
+            "never",
+            "-l",
+            f"dockwrap.test={labels['dockwrap.test']}",
+            "busybox:latest",
+            "sh",
+        ],
         b"echo h''i; exit 3\r",
     )
     assert code == 3, screen
@@ -71,15 +99,20 @@ def test_start_attach_interactive(names, labels):
     name = names("again")
     label_args = sum((["--label", f"{k}={v}"] for k, v in labels.items()), [])
     assert docker_cli("container", "create", "-it", "--name", name, *label_args, "busybox:latest", "sh").returncode == 0
-    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "container", "start", "-ai", name],
-                              b"echo a''b; exit 4\r")
+    code, screen = run_in_terminal(
+        [sys.executable, "-m", "dockwrap", "container", "start", "-ai", name], b"echo a''b; exit 4\r"
+    )
     assert code == 4, screen
     assert b"ab\r\n" in screen
 
 
 def test_exec_interactive_terminal(docker, names, labels):
     name = names("box")
-    docker.container.run("busybox:latest", ["sleep", "120"], detach=True, init=True, name=name, labels=labels, pull="never")
-    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "exec", "-it", name, "sh"], b"echo e''x; exit 6\r")
+    docker.container.run(
+        "busybox:latest", ["sleep", "120"], detach=True, init=True, name=name, labels=labels, pull="never"
+    )
+    code, screen = run_in_terminal(
+        [sys.executable, "-m", "dockwrap", "exec", "-it", name, "sh"], b"echo e''x; exit 6\r"
+    )
     assert code == 6, screen
     assert b"ex\r\n" in screen

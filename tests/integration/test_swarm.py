@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -48,6 +48,7 @@ def remove(service: str | None = None, network: str | None = None) -> None:
 
 # -- without a swarm (these run before the module's swarm exists) -----------------------------------
 
+
 def skip_unless_inactive() -> None:
     state = swarm_state()
     if state != "inactive":
@@ -82,6 +83,7 @@ def test_without_a_swarm_active_is_false(docker: Docker):
 
 # -- in a swarm -------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def swarm() -> Iterator[str]:
     """A single-node swarm for this module's tests: its node ID. Left afterwards, whatever happened."""
@@ -115,7 +117,12 @@ def test_active_in_a_swarm(swarm: str, docker: Docker):
 def test_node_ls(swarm: str):
     (node,) = json.loads(ok(dockwrap("node", "ls", "--json")).stdout)
     assert node["id"] == swarm
-    assert (node["self"], node["status"], node["availability"], node["manager_status"]) == (True, "Ready", "Active", "Leader")
+    assert (node["self"], node["status"], node["availability"], node["manager_status"]) == (
+        True,
+        "Ready",
+        "Active",
+        "Leader",
+    )
     assert node["engine_version"]
     table = ok(dockwrap("node", "ls")).stdout.splitlines()
     assert table[0].split() == ["ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER", "STATUS", "ENGINE", "VERSION"]
@@ -137,14 +144,21 @@ def addresses(nslookup_output: str) -> list[str]:
     return sorted(ip for ip in found if not ip.startswith("127."))
 
 
-def test_replicated_dnsrr_service(swarm: str, docker: Docker, case: Case, names: Callable[[str], str],
-                                  labels: dict[str, str]):
+def test_replicated_dnsrr_service(
+    swarm: str, docker: Docker, case: Case, names: Callable[[str], str], labels: dict[str, str]
+):
     network, name = names("mesh"), names("web")
     try:
         docker.network.create(network, driver="overlay", attachable=True, labels=labels)
         service_id = docker.service.create(
-            IMAGE, ["sh", "-c", "echo hello from $(hostname); exec httpd -f -p 80"], name=name, replicas=2,
-            network=network, endpoint_mode="dnsrr", labels=labels, resolve_image=False,
+            IMAGE,
+            ["sh", "-c", "echo hello from $(hostname); exec httpd -f -p 80"],
+            name=name,
+            replicas=2,
+            network=network,
+            endpoint_mode="dnsrr",
+            labels=labels,
+            resolve_image=False,
         )
         assert re.fullmatch(r"[a-z0-9]{25}", service_id)
         converged = docker.service.wait_converged(name, timeout=90)
@@ -165,8 +179,9 @@ def test_replicated_dnsrr_service(swarm: str, docker: Docker, case: Case, names:
         assert details.networks == [network_id]
 
         # dnsrr: the service's name resolves to every task, for a container on the network
-        lookup = docker.container.run(IMAGE, ["nslookup", name], network=network, remove=True, pull="never",
-                                      labels=labels)
+        lookup = docker.container.run(
+            IMAGE, ["nslookup", name], network=network, remove=True, pull="never", labels=labels
+        )
         assert lookup.exit_code == 0, lookup.err
         assert len(addresses(lookup.out)) == 2
 
@@ -194,9 +209,28 @@ def test_service_verbs_on_the_cli(swarm: str, case: Case, names: Callable[[str],
     name, port = names("cli"), free_port()
     label = f"dockwrap.test.case={case.id}"
     try:
-        created = ok(dockwrap("service", "create", "--name", name, "--replicas", "1", "-p", f"{port}:80",
-                              *case.label_args, "-e", "GREETING=hi", "--no-resolve-image", "--wait",
-                              IMAGE, "httpd", "-f", "-p", "80"))
+        created = ok(
+            dockwrap(
+                "service",
+                "create",
+                "--name",
+                name,
+                "--replicas",
+                "1",
+                "-p",
+                f"{port}:80",
+                *case.label_args,
+                "-e",
+                "GREETING=hi",
+                "--no-resolve-image",
+                "--wait",
+                IMAGE,
+                "httpd",
+                "-f",
+                "-p",
+                "80",
+            )
+        )
         service_id = created.stdout.strip()
         assert re.fullmatch(r"[a-z0-9]{25}", service_id)
 
@@ -204,9 +238,15 @@ def test_service_verbs_on_the_cli(swarm: str, case: Case, names: Callable[[str],
         assert table[0].split() == ["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"]
         assert table[1].split() == [service_id[:12], name, "replicated", "1/1", IMAGE, f"*:{port}->80/tcp"]
         (row,) = json.loads(ok(dockwrap("service", "ls", "--json", "--filter", f"label={label}")).stdout)
-        assert row == {"id": service_id[:12], "name": name, "mode": "replicated", "replicas_running": 1,
-                       "replicas_desired": 1, "image": IMAGE,
-                       "ports": [{"host_ip": "0.0.0.0", "host_port": port, "container_port": 80, "protocol": "tcp"}]}
+        assert row == {
+            "id": service_id[:12],
+            "name": name,
+            "mode": "replicated",
+            "replicas_running": 1,
+            "replicas_desired": 1,
+            "image": IMAGE,
+            "ports": [{"host_ip": "0.0.0.0", "host_port": port, "container_port": 80, "protocol": "tcp"}],
+        }
         assert ok(dockwrap("service", "ls", "-q", "--filter", f"label={label}")).stdout == f"{service_id[:12]}\n"
 
         (task,) = json.loads(ok(dockwrap("service", "ps", name, "--json")).stdout)
@@ -232,14 +272,17 @@ def test_service_verbs_on_the_cli(swarm: str, case: Case, names: Callable[[str],
         assert ok(dockwrap("service", "rm", name)).stdout == f"{name}\n"
         gone = dockwrap("service", "ps", name)
         assert gone.returncode == 1
-        assert gone.stderr.splitlines() == [f"dockwrap: error: no such service: {name}",
-                                            "hint: list services with: dockwrap service ls"]
+        assert gone.stderr.splitlines() == [
+            f"dockwrap: error: no such service: {name}",
+            "hint: list services with: dockwrap service ls",
+        ]
     finally:
         remove(name)
 
 
-def test_a_service_that_never_converges(swarm: str, docker: Docker, case: Case, names: Callable[[str], str],
-                                        labels: dict[str, str]):
+def test_a_service_that_never_converges(
+    swarm: str, docker: Docker, case: Case, names: Callable[[str], str], labels: dict[str, str]
+):
     name = names("crash")
     try:
         docker.service.create(IMAGE, ["sh", "-c", "exit 3"], name=name, labels=labels, resolve_image=False)

@@ -16,7 +16,7 @@ import pytest
 
 from dockwrap import DaemonUnreachable, Docker
 from tests.engines import busybox_engine
-from tests.harness import DOCKER, docker_cli, dockwrap
+from tests.harness import docker_cli, dockwrap
 from tests.integration.everyday import label_words, one_error_line, sleeper
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(180)]
@@ -50,8 +50,9 @@ def test_info_is_typed_with_both_clients(client):
     assert shown["server_version"] == info.server_version and "raw" not in shown
     with pytest.raises(DaemonUnreachable):  # 20.10 says so inside its output and exits 0
         Docker(binary=client, host="unix:///nonexistent/dwt.sock").system.info()
-    one_error_line(dockwrap("--docker", client, "-H", "unix:///nonexistent/dwt.sock", "info"), 1,
-                   "unix:///nonexistent/dwt.sock")
+    one_error_line(
+        dockwrap("--docker", client, "-H", "unix:///nonexistent/dwt.sock", "info"), 1, "unix:///nonexistent/dwt.sock"
+    )
 
 
 @pytest.mark.parametrize("client", CLIENTS)
@@ -76,8 +77,22 @@ def test_df_is_typed_with_both_clients(client, names, labels):
 def test_events_start_die_destroy_in_order_and_no_docker_left(docker, names, labels):
     name = names("ev")
     since = time.time() - 1
-    assert docker_cli("run", "--rm", "--pull", "never", "--name", name, *label_words(labels), "busybox:latest",
-                      "sh", "-c", "exit 3").returncode == 3
+    assert (
+        docker_cli(
+            "run",
+            "--rm",
+            "--pull",
+            "never",
+            "--name",
+            name,
+            *label_words(labels),
+            "busybox:latest",
+            "sh",
+            "-c",
+            "exit 3",
+        ).returncode
+        == 3
+    )
     seen = []
     events = docker.system.events(since=since, filters=["type=container", f"container={name}"])
     for event in events:
@@ -101,14 +116,23 @@ def test_events_until_ends_by_itself_and_the_cli_prints_json_lines(names, labels
     name = names("ev")
     since = time.time() - 1
     docker_cli("create", "--pull", "never", "--name", name, *label_words(labels), "busybox:latest")
-    result = dockwrap("events", "--since", f"{since:.3f}", "--until", f"{time.time() + 1:.3f}", "--filter",
-                      f"container={name}", "--json")
+    result = dockwrap(
+        "events",
+        "--since",
+        f"{since:.3f}",
+        "--until",
+        f"{time.time() + 1:.3f}",
+        "--filter",
+        f"container={name}",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     (created,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert (created["action"], created["attributes"]["name"]) == ("create", name)
     assert isinstance(created["time_nano"], int)
-    text = dockwrap("events", "--since", f"{since:.3f}", "--until", f"{time.time():.3f}", "--filter",
-                    f"container={name}").stdout
+    text = dockwrap(
+        "events", "--since", f"{since:.3f}", "--until", f"{time.time():.3f}", "--filter", f"container={name}"
+    ).stdout
     assert text.startswith(f"{datetime.fromtimestamp(created['time_nano'] // 10**9, timezone.utc):%Y-%m-%dT%H:%M:%S}.")
     assert " container create " in text and f"name={name}" in text
     one_error_line(dockwrap("events", "--since", "bogus", "--until", "0s"), 1, "bogus")
@@ -116,8 +140,12 @@ def test_events_until_ends_by_itself_and_the_cli_prints_json_lines(names, labels
 
 def test_ctrl_c_ends_the_events_stream_and_docker(names):
     name = names("quiet")  # nothing will happen to it: docker would wait for ever
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "events", "--filter", f"container={name}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "events", "--filter", f"container={name}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 10
     while not docker_processes(name) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -17,8 +17,21 @@ pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
 def test_create_with_driver_options_and_labels_then_inspect_and_ls(docker, names, labels):
     name = names("vol")
-    created = dockwrap("volume", "create", "--driver", "local", "--opt", "type=tmpfs", "--opt", "device=tmpfs",
-                       "-o", "o=size=1m", *label_words(labels), "--json", name)
+    created = dockwrap(
+        "volume",
+        "create",
+        "--driver",
+        "local",
+        "--opt",
+        "type=tmpfs",
+        "--opt",
+        "device=tmpfs",
+        "-o",
+        "o=size=1m",
+        *label_words(labels),
+        "--json",
+        name,
+    )
     assert created.returncode == 0, created.stderr
     assert json.loads(created.stdout) == {"name": name}
     other = docker.volume.create(labels=labels)  # docker names it
@@ -68,8 +81,18 @@ def test_prune_removes_the_unused_labelled_volumes(docker, names, labels):
     used, unused = names("vol"), names("vol")
     for volume in (used, unused):
         docker.volume.create(volume, labels=labels)
-    docker_cli("run", "--rm", "--pull", "never", "-v", f"{unused}:/d", "busybox:latest", "sh", "-c",
-               "head -c 20000 /dev/zero > /d/blob")
+    docker_cli(
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        "-v",
+        f"{unused}:/d",
+        "busybox:latest",
+        "sh",
+        "-c",
+        "head -c 20000 /dev/zero > /d/blob",
+    )
     sleeper(names("user"), labels, "-v", f"{used}:/data")
     refused = dockwrap("volume", "prune", "--filter", case_filter(labels))  # stdin is no terminal
     one_error_line(refused, 2, "asks before", "-f (--force)")

@@ -18,13 +18,25 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Callable, Mapping
 
 from tests.harness import our_resources
 
-__all__ = ["fake_docker", "label_options", "left_by", "docker_argvs", "docker_processes", "alive", "wait_until", "start_recipe",
-           "no_traceback", "run_id_of", "catch", "ours"]
+__all__ = [
+    "fake_docker",
+    "label_options",
+    "left_by",
+    "docker_argvs",
+    "docker_processes",
+    "alive",
+    "wait_until",
+    "start_recipe",
+    "no_traceback",
+    "run_id_of",
+    "catch",
+    "ours",
+]
 
 
 def fake_docker(directory: Path, body: str, name: str = "docker") -> str:
@@ -96,8 +108,14 @@ def start_recipe(*args: str, env: Mapping[str, str] | None = None) -> subprocess
     start with SIGINT ignored), so that a signal reaches dockwrap alone, not its docker children."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKWRAP_") or k == "DOCKWRAP_DOCKER"}
     full_env.update(env or {})
-    return subprocess.Popen([sys.executable, "-m", "dockwrap", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, env=full_env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env=full_env,
+    )
 
 
 def no_traceback(stderr: str) -> None:
@@ -122,8 +140,9 @@ def run_of(labels) -> str | None:
     return None
 
 
-def catch(proc: subprocess.Popen, labels, moment: str, seconds: float = 60,
-          meanwhile: Callable[[], object] = lambda: None) -> str:
+def catch(
+    proc: subprocess.Popen, labels, moment: str, seconds: float = 60, meanwhile: Callable[[], object] = lambda: None
+) -> str:
     """Wait until a docker call of this run has an argument ending in `moment`; the run ID.
     `meanwhile` runs at each look (reading a terminal the recipe writes to)."""
     found: dict[str, str] = {}
@@ -143,4 +162,6 @@ def catch(proc: subprocess.Popen, labels, moment: str, seconds: float = 60,
 
 def ours(labels, run: str) -> list[int]:
     """docker processes of this test: carrying its label, or its run's names."""
-    return sorted(set(docker_argvs(f"dockwrap.test.case={labels['dockwrap.test.case']}")) | set(docker_argvs(f"-{run}-")))
+    return sorted(
+        set(docker_argvs(f"dockwrap.test.case={labels['dockwrap.test.case']}")) | set(docker_argvs(f"-{run}-"))
+    )

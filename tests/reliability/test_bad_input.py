@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -50,7 +50,9 @@ KINDS = list(odd_names("x", Path("/m")))
 
 def remove_networks(labels) -> None:
     """By ID: the harness's cleanup reads names split at white space."""
-    ids = docker_cli("network", "ls", "-q", "--filter", f"label=dockwrap.test.case={labels['dockwrap.test.case']}").stdout.split()
+    ids = docker_cli(
+        "network", "ls", "-q", "--filter", f"label=dockwrap.test.case={labels['dockwrap.test.case']}"
+    ).stdout.split()
     if ids:
         docker_cli("network", "rm", *ids)
 
@@ -84,8 +86,18 @@ def test_odd_network_names_reach_docker_verbatim(kind, case, labels, marker):
 @pytest.mark.parametrize("kind", KINDS)
 def test_odd_container_names_get_dockers_own_error(kind, case, labels, marker):
     name = odd_names(case.id, marker)[kind]
-    result = dockwrap("run", "-d", "--name", name, "--label", f"dockwrap.test.case={labels['dockwrap.test.case']}",
-                      "--pull", "never", "busybox:latest", "true")
+    result = dockwrap(
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--label",
+        f"dockwrap.test.case={labels['dockwrap.test.case']}",
+        "--pull",
+        "never",
+        "busybox:latest",
+        "true",
+    )
     assert result.returncode == 125, result.stderr  # docker's status for a refused `run`
     assert result.stderr.startswith("dockwrap: error: ")
     # docker's message, with the name as given (a newline in it is docker's own line break)
@@ -94,11 +106,23 @@ def test_odd_container_names_get_dockers_own_error(kind, case, labels, marker):
     assert docker_cli("container", "inspect", "--", name).returncode == 1  # nothing made
 
 
-@pytest.mark.parametrize("argv", [
-    ["container", "inspect"], ["container", "rm"], ["container", "rm", "-f"], ["container", "stop"],
-    ["container", "start"], ["container", "logs"], ["container", "top"], ["container", "port"],
-    ["exec", "NAME", "true"], ["network", "inspect"], ["network", "rm"],
-], ids=lambda argv: " ".join(argv))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["container", "inspect"],
+        ["container", "rm"],
+        ["container", "rm", "-f"],
+        ["container", "stop"],
+        ["container", "start"],
+        ["container", "logs"],
+        ["container", "top"],
+        ["container", "port"],
+        ["exec", "NAME", "true"],
+        ["network", "inspect"],
+        ["network", "rm"],
+    ],
+    ids=lambda argv: " ".join(argv),
+)
 def test_dashed_names_are_names_not_flags(argv, case):
     name = f"-dwt-{case.id}-missing"
     args = [a.replace("NAME", name) for a in argv] if "NAME" in argv else [*argv, name]
@@ -115,7 +139,11 @@ def test_dashed_names_are_names_not_flags(argv, case):
     assert result.returncode == 1, result.stderr
     error = result.stderr.splitlines()[1]
     assert error.startswith("dockwrap: error: ")
-    assert f"No such container: {name}" in error or f"network {name} not found" in error or f"No such network: {name}" in error
+    assert (
+        f"No such container: {name}" in error
+        or f"network {name} not found" in error
+        or f"No such network: {name}" in error
+    )
     assert "unknown shorthand flag" not in result.stderr and "unknown flag" not in result.stderr
 
 
@@ -133,8 +161,21 @@ def test_dashed_names_through_the_python_api(case):
 
 def test_shell_text_in_a_command_and_env_is_data(names, labels, marker):
     value = f"$(touch {marker}); `touch {marker}` && echo 'q\"'\n名前"
-    result = dockwrap("run", "--rm", "--name", names("echo"), "-e", f"V={value}", "--pull", "never",
-                      "busybox:latest", "sh", "-c", 'printf %s "$V"; printf %s "$0"', value)
+    result = dockwrap(
+        "run",
+        "--rm",
+        "--name",
+        names("echo"),
+        "-e",
+        f"V={value}",
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sh",
+        "-c",
+        'printf %s "$V"; printf %s "$0"',
+        value,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == value + value
 
@@ -142,18 +183,33 @@ def test_shell_text_in_a_command_and_env_is_data(names, labels, marker):
 def test_odd_label_values_are_kept_verbatim(docker, names, labels, marker):
     name = names("labelled")
     odd = f"a,b=c;$(touch {marker}) `x` 'q' \"d\" 名前"
-    result = dockwrap("run", "-d", "--name", name, "-l", f"odd={odd}", "--label",
-                      f"dockwrap.test.case={labels['dockwrap.test.case']}", "--pull", "never",
-                      "busybox:latest", "sleep", "30")
+    result = dockwrap(
+        "run",
+        "-d",
+        "--name",
+        name,
+        "-l",
+        f"odd={odd}",
+        "--label",
+        f"dockwrap.test.case={labels['dockwrap.test.case']}",
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sleep",
+        "30",
+    )
     assert result.returncode == 0, result.stderr
     assert docker.container.inspect(name)[0].labels["odd"] == odd
 
 
-@pytest.mark.parametrize("image, message", [
-    ("Bad Image", "invalid reference format"),
-    ("busybox:$(touch MARK)", "invalid reference format"),
-    ("-dwt-image", "invalid reference format"),
-])
+@pytest.mark.parametrize(
+    "image, message",
+    [
+        ("Bad Image", "invalid reference format"),
+        ("busybox:$(touch MARK)", "invalid reference format"),
+        ("-dwt-image", "invalid reference format"),
+    ],
+)
 def test_bad_image_references_get_dockers_error(image, message, marker):
     image = image.replace("MARK", str(marker))
     dash = ["--"] if image.startswith("-") else []
@@ -163,8 +219,14 @@ def test_bad_image_references_get_dockers_error(image, message, marker):
     no_traceback(result.stderr)
 
 
-HOSTILE_VALUES = ["$(touch /tmp/dwt-ran)", "`touch /tmp/dwt-ran`", "web; touch /tmp/dwt-ran",
-                  "web' ; touch /tmp/dwt-ran; '", 'web" ; touch /tmp/dwt-ran; "', "web\ntouch /tmp/dwt-ran"]
+HOSTILE_VALUES = [
+    "$(touch /tmp/dwt-ran)",
+    "`touch /tmp/dwt-ran`",
+    "web; touch /tmp/dwt-ran",
+    "web' ; touch /tmp/dwt-ran; '",
+    'web" ; touch /tmp/dwt-ran; "',
+    "web\ntouch /tmp/dwt-ran",
+]
 
 
 def test_recipe_client_scripts_read_their_values_as_data(docker, names, labels):
@@ -174,11 +236,11 @@ def test_recipe_client_scripts_read_their_values_as_data(docker, names, labels):
     from dockwrap.recipes import round_robin, swarm_round_robin
 
     box = names("client")
-    docker.container.run("busybox:latest", ["sleep", "120"], detach=True, init=True, name=box, labels=labels,
-                         pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "120"], detach=True, init=True, name=box, labels=labels, pull="never"
+    )
     for value in HOSTILE_VALUES:
-        for command in (round_robin.client_command(value, 1),
-                        swarm_round_robin.client_command(value, value, 1)):
+        for command in (round_robin.client_command(value, 1), swarm_round_robin.client_command(value, value, 1)):
             # One second is enough for a spliced value to run (it is in the first line); the
             # script itself would go on retrying a name that does not resolve.
             done = docker.container.exec(box, ["busybox", "timeout", "1", *command])

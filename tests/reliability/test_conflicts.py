@@ -52,8 +52,15 @@ def test_port_already_allocated(docker, names, labels):
     assert docker.container.inspect(first)[0].state.running
     assert http_get(f"http://127.0.0.1:{port}/") == (200, "first\n")
     with pytest.raises(PortInUse) as info:
-        docker.container.run("busybox:latest", ["true"], detach=True, name=names("third"), labels=labels,
-                             publish=[f"127.0.0.1:{port}:80"], pull="never")
+        docker.container.run(
+            "busybox:latest",
+            ["true"],
+            detach=True,
+            name=names("third"),
+            labels=labels,
+            publish=[f"127.0.0.1:{port}:80"],
+            pull="never",
+        )
     assert info.value.address == f"127.0.0.1:{port}" and info.value.exit_code == 125
 
 
@@ -67,8 +74,9 @@ def _answers(port: int) -> bool:
 def test_network_still_in_use(docker, names, labels):
     net, box = names("net"), names("box")
     docker.network.create(net, labels=labels)
-    docker.container.run("busybox:latest", ["sleep", "60"], detach=True, init=True, name=box, network=net,
-                         labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "60"], detach=True, init=True, name=box, network=net, labels=labels, pull="never"
+    )
     result = dockwrap("network", "rm", net)
     assert result.returncode == 1
     (error,) = lines(result.stderr)

@@ -16,12 +16,19 @@ import os
 import signal
 import subprocess
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from tests.engines import SecondEngine, busybox_engine
-from tests.reliability.helpers import docker_argvs, docker_processes, label_options, no_traceback, start_recipe, wait_until
+from tests.reliability.helpers import (
+    docker_argvs,
+    docker_processes,
+    label_options,
+    no_traceback,
+    start_recipe,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
@@ -61,17 +68,23 @@ def finish(proc: subprocess.Popen[str], seconds: float) -> tuple[str, str, float
 
 
 @pytest.mark.parametrize("what", ["dockerd+containerd", "dockerd"])
-@pytest.mark.parametrize("recipe, moment", [
-    (["pingable-pair", "-c", "60"], "exec"),  # during `exec a ping -c 60 b`
-    (["round-robin", "--replicas", "2", "--queries", "4"], "-client"),  # during the client's foreground run
-], ids=["pingable-pair", "round-robin"])
+@pytest.mark.parametrize(
+    "recipe, moment",
+    [
+        (["pingable-pair", "-c", "60"], "exec"),  # during `exec a ping -c 60 b`
+        (["round-robin", "--replicas", "2", "--queries", "4"], "-client"),  # during the client's foreground run
+    ],
+    ids=["pingable-pair", "round-robin"],
+)
 def test_engine_killed_mid_recipe(engine: SecondEngine, recipe, moment, what, labels):
     socket_path = str(engine.socket)
     proc = start_recipe("-H", engine.host, "recipe", *recipe, *label_options(labels))
     try:
+
         def at_the_moment() -> bool:
             assert proc.poll() is None, proc.communicate()
             return any(arg.endswith(moment) for argv in docker_argvs(socket_path).values() for arg in argv)
+
         assert wait_until(at_the_moment, 60, 0.02), "the recipe never got there"
         time.sleep(0.5)
         kill_engine(engine, what)
@@ -85,7 +98,10 @@ def test_engine_killed_mid_recipe(engine: SecondEngine, recipe, moment, what, la
     assert out == ""  # no result made of a half-run step
     lines = err.splitlines()
     assert len(lines) == 2, err
-    assert lines[0] == f"dockwrap: error: Cannot connect to the Docker daemon at {engine.host}. Is the docker daemon running?"
+    assert (
+        lines[0]
+        == f"dockwrap: error: Cannot connect to the Docker daemon at {engine.host}. Is the docker daemon running?"
+    )
     assert lines[1].startswith(f"hint: no Docker engine answers at {engine.host}")
     assert "once it answers, remove what run " in lines[1] and "dockwrap cleanup --run " in lines[1]
     no_traceback(err)
@@ -113,7 +129,7 @@ def test_engine_killed_under_plain_verbs(engine: SecondEngine, names):
             if proc.poll() is None:
                 proc.kill()
                 proc.communicate()
-    for name, (out, err, took) in results.items():
+    for name, (_out, err, took) in results.items():
         assert took < 15, (name, took)
         no_traceback(err)
     # run: docker's own status 125, and the reason it logged (not "exited with status 125")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import shutil
 import socket
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -53,6 +53,7 @@ def two_lines(stderr: str) -> tuple[str, str]:
 
 # -- the binary -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("argv", COMMANDS, ids=IDS)
 def test_missing_binary_exits_127_naming_it(argv, tmp_path):
     missing = str(tmp_path / "no-docker-here")
@@ -70,8 +71,12 @@ def test_docker_not_on_path_exits_127_and_help_still_works(tmp_path):
     assert result.returncode == 127
     error, _ = two_lines(result.stderr)
     assert "'docker'" in error
-    for argv in (["--help"], ["--version"], ["recipe", "pingable-pair", "--help"],
-                 ["--dry-run", "recipe", "pingable-pair"]):  # nothing to run: no docker needed
+    for argv in (
+        ["--help"],
+        ["--version"],
+        ["recipe", "pingable-pair", "--help"],
+        ["--dry-run", "recipe", "pingable-pair"],
+    ):  # nothing to run: no docker needed
         done = dockwrap(*argv, env=env)
         assert done.returncode == 0, (argv, done.stderr)
 
@@ -96,6 +101,7 @@ def test_not_executable_from_the_environment(tmp_path):
 
 
 # -- the daemon -------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def refused(tmp_path) -> Iterator[str]:
@@ -137,7 +143,10 @@ def test_missing_context_exits_1_naming_it(argv):
     assert result.returncode == 1, result.stderr
     error, hint = two_lines(result.stderr)
     assert f'context "{name}"' in error
-    assert hint == "hint: list contexts with: dockwrap context ls; make one with: dockwrap context create NAME --docker host=URL"
+    assert (
+        hint == "hint: list contexts with: dockwrap context ls; "
+        "make one with: dockwrap context create NAME --docker host=URL"
+    )
 
 
 @needs_docker_cli
@@ -153,11 +162,14 @@ def test_recipe_on_an_unreachable_engine_makes_one_call_per_step(tmp_path):
     """No retry storm: the recipe's first call fails, its cleanup makes one call, finds the same
     fault and stops (it would otherwise try each removal, printing a warning for each)."""
     log = tmp_path / "calls"
-    binary = fake_docker(tmp_path, f"""\
+    binary = fake_docker(
+        tmp_path,
+        f"""\
         echo "$*" >> {log}
         echo 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?' >&2
         exit 1
-    """)
+    """,
+    )
     result = dockwrap("--docker", binary, "recipe", "round-robin")
     assert result.returncode == 1
     two_lines(result.stderr)
@@ -179,7 +191,9 @@ def as_nobody(tmp_path) -> str:
         pytest.skip("needs root, setpriv and the docker CLI")
     if not os.path.exists(socket_path) or os.stat(socket_path).st_mode & stat.S_IRWXO:
         pytest.skip(f"{socket_path} is missing, or lets any user in")
-    return fake_docker(tmp_path, f'exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent {real} "$@"\n')
+    return fake_docker(
+        tmp_path, f'exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent {real} "$@"\n'
+    )
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=IDS)

@@ -74,10 +74,13 @@ def test_output_cut_in_the_middle(argv, command, recorded, tmp_path):
     check(dockwrap("--docker", binary, *argv), command, f'"{key.group(1)}"' if key else "")
 
 
-@pytest.mark.parametrize("argv, command, recorded", [c for c in COMMANDS if "inspect" in c[1] or "version" in c[1]],
-                         ids=[i for i, c in zip(IDS, COMMANDS) if "inspect" in c[1] or "version" in c[1]])
+@pytest.mark.parametrize(
+    "argv, command, recorded",
+    [c for c in COMMANDS if "inspect" in c[1] or "version" in c[1]],
+    ids=[i for i, c in zip(IDS, COMMANDS, strict=True) if "inspect" in c[1] or "version" in c[1]],
+)
 def test_json_of_the_wrong_shape(argv, command, recorded, tmp_path):
-    binary = fake_docker(tmp_path, "echo '{\"not\": \"a list\"}'\n" if "inspect" in command else "echo '[1, 2]'\n")
+    binary = fake_docker(tmp_path, 'echo \'{"not": "a list"}\'\n' if "inspect" in command else "echo '[1, 2]'\n")
     check(dockwrap("--docker", binary, *argv), command, "")
 
 
@@ -91,23 +94,27 @@ def test_docker_killed_while_printing(tmp_path):
     no_traceback(result.stderr)
 
 
-@pytest.mark.parametrize("method, command", [
-    (lambda d: d.container.ls(), "docker container ls"),
-    (lambda d: d.container.inspect("box"), "docker container inspect"),
-    (lambda d: d.container.stats(), "docker container stats"),
-    (lambda d: d.container.top("box"), "docker container top"),
-    (lambda d: d.container.port("box"), "docker container port"),
-    (lambda d: d.network.ls(), "docker network ls"),
-    (lambda d: d.network.inspect("net"), "docker network inspect"),
-    (lambda d: d.image.ls(), "docker image ls"),
-    (lambda d: d.version(), "docker version"),
-    (lambda d: d.node.ls(), "docker node ls"),
-    (lambda d: d.service.ls(), "docker service ls"),
-    (lambda d: d.service.ps("web"), "docker service ps"),
-    (lambda d: d.service.inspect("web"), "docker service inspect"),
-], ids=lambda value: value if isinstance(value, str) else "")
+@pytest.mark.parametrize(
+    "method, command",
+    [
+        (lambda d: d.container.ls(), "docker container ls"),
+        (lambda d: d.container.inspect("box"), "docker container inspect"),
+        (lambda d: d.container.stats(), "docker container stats"),
+        (lambda d: d.container.top("box"), "docker container top"),
+        (lambda d: d.container.port("box"), "docker container port"),
+        (lambda d: d.network.ls(), "docker network ls"),
+        (lambda d: d.network.inspect("net"), "docker network inspect"),
+        (lambda d: d.image.ls(), "docker image ls"),
+        (lambda d: d.version(), "docker version"),
+        (lambda d: d.node.ls(), "docker node ls"),
+        (lambda d: d.service.ls(), "docker service ls"),
+        (lambda d: d.service.ps("web"), "docker service ps"),
+        (lambda d: d.service.inspect("web"), "docker service inspect"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
 def test_python_api_raises_parse_error(method, command, tmp_path):
-    binary = fake_docker(tmp_path, "printf '{\"ID\": \"abc\", \"Names\": \"x\", trunc'\n")
+    binary = fake_docker(tmp_path, 'printf \'{"ID": "abc", "Names": "x", trunc\'\n')
     with pytest.raises(ParseError) as info:
         method(Docker(binary=binary))
     assert info.value.command == command and info.value.exit_code == 1

@@ -31,16 +31,19 @@ def survivors(pids_file) -> list[int]:
     return [pid for pid in pids if alive(pid)]
 
 
-@pytest.mark.parametrize("argv, call, ignore_term", [
-    (["ps"], "container ls", False),
-    (["ps"], "container ls", True),  # SIGKILL after the grace period
-    (["container", "inspect", "box"], "container inspect box", False),
-    (["network", "rm", "net"], "network rm net", False),
-    (["container", "port", "box"], "container port box", False),
-    # passthrough (exec and a foreground run have no limit: the container's command may run long)
-    (["logs", "box"], "container logs box", False),
-    (["logs", "box"], "container logs box", True),
-])
+@pytest.mark.parametrize(
+    "argv, call, ignore_term",
+    [
+        (["ps"], "container ls", False),
+        (["ps"], "container ls", True),  # SIGKILL after the grace period
+        (["container", "inspect", "box"], "container inspect box", False),
+        (["network", "rm", "net"], "network rm net", False),
+        (["container", "port", "box"], "container port box", False),
+        # passthrough (exec and a foreground run have no limit: the container's command may run long)
+        (["logs", "box"], "container logs box", False),
+        (["logs", "box"], "container logs box", True),
+    ],
+)
 def test_hanging_call_is_killed_with_its_children(argv, call, ignore_term, tmp_path):
     binary, pids = hanging_docker(tmp_path, ignore_term)
     start = time.monotonic()
@@ -82,13 +85,16 @@ def test_a_call_that_hangs_in_cleanup_is_reported_with_what_is_left(tmp_path):
     """Creation works, the step after it fails, and then the engine hangs: the error stays the
     step's own, one warning line says cleanup timed out and how to remove what is left."""
     state = tmp_path / "made"
-    binary = fake_docker(tmp_path, f"""\
+    binary = fake_docker(
+        tmp_path,
+        f"""\
         case "$1 $2" in
           "network create") echo netid; touch {state} ;;
           "container run") echo 'docker: Error response from daemon: No such image: nope:1.' >&2; exit 125 ;;
           *) exec sleep 120 ;;
         esac
-    """)
+    """,
+    )
     start = time.monotonic()
     result = dockwrap("--docker", binary, "--timeout", "1", "recipe", "round-robin", "--image", "nope:1", timeout=40)
     assert time.monotonic() - start < 10
@@ -101,6 +107,7 @@ def test_a_call_that_hangs_in_cleanup_is_reported_with_what_is_left(tmp_path):
 
 
 # -- an interrupt during a call -----------------------------------------------------------------------
+
 
 def _interrupt(tmp_path, body: str, argv: list[str], signals: int = 1) -> tuple[int, float, str]:
     """Start dockwrap on a fake docker, SIGINT it (`signals` times, 0.3 s apart) once the fake runs."""
@@ -125,8 +132,9 @@ def test_interrupted_create_is_let_finish(tmp_path):
     """`run -d` interrupted: docker may be creating the container; killing its client would not
     stop the daemon, and the container would appear after cleanup looked. It is let finish."""
     made = tmp_path / "made"
-    code, took, err = _interrupt(tmp_path, f"sleep 1\ntouch {made}\necho 0123456789ab\n",
-                                 ["run", "-d", "--name", "box", "busybox", "sleep", "9"])
+    code, took, err = _interrupt(
+        tmp_path, f"sleep 1\ntouch {made}\necho 0123456789ab\n", ["run", "-d", "--name", "box", "busybox", "sleep", "9"]
+    )
     assert code == 130 and made.exists(), err
     assert 0.5 < took < 5
     no_traceback(err)

@@ -22,7 +22,15 @@ import pytest
 
 from tests.harness import DOCKER, docker_cli, dockwrap, free_port, no_swarm_until_done, swarm_state
 from tests.reliability.helpers import (
-    catch, fake_docker, label_options, left_by, no_traceback, ours, run_id_of, start_recipe, wait_until,
+    catch,
+    fake_docker,
+    label_options,
+    left_by,
+    no_traceback,
+    ours,
+    run_id_of,
+    start_recipe,
+    wait_until,
 )
 
 pytestmark = pytest.mark.docker
@@ -30,7 +38,10 @@ pytestmark = pytest.mark.docker
 RECIPES = {
     "pingable-pair": (["pingable-pair", "-c", "30"], "exec"),
     "round-robin": (["round-robin", "--replicas", "2", "--queries", "300"], "-client"),
-    "round-robin-client-per-query": (["round-robin", "--client-per-query", "--replicas", "2", "--queries", "30"], "-q2"),
+    "round-robin-client-per-query": (
+        ["round-robin", "--client-per-query", "--replicas", "2", "--queries", "30"],
+        "-q2",
+    ),
     # nothing answers on 81: it waits (in the HTTP wait, once its `run -d` returned: no `port` call
     # when the port is given)
     "webhost": (["webhost", "--port", "PORT", "--container-port", "81"], "-web"),
@@ -52,7 +63,9 @@ def swarm_guard(request):
 SIGNALS = {"SIGINT": (signal.SIGINT, 130), "SIGTERM": (signal.SIGTERM, 143), "SIGHUP": (signal.SIGHUP, 129)}
 # SIGQUIT (Ctrl-\) is taken like SIGTERM: on two recipes, one per kind of waiting docker call.
 CASES = [(recipe, name) for recipe in RECIPES for name in SIGNALS] + [
-    ("pingable-pair", "SIGQUIT"), ("round-robin", "SIGQUIT")]
+    ("pingable-pair", "SIGQUIT"),
+    ("round-robin", "SIGQUIT"),
+]
 
 
 @pytest.mark.timeout(120)
@@ -100,10 +113,14 @@ def test_second_signal_during_cleanup_does_not_stop_it(labels):
 
 
 @pytest.mark.timeout(90)
-@pytest.mark.parametrize("recipe, moment, cleanup", [
-    (["pingable-pair", "-c", "30"], "exec", []),
-    (["round-robin", "--replicas", "2", "--queries", "300"], "-client", ["--recipe", "round-robin"]),
-], ids=["pingable-pair", "round-robin"])
+@pytest.mark.parametrize(
+    "recipe, moment, cleanup",
+    [
+        (["pingable-pair", "-c", "30"], "exec", []),
+        (["round-robin", "--replicas", "2", "--queries", "300"], "-client", ["--recipe", "round-robin"]),
+    ],
+    ids=["pingable-pair", "round-robin"],
+)
 def test_sigkill_then_cleanup_removes_what_the_run_left(recipe, moment, cleanup, labels):
     proc = start_recipe("recipe", *recipe, *label_options(labels))
     run = catch(proc, labels, moment)
@@ -150,9 +167,13 @@ def _parallel(labels, runs: list[list[str]], seconds: float) -> list[dict]:
 def test_ten_recipes_at_once(labels):
     # Five new networks at most: docker's default address pools run out at about thirty, and other
     # test runs share this engine.
-    runs = ([["pingable-pair", "-c", "1"]] * 3 + [["pingable-pair", "--default-bridge", "-c", "1"]] * 2
-            + [["round-robin", "--replicas", "2", "--queries", "20"]] * 2
-            + [["webhost", "--port", "0", "--rm"]] * 2 + [["process-view"]])
+    runs = (
+        [["pingable-pair", "-c", "1"]] * 3
+        + [["pingable-pair", "--default-bridge", "-c", "1"]] * 2
+        + [["round-robin", "--replicas", "2", "--queries", "20"]] * 2
+        + [["webhost", "--port", "0", "--rm"]] * 2
+        + [["process-view"]]
+    )
     results = _parallel(labels, runs, 120)
     names = [r.get("from") or r.get("backends", [{}])[0].get("name") or r.get("container") for r in results]
     assert len({run_id_of(n) for n in names}) == 10, names  # ten runs, ten distinct run IDs: no clash
@@ -160,11 +181,17 @@ def test_ten_recipes_at_once(labels):
     assert left_by(labels) == {}
 
 
-
 @pytest.mark.timeout(120)
 def test_three_different_recipes_at_once(labels):
-    results = _parallel(labels, [["pingable-pair", "-c", "1"], ["process-view"],
-                                 ["round-robin", "--client-per-query", "--replicas", "2", "--queries", "12"]], 100)
+    results = _parallel(
+        labels,
+        [
+            ["pingable-pair", "-c", "1"],
+            ["process-view"],
+            ["round-robin", "--client-per-query", "--replicas", "2", "--queries", "12"],
+        ],
+        100,
+    )
     names = [r.get("network") or r.get("container") for r in results]
     assert len({run_id_of(n) for n in names}) == 3
     assert left_by(labels) == {}
@@ -179,7 +206,9 @@ def test_a_container_the_daemon_makes_after_its_client_died_is_removed(labels, t
     # other call is real docker's.
     real = shutil.which(DOCKER)
     called, swept = tmp_path / "client-called", tmp_path / "swept"
-    binary = fake_docker(tmp_path, f"""\
+    binary = fake_docker(
+        tmp_path,
+        f"""\
         case "$*" in
           *"container run --rm"*-client" "*)
             touch {called}
@@ -190,9 +219,11 @@ def test_a_container_the_daemon_makes_after_its_client_died_is_removed(labels, t
             {real} "$@"; status=$?; touch {swept}; exit $status ;;
           *) exec {real} "$@" ;;
         esac
-    """)
-    proc = start_recipe("--docker", binary, "recipe", "round-robin", "--replicas", "1", "--queries", "300",
-                        *label_options(labels))
+    """,
+    )
+    proc = start_recipe(
+        "--docker", binary, "recipe", "round-robin", "--replicas", "1", "--queries", "300", *label_options(labels)
+    )
     try:
         assert wait_until(called.exists, 60, 0.01), proc.communicate()
         proc.send_signal(signal.SIGINT)

@@ -36,8 +36,20 @@ def object_id(kind: str, name: str) -> str:
 
 def users_container(case, name: str, *options: str) -> str:
     """A container of the user's (labelled only for the harness), running `sleep`; its ID."""
-    done = docker_cli("run", "-d", "--init", "--name", name, *case.label_args, *options, "--pull", "never",
-                      "busybox:latest", "sleep", "300")
+    done = docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        name,
+        *case.label_args,
+        *options,
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sleep",
+        "300",
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -91,11 +103,14 @@ def run_id(monkeypatch, case) -> str:
     return run
 
 
-@pytest.mark.parametrize("part, options", [
-    ("s2", {}),  # a server, started beside s1
-    ("client", {}),  # the `run --rm` client, after the servers
-    ("lookup", {"client_per_query": True}),  # the first throwaway client of --client-per-query
-])
+@pytest.mark.parametrize(
+    "part, options",
+    [
+        ("s2", {}),  # a server, started beside s1
+        ("client", {}),  # the `run --rm` client, after the servers
+        ("lookup", {"client_per_query": True}),  # the first throwaway client of --client-per-query
+    ],
+)
 def test_round_robin_names_it_makes_up(part, options, docker, case, labels, run_id):
     taken = f"dw-round-robin-{run_id}-{part}"
     before = users_container(case, taken)
@@ -144,8 +159,10 @@ def test_a_port_clash_hint_names_no_container_that_was_removed(labels):
     assert http_get(f"http://127.0.0.1:{port}/")[0] == 200
 
 
-@pytest.mark.parametrize("selector", [["--run", ""], ["--recipe", ""], ["--run", "a=b"], ["--run", " "],
-                                      ["--recipe", "pingable-pair", "--run", ""]])
+@pytest.mark.parametrize(
+    "selector",
+    [["--run", ""], ["--recipe", ""], ["--run", "a=b"], ["--run", " "], ["--recipe", "pingable-pair", "--run", ""]],
+)
 def test_cleanup_with_an_empty_or_malformed_selector_removes_nothing(selector, labels):
     kept = json.loads(dockwrap("recipe", "pingable-pair", "-c", "1", "--keep", "--json", *label_options(labels)).stdout)
     before = left_by(labels)

@@ -37,7 +37,9 @@ exit {status}
 """
 
 
-def run(*args: str | bytes, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str | bytes, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """A command as bytes in and out (argv may hold any byte)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKWRAP_") or k == "DOCKWRAP_DOCKER"}
     full_env.update(env or {})
@@ -63,8 +65,32 @@ def labelled(labels: dict[str, str]) -> list[str]:
 @pytest.mark.parametrize("status", [0, 1, 3])
 def test_foreground_run_passes_docker_like_lines_through(status, names, labels):
     script = MIMIC.format(status=status)
-    ours = dockwrap("run", "--rm", "--pull", "never", *labelled(labels), "--name", names("ours"), "busybox:latest", "sh", "-c", script)
-    theirs = docker("run", "--rm", "--pull", "never", *labelled(labels), "--name", names("theirs"), "busybox:latest", "sh", "-c", script)
+    ours = dockwrap(
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        *labelled(labels),
+        "--name",
+        names("ours"),
+        "busybox:latest",
+        "sh",
+        "-c",
+        script,
+    )
+    theirs = docker(
+        "run",
+        "--rm",
+        "--pull",
+        "never",
+        *labelled(labels),
+        "--name",
+        names("theirs"),
+        "busybox:latest",
+        "sh",
+        "-c",
+        script,
+    )
     assert theirs.returncode == status and b"Error response from daemon: db down" in theirs.stderr
     same_as_docker(ours, theirs)
 
@@ -72,8 +98,12 @@ def test_foreground_run_passes_docker_like_lines_through(status, names, labels):
 @pytest.mark.parametrize("status", [0, 1, 3])
 def test_exec_passes_docker_like_lines_through(status, names, labels):
     box = names("box")
-    assert docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest",
-                      "sleep", "120").returncode == 0
+    assert (
+        docker_cli(
+            "run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sleep", "120"
+        ).returncode
+        == 0
+    )
     script = MIMIC.format(status=status)
     same_as_docker(dockwrap("exec", box, "sh", "-c", script), docker("exec", box, "sh", "-c", script))
 
@@ -81,8 +111,18 @@ def test_exec_passes_docker_like_lines_through(status, names, labels):
 @pytest.mark.parametrize("status", [0, 3])
 def test_logs_and_logs_follow_pass_docker_like_lines_through(status, names, labels):
     box = names("said")
-    docker_cli("run", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sh", "-c",
-               MIMIC.format(status=status))
+    docker_cli(
+        "run",
+        "--pull",
+        "never",
+        *labelled(labels),
+        "--name",
+        box,
+        "busybox:latest",
+        "sh",
+        "-c",
+        MIMIC.format(status=status),
+    )
     theirs = docker("logs", box)
     assert b"level=error" in theirs.stderr and theirs.returncode == 0
     same_as_docker(dockwrap("logs", box), theirs)
@@ -95,11 +135,29 @@ def test_a_docker_like_line_is_not_held_while_the_container_goes_on(names, label
     held until the end, and printed after the lines that came later)."""
     script = "echo 'Error response from daemon: db down' >&2; sleep 20"
     box = names("slow")
-    docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sh", "-c", script)
-    for args in (["logs", "-f", box],
-                 ["run", "--rm", "--init", "--pull", "never", *labelled(labels), "--name", names("fg"), "busybox:latest",
-                  "sh", "-c", script]):
-        proc = subprocess.Popen([sys.executable, "-m", "dockwrap", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    docker_cli(
+        "run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sh", "-c", script
+    )
+    for args in (
+        ["logs", "-f", box],
+        [
+            "run",
+            "--rm",
+            "--init",
+            "--pull",
+            "never",
+            *labelled(labels),
+            "--name",
+            names("fg"),
+            "busybox:latest",
+            "sh",
+            "-c",
+            script,
+        ],
+    ):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dockwrap", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         try:
             start = time.monotonic()
             line = proc.stderr.readline()  # type: ignore[union-attr]
@@ -111,14 +169,18 @@ def test_a_docker_like_line_is_not_held_while_the_container_goes_on(names, label
         assert took < 8, f"{args[0]}: the line came after {took:.1f}s"
 
 
-@pytest.mark.parametrize("args, status, message", [
-    (["logs", "dwt-no-such-box"], 1, "No such container: dwt-no-such-box"),
-    (["logs", "-f", "dwt-no-such-box"], 1, "No such container: dwt-no-such-box"),
-    (["exec", "dwt-no-such-box", "true"], 1, "No such container: dwt-no-such-box"),
-    (["run", "--rm", "--pull", "never", "dwt-no-such-image:1", "true"], 125, "No such image: dwt-no-such-image:1"),
-    (["run", "--rm", "--pull", "never", "-p", "99999:80", "busybox:latest", "true"], 125, "99999"),
-    (["run", "--rm", "--pull", "never", "busybox:latest", "dwt-no-such-command"], 127, "executable file not found"),
-], ids=["logs", "logs -f", "exec", "run: image", "run: bad option", "run: command"])
+@pytest.mark.parametrize(
+    "args, status, message",
+    [
+        (["logs", "dwt-no-such-box"], 1, "No such container: dwt-no-such-box"),
+        (["logs", "-f", "dwt-no-such-box"], 1, "No such container: dwt-no-such-box"),
+        (["exec", "dwt-no-such-box", "true"], 1, "No such container: dwt-no-such-box"),
+        (["run", "--rm", "--pull", "never", "dwt-no-such-image:1", "true"], 125, "No such image: dwt-no-such-image:1"),
+        (["run", "--rm", "--pull", "never", "-p", "99999:80", "busybox:latest", "true"], 125, "99999"),
+        (["run", "--rm", "--pull", "never", "busybox:latest", "dwt-no-such-command"], 127, "executable file not found"),
+    ],
+    ids=["logs", "logs -f", "exec", "run: image", "run: bad option", "run: command"],
+)
 def test_dockers_own_failures_are_one_clean_error(args, status, message):
     result = dockwrap(*args)
     assert result.returncode == status, result.stderr
@@ -130,7 +192,9 @@ def test_dockers_own_failures_are_one_clean_error(args, status, message):
 
 def test_exec_of_a_command_docker_cannot_start_is_docker_s_error(names, labels):
     box = names("box")
-    docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sleep", "120")
+    docker_cli(
+        "run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sleep", "120"
+    )
     result = dockwrap("exec", box, "dwt-no-such-command")
     assert result.returncode == 126 and result.stdout == b""
     assert result.stderr.decode().startswith("dockwrap: error: OCI runtime exec failed")
@@ -138,15 +202,17 @@ def test_exec_of_a_command_docker_cannot_start_is_docker_s_error(names, labels):
 
 def peak_rss_kib(args: list[str]) -> tuple[subprocess.CompletedProcess[bytes], int]:
     """Run the CLI in a child that reports its own peak resident memory (VmHWM) when it ends."""
-    code = ("import atexit, sys\n"
-            "def report(path=sys.argv[1]):\n"
-            "    for line in open('/proc/self/status'):\n"
-            "        if line.startswith('VmHWM:'):\n"
-            "            open(path, 'w').write(line.split()[1])\n"
-            "atexit.register(report)\n"
-            "from dockwrap.cli import main\n"
-            "sys.argv = ['dockwrap', *sys.argv[2:]]\n"
-            "main()\n")
+    code = (
+        "import atexit, sys\n"
+        "def report(path=sys.argv[1]):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            open(path, 'w').write(line.split()[1])\n"
+        "atexit.register(report)\n"
+        "from dockwrap.cli import main\n"
+        "sys.argv = ['dockwrap', *sys.argv[2:]]\n"
+        "main()\n"
+    )
     import tempfile
 
     with tempfile.NamedTemporaryFile("r") as report:
@@ -162,8 +228,22 @@ def test_a_60_mb_line_passes_whole_with_bounded_memory(names, labels):
     docker_cli("run", "-d", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sh", "-c", script)
     assert docker_cli("wait", box, timeout=120).stdout.strip() == "0"
     expected = hashlib.md5(b"abcdefghi" * lines + b"\n").hexdigest()
-    for args in (["logs", box], ["run", "--rm", "--pull", "never", *labelled(labels), "--name", names("fg"),
-                                 "busybox:latest", "sh", "-c", script]):
+    for args in (
+        ["logs", box],
+        [
+            "run",
+            "--rm",
+            "--pull",
+            "never",
+            *labelled(labels),
+            "--name",
+            names("fg"),
+            "busybox:latest",
+            "sh",
+            "-c",
+            script,
+        ],
+    ):
         done, peak = peak_rss_kib(args)
         assert done.returncode == 0, done.stderr[-300:]
         assert done.stdout == b"done\n"
@@ -183,13 +263,17 @@ def test_arguments_that_are_not_utf8_reach_docker(names, labels, tmp_path):
     ours = dockwrap("run", "--rm", "--pull", "never", "busybox:latest", "echo", word)
     same_as_docker(ours, theirs)
     box = names("box")
-    docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sleep", "120")
+    docker_cli(
+        "run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", box, "busybox:latest", "sleep", "120"
+    )
     same_as_docker(dockwrap("exec", box, "echo", word), docker("exec", box, "echo", word))
     # the exact bytes: docker reads an --env-file by its name, so a name with those bytes must arrive whole
     env_file = tmp_path.as_posix().encode() + b"/env-" + HIGH
     with open(env_file, "wb") as f:
         f.write(b"GREETING=hi\n")
-    ours = dockwrap("-x", "run", "--rm", "--pull", "never", "--env-file", env_file, "busybox:latest", "sh", "-c", "echo $GREETING")
+    ours = dockwrap(
+        "-x", "run", "--rm", "--pull", "never", "--env-file", env_file, "busybox:latest", "sh", "-c", "echo $GREETING"
+    )
     assert (ours.returncode, ours.stdout) == (0, b"hi\n"), ours.stderr
     # -x shows it as bash reads it back: the shown line runs as shown
     shown = ours.stderr.decode("ascii").removeprefix("+ ").rstrip("\n")
@@ -206,9 +290,28 @@ def test_arguments_that_are_not_utf8_reach_docker_at_a_terminal(names):
     from tests.harness import run_in_terminal
 
     word = os.fsdecode(b"caf" + HIGH)
-    code, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "run", "-it", "--rm", "--pull", "never", "--name",
-                                    names("tty"), "busybox:latest", "sh", "-c", 'printf "%s" "$1" | wc -c', "sh", word],
-                                   b"", prompt=b"never shown")
+    code, screen = run_in_terminal(
+        [
+            sys.executable,
+            "-m",
+            "dockwrap",
+            "run",
+            "-it",
+            "--rm",
+            "--pull",
+            "never",
+            "--name",
+            names("tty"),
+            "busybox:latest",
+            "sh",
+            "-c",
+            'printf "%s" "$1" | wc -c',
+            "sh",
+            word,
+        ],
+        b"",
+        prompt=b"never shown",
+    )
     assert code == 0, screen
     # docker (its JSON) turns each byte that is not UTF-8 into U+FFFD, 3 bytes: 3 + 128 * 3
     assert screen.split()[-1] == b"387", screen
@@ -222,15 +325,40 @@ def test_logs_follow_through_the_python_api(names, labels):
 
     api = Docker(binary=DOCKER)
     said = names("said")
-    docker_cli("run", "--pull", "never", *labelled(labels), "--name", said, "busybox:latest", "sh", "-c", MIMIC.format(status=0))
-    merged = subprocess.run([DOCKER, "logs", "-f", said], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30).stdout
+    docker_cli(
+        "run",
+        "--pull",
+        "never",
+        *labelled(labels),
+        "--name",
+        said,
+        "busybox:latest",
+        "sh",
+        "-c",
+        MIMIC.format(status=0),
+    )
+    merged = subprocess.run(
+        [DOCKER, "logs", "-f", said], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
+    ).stdout
     assert "".join(api.container.logs(said, follow=True)).encode() == merged
     with pytest.raises(NoSuchContainer):
         for line in api.container.logs(names("missing"), follow=True):
             pytest.fail(f"docker's error came as a line: {line!r}")
     slow = names("slow")
-    docker_cli("run", "-d", "--init", "--pull", "never", *labelled(labels), "--name", slow, "busybox:latest", "sh", "-c",
-               "echo 'Error response from daemon: db down' >&2; sleep 20")
+    docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--pull",
+        "never",
+        *labelled(labels),
+        "--name",
+        slow,
+        "busybox:latest",
+        "sh",
+        "-c",
+        "echo 'Error response from daemon: db down' >&2; sleep 20",
+    )
     lines = api.container.logs(slow, follow=True)
     start = time.monotonic()
     assert next(lines) == "Error response from daemon: db down\n"

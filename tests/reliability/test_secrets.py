@@ -64,12 +64,16 @@ def echoing(tmp_path) -> str:
     return fake_docker(tmp_path, 'echo "docker: Error response from daemon: cannot run: $*" >&2\nexit 125\n')
 
 
-@pytest.mark.parametrize("argv", [
-    ["run", "-d", "ENV", "busybox", "true"],
-    ["run", "--rm", "ENV", "busybox", "true"],  # foreground: the error is held back from the passthrough
-    ["exec", "ENV", "box", "true"],
-    ["service", "create", "--name", "web", "ENV", "busybox", "sleep", "9"],
-], ids=["run -d", "run", "exec", "service create"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "-d", "ENV", "busybox", "true"],
+        ["run", "--rm", "ENV", "busybox", "true"],  # foreground: the error is held back from the passthrough
+        ["exec", "ENV", "box", "true"],
+        ["service", "create", "--name", "web", "ENV", "busybox", "sleep", "9"],
+    ],
+    ids=["run -d", "run", "exec", "service create"],
+)
 def test_cli_explain_and_error_hide_values(argv, echoing):
     args = [part for a in argv for part in (cli_env() if a == "ENV" else [a])]
     result = dockwrap("--docker", echoing, "-x", *args)
@@ -101,7 +105,9 @@ def test_exceptions_hide_values(echoing):
     no_secret(str(error), repr(error), error.args, error.argv, error.stderr, error.stdout, error.message, error.hint)
     assert "cannot run" in error.message
     with pytest.raises(DockerCommandFailed) as info:
-        Docker(binary=echoing).container.run("busybox", ["true"], env=[f"{k}={v}" for k, v in SECRETS.items()], detach=True)
+        Docker(binary=echoing).container.run(
+            "busybox", ["true"], env=[f"{k}={v}" for k, v in SECRETS.items()], detach=True
+        )
     no_secret(str(info.value), repr(info.value), info.value.argv, info.value.stderr)
 
 
@@ -122,8 +128,9 @@ def test_completed_repr_hides_values(tmp_path):
 
 @pytest.mark.docker
 def test_real_docker_failures_hide_values(names):
-    missing_image = dockwrap("-x", "run", "--rm", "--name", names("x"), *cli_env(), "--pull", "never",
-                             "dwt-no-such-image:1", "true")
+    missing_image = dockwrap(
+        "-x", "run", "--rm", "--name", names("x"), *cli_env(), "--pull", "never", "dwt-no-such-image:1", "true"
+    )
     assert missing_image.returncode == 125 and "dwt-no-such-image:1" in missing_image.stderr
     missing_box = dockwrap("-x", "exec", *cli_env(), names("nobox"), "true")
     assert missing_box.returncode == 1 and "No such container" in missing_box.stderr
@@ -134,8 +141,9 @@ def test_real_docker_failures_hide_values(names):
 def test_real_values_reach_the_container(names):
     # the container prints a checksum of the values it got (the values themselves are in no argv)
     script = "printf %s " + " ".join(f'"${key}"' for key in SECRETS) + " | md5sum"
-    result = dockwrap("-x", "run", "--rm", "--name", names("env"), *cli_env(), "--pull", "never",
-                      "busybox:latest", "sh", "-c", script)
+    result = dockwrap(
+        "-x", "run", "--rm", "--name", names("env"), *cli_env(), "--pull", "never", "busybox:latest", "sh", "-c", script
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == hashlib.md5("".join(SECRETS.values()).encode()).hexdigest()
     no_secret(result.stderr)
@@ -145,10 +153,18 @@ URL_PASSWORD = "pw-7c8d9e-value"
 HOST = f"tcp://lesson:{URL_PASSWORD}@127.0.0.1:9"  # nothing answers there: docker's own error, at once
 
 
-@pytest.mark.parametrize("argv", [
-    ["ps"], ["run", "--rm", "--pull", "never", "busybox:latest", "true"], ["exec", "box", "true"], ["logs", "box"],
-    ["network", "rm", "n"], ["recipe", "pingable-pair", "-c", "1"],
-], ids=lambda argv: " ".join(argv[:2]))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ps"],
+        ["run", "--rm", "--pull", "never", "busybox:latest", "true"],
+        ["exec", "box", "true"],
+        ["logs", "box"],
+        ["network", "rm", "n"],
+        ["recipe", "pingable-pair", "-c", "1"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
 @pytest.mark.parametrize("where", ["-H", "DOCKER_HOST"])
 def test_a_password_in_the_engine_url_is_never_shown(argv, where):
     """-x, the error and its hint showed `tcp://lesson:PASSWORD@...` (docker's own line does not)."""

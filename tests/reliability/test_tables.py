@@ -17,7 +17,9 @@ EVIL = "\x1b[2J\x1b[31mred\nFAKE ROW\r\x07"
 
 def remove_networks(labels: dict[str, str]) -> None:
     """By ID: a name with a line break cannot be named to docker."""
-    ids = docker_cli("network", "ls", "-q", "--filter", f"label=dockwrap.test.case={labels['dockwrap.test.case']}").stdout.split()
+    ids = docker_cli(
+        "network", "ls", "-q", "--filter", f"label=dockwrap.test.case={labels['dockwrap.test.case']}"
+    ).stdout.split()
     if ids:
         docker_cli("network", "rm", *ids)
 
@@ -28,9 +30,26 @@ def label_args(labels: dict[str, str]) -> list[str]:
 
 def test_container_table_shows_a_command_as_docker_does(names, labels):
     name = names("evil")
-    assert docker_cli("container", "create", "--pull", "never", *label_args(labels), "--label", f"evil={EVIL}",
-                      "--label", "long=" + "x" * 65536, "--name", name, "busybox:latest", "sh", "-c",
-                      f"echo a\n{EVIL}").returncode == 0
+    assert (
+        docker_cli(
+            "container",
+            "create",
+            "--pull",
+            "never",
+            *label_args(labels),
+            "--label",
+            f"evil={EVIL}",
+            "--label",
+            "long=" + "x" * 65536,
+            "--name",
+            name,
+            "busybox:latest",
+            "sh",
+            "-c",
+            f"echo a\n{EVIL}",
+        ).returncode
+        == 0
+    )
     selector = f"label=dockwrap.test.case={labels['dockwrap.test.case']}"
     ours = dockwrap("ps", "-a", "--filter", selector)
     assert ours.returncode == 0, ours.stderr
@@ -38,7 +57,7 @@ def test_container_table_shows_a_command_as_docker_does(names, labels):
     lines = ours.stdout.splitlines()
     assert len(lines) == 2 and lines[1].endswith(name)  # the header and one row
     theirs = docker_cli("ps", "-a", "--filter", selector, "--format", "{{.Command}}").stdout.strip()
-    assert theirs.startswith('"sh -c \'echo a\\n\\x1b[2J') and theirs in lines[1]
+    assert theirs.startswith("\"sh -c 'echo a\\n\\x1b[2J") and theirs in lines[1]
     # the JSON keeps the text itself, for programs (JSON escapes it)
     import json
 

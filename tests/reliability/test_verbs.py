@@ -29,8 +29,22 @@ def exists(kind: str, name: str) -> bool:
 @pytest.fixture
 def stopped_and_running(names, labels) -> tuple[str, str]:
     stopped, running = names("stopped"), names("running")
-    docker_cli("container", "create", "--pull", "never", *label_args(labels), "--name", stopped, "busybox:latest", "true")
-    docker_cli("run", "-d", "--init", "--pull", "never", *label_args(labels), "--name", running, "busybox:latest", "sleep", "120")
+    docker_cli(
+        "container", "create", "--pull", "never", *label_args(labels), "--name", stopped, "busybox:latest", "true"
+    )
+    docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--pull",
+        "never",
+        *label_args(labels),
+        "--name",
+        running,
+        "busybox:latest",
+        "sleep",
+        "120",
+    )
     return stopped, running
 
 
@@ -40,7 +54,9 @@ def test_rm_of_a_stopped_and_a_running_container_shows_the_one_removed(stopped_a
     result = dockwrap("container", "rm", stopped, running)
     assert result.returncode == 1
     assert result.stdout == f"{stopped}\n"
-    assert result.stderr.startswith("dockwrap: error: Error response from daemon: You cannot remove a running container")
+    assert result.stderr.startswith(
+        "dockwrap: error: Error response from daemon: You cannot remove a running container"
+    )
     assert not exists("container", stopped) and exists("container", running)
 
 
@@ -73,8 +89,21 @@ def test_network_rm_of_a_free_and_a_busy_network_shows_the_one_removed(names, la
     free, busy = names("free"), names("busy")
     for net in (free, busy):
         docker_cli("network", "create", *label_args(labels), net)
-    docker_cli("run", "-d", "--init", "--pull", "never", *label_args(labels), "--network", busy, "--name", names("box"),
-               "busybox:latest", "sleep", "120")
+    docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--pull",
+        "never",
+        *label_args(labels),
+        "--network",
+        busy,
+        "--name",
+        names("box"),
+        "busybox:latest",
+        "sleep",
+        "120",
+    )
     result = dockwrap("network", "rm", free, busy)
     assert result.returncode == 1
     assert result.stdout == f"{free}\n" and "active endpoints" in result.stderr
@@ -85,9 +114,15 @@ def test_network_rm_of_a_free_and_a_busy_network_shows_the_one_removed(names, la
 def test_live_stats_keeps_reading_samples(as_json, names, labels):
     """Before: one sample, then "a line is not JSON" on the ESC[K docker 28 writes between frames."""
     box = names("busy")
-    docker_cli("run", "-d", "--init", "--pull", "never", *label_args(labels), "--name", box, "busybox:latest", "sleep", "120")
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "container", "stats", *(["--json"] if as_json else []), box],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    docker_cli(
+        "run", "-d", "--init", "--pull", "never", *label_args(labels), "--name", box, "busybox:latest", "sleep", "120"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "container", "stats", *(["--json"] if as_json else []), box],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     try:
         deadline = time.monotonic() + 30

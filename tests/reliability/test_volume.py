@@ -17,9 +17,10 @@ pytestmark = [pytest.mark.docker, pytest.mark.timeout(120)]
 
 LINES = 200_000
 # Lines with tabs, a carriage return, a backslash and every printable character in turn; written
-# to a file, printed, and the file's md5sum reported on stderr.
+# to a file, printed, and the file's md5sum reported on stderr. (%-formatting: awk's braces would
+# need doubling in an f-string.)
 WRITER = (
-    "awk 'BEGIN { for (i = 1; i <= %d; i++) printf \"%%d\\tline %%x with text\\r and a \\\\ and %%c\\n\", "
+    'awk \'BEGIN { for (i = 1; i <= %d; i++) printf "%%d\\tline %%x with text\\r and a \\\\ and %%c\\n", '  # noqa: UP031
     "i, i * 7919, 33 + i %% 90 }' > /tmp/out && cat /tmp/out && md5sum /tmp/out >&2" % LINES
 )
 ALL_BYTES = bytes(range(256))
@@ -38,12 +39,14 @@ def reported_md5(stderr: bytes) -> str:
 
 def check_lines(stdout: bytes, stderr: bytes) -> None:
     assert stdout.count(b"\n") == LINES
-    assert stdout.startswith(b"1\tline 1eef with text\r and a \\ and \"\n")
+    assert stdout.startswith(b'1\tline 1eef with text\r and a \\ and "\n')
     assert hashlib.md5(stdout).hexdigest() == reported_md5(stderr)
 
 
 def test_200k_lines_through_a_foreground_run(names):
-    done = dockwrap_bytes("run", "--rm", "--name", names("lines"), "--pull", "never", "busybox:latest", "sh", "-c", WRITER)
+    done = dockwrap_bytes(
+        "run", "--rm", "--name", names("lines"), "--pull", "never", "busybox:latest", "sh", "-c", WRITER
+    )
     assert done.returncode == 0, done.stderr[-500:]
     check_lines(done.stdout, done.stderr)
 
@@ -62,7 +65,9 @@ def test_200k_lines_through_logs(docker, names, labels):
 @pytest.fixture
 def box(docker, names, labels) -> str:
     name = names("box")
-    docker.container.run("busybox:latest", ["sleep", "120"], detach=True, init=True, name=name, labels=labels, pull="never")
+    docker.container.run(
+        "busybox:latest", ["sleep", "120"], detach=True, init=True, name=name, labels=labels, pull="never"
+    )
     return name
 
 
@@ -80,8 +85,12 @@ def test_every_byte_value_through_exec(docker, box):
 
 def test_every_byte_value_through_exec_stdin(box):
     """And back: the bytes on dockwrap's stdin reach the command unchanged (`exec -i`)."""
-    done = subprocess.run([sys.executable, "-m", "dockwrap", "exec", "-i", box, "sh", "-c", "cat; printf end"],
-                          input=ALL_BYTES * 16, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "exec", "-i", box, "sh", "-c", "cat; printf end"],
+        input=ALL_BYTES * 16,
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == ALL_BYTES * 16 + b"end"
     assert DOCKER  # the real docker CLI, never a fake, carries these bytes

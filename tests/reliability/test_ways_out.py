@@ -50,8 +50,20 @@ def into_closed_pipe(*args: str, stream: str = "stdout") -> tuple[int, str]:
 def chatty(case, names) -> str:
     """A running container that has written 100,000 lines of logs."""
     name = names("chatty")
-    done = docker_cli("run", "-d", "--init", "--name", name, *case.label_args, "--pull", "never", "busybox:latest",
-                      "sh", "-c", "seq 1 100000; sleep 300")
+    done = docker_cli(
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        name,
+        *case.label_args,
+        "--pull",
+        "never",
+        "busybox:latest",
+        "sh",
+        "-c",
+        "seq 1 100000; sleep 300",
+    )
     assert done.returncode == 0, done.stderr
     assert wait_until(lambda: docker_cli("logs", "--tail", "1", name).stdout.strip() == "100000", 20)
     return name
@@ -61,10 +73,18 @@ def chatty(case, names) -> str:
 @pytest.mark.timeout(120)
 def test_every_kind_of_command_into_a_closed_pipe_exits_141(chatty, labels):
     commands = [
-        ["ps", "-a", "-q"], ["ps", "-a", "--json"], ["container", "inspect", chatty], ["network", "ls"], ["version"],
-        ["logs", chatty], ["logs", "-f", chatty], ["exec", chatty, "seq", "1", "100000"],
+        ["ps", "-a", "-q"],
+        ["ps", "-a", "--json"],
+        ["container", "inspect", chatty],
+        ["network", "ls"],
+        ["version"],
+        ["logs", chatty],
+        ["logs", "-f", chatty],
+        ["exec", chatty, "seq", "1", "100000"],
         ["run", "--rm", *label_options(labels), "--pull", "never", *SEQ],
-        ["--help"], ["--version"], ["--dry-run", "container", "ls"],
+        ["--help"],
+        ["--version"],
+        ["--dry-run", "container", "ls"],
     ]
     for argv in commands:
         status, err = into_closed_pipe(*argv)
@@ -78,8 +98,13 @@ def test_every_kind_of_command_into_a_closed_pipe_exits_141(chatty, labels):
 @pytest.mark.docker
 def test_a_closed_stdout_is_a_pipe_nobody_reads(chatty):
     for command in ("ps -a -q >&-", f"logs {chatty} >&-", "--version >&-", f"logs {chatty} 2>&- >&-"):
-        done = subprocess.run(["bash", "-c", f"{sys.executable} -m dockwrap {command}"], capture_output=True,
-                              text=True, env=environment(), timeout=60)
+        done = subprocess.run(
+            ["bash", "-c", f"{sys.executable} -m dockwrap {command}"],
+            capture_output=True,
+            text=True,
+            env=environment(),
+            timeout=60,
+        )
         assert done.returncode == 141, (command, done.stderr)
         assert done.stderr == "", (command, done.stderr)
 
@@ -90,9 +115,17 @@ def test_explained_recipe_into_head_cleans_up_and_exits_141(labels):
     # The issue's case: head leaves after three lines, in the middle of the servers' `run -d`.
     options = " ".join(f"-l {key}={value}" for key, value in labels.items())
     done = subprocess.run(
-        ["bash", "-c", f"{sys.executable} -m dockwrap -x recipe round-robin {options} 2>&1 | head -3; "
-                       'echo "status=${PIPESTATUS[0]}" >&2'],
-        capture_output=True, text=True, env=environment(), timeout=100)
+        [
+            "bash",
+            "-c",
+            f"{sys.executable} -m dockwrap -x recipe round-robin {options} 2>&1 | head -3; "
+            'echo "status=${PIPESTATUS[0]}" >&2',
+        ],
+        capture_output=True,
+        text=True,
+        env=environment(),
+        timeout=100,
+    )
     assert len(done.stdout.splitlines()) == 3
     assert done.stderr.strip() == "status=141", done.stderr
     assert left_by(labels) == {}
@@ -102,12 +135,15 @@ def test_explained_recipe_into_head_cleans_up_and_exits_141(labels):
 
 @pytest.mark.docker
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("argv, stream", [
-    (["recipe", "pingable-pair", "-c", "1", "--json"], "stdout"),  # the result cannot be written, at the end
-    (["-x", "recipe", "pingable-pair", "-c", "1"], "stderr"),  # the first call cannot be shown
-    (["-x", "recipe", "round-robin", "--replicas", "2", "--queries", "4"], "stderr"),
-    (["--dry-run", "recipe", "round-robin"], "stdout"),
-])
+@pytest.mark.parametrize(
+    "argv, stream",
+    [
+        (["recipe", "pingable-pair", "-c", "1", "--json"], "stdout"),  # the result cannot be written, at the end
+        (["-x", "recipe", "pingable-pair", "-c", "1"], "stderr"),  # the first call cannot be shown
+        (["-x", "recipe", "round-robin", "--replicas", "2", "--queries", "4"], "stderr"),
+        (["--dry-run", "recipe", "round-robin"], "stdout"),
+    ],
+)
 def test_recipe_into_a_closed_pipe_leaves_nothing(argv, stream, labels):
     status, other = into_closed_pipe(*argv, *label_options(labels), stream=stream)
     assert status == 141, other
@@ -125,9 +161,14 @@ def _controlling_terminal() -> None:
 @pytest.mark.timeout(120)
 def test_a_closed_terminal_ends_the_recipe_and_its_docker_calls(labels):
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "dockwrap", "-x", "recipe", "pingable-pair", "-c", "30",
-                             *label_options(labels)], stdin=follower, stdout=follower, stderr=follower,
-                            preexec_fn=_controlling_terminal, env=environment())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dockwrap", "-x", "recipe", "pingable-pair", "-c", "30", *label_options(labels)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        preexec_fn=_controlling_terminal,
+        env=environment(),
+    )
     os.close(follower)
 
     def drain() -> None:  # read what it writes meanwhile: a full terminal would block it
@@ -164,13 +205,16 @@ sys.addaudithook(hook)
 """
 
 
-@pytest.mark.parametrize("module", [
-    "click",  # imported by dockwrap.cli, before its main() runs
-    "asyncio.locks",  # `import sh`, at the first docker call: asyncio half made
-    "asyncio.unix_events",
-    "dockwrap.cli.output",  # while Click looks the command up (imported by dockwrap.recipes.cli)
-    "dockwrap.recipes.pingable_pair",
-])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "click",  # imported by dockwrap.cli, before its main() runs
+        "asyncio.locks",  # `import sh`, at the first docker call: asyncio half made
+        "asyncio.unix_events",
+        "dockwrap.cli.output",  # while Click looks the command up (imported by dockwrap.recipes.cli)
+        "dockwrap.recipes.pingable_pair",
+    ],
+)
 @pytest.mark.parametrize("signame, status", [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 @pytest.mark.parametrize("entry", ["-m", "script"])
 def test_a_signal_during_an_import_is_taken_after_it(entry, module, signame, status, tmp_path):
@@ -180,9 +224,18 @@ def test_a_signal_during_an_import_is_taken_after_it(entry, module, signame, sta
     (tmp_path / "sitecustomize.py").write_text(HOOK)
     env = environment({"PYTHONPATH": str(tmp_path), "DWT_SIGNAL_DURING_IMPORT": f"{module}:{signame}"})
     started = time.monotonic()
-    command = [sys.executable, "-m", "dockwrap"] if entry == "-m" else [os.path.join(os.path.dirname(sys.executable), "dockwrap")]
-    done = subprocess.run([*command, "-H", "unix:///nonexistent/dwt.sock", "recipe", "pingable-pair"],
-                          capture_output=True, text=True, env=env, timeout=60)
+    command = (
+        [sys.executable, "-m", "dockwrap"]
+        if entry == "-m"
+        else [os.path.join(os.path.dirname(sys.executable), "dockwrap")]
+    )
+    done = subprocess.run(
+        [*command, "-H", "unix:///nonexistent/dwt.sock", "recipe", "pingable-pair"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == status, done.stderr
     no_traceback(done.stderr)
     assert "NameError" not in done.stderr and "RuntimeError" not in done.stderr

@@ -35,6 +35,8 @@ def recorded_params(name: str) -> list[pytest.param]:
     """The clients that recorded `docker/<client>/<name>.txt` (the per-family scripts record with
     28.2.2 and 20.10.24 only, and some commands exist in one of them only)."""
     return [pytest.param(client, id=client) for client in CLIENTS if (DOCKER / client / f"{name}.txt").is_file()]
+
+
 def read_raw(path: Path) -> str:
     """A recorded file, its line ends as docker wrote them (a terminal's \r, a progress line's
     \r\r\n): read_text() would turn each \r into a line end of its own."""
@@ -74,7 +76,7 @@ def read_error(path: Path) -> RecordedError:
     lines = read_raw(path).split("\n")
     if not lines[0].startswith("# exit: "):
         raise ValueError(f"{path}: the first line is not '# exit: N'")
-    exit_status = int(lines[0][len("# exit: "):])
+    exit_status = int(lines[0][len("# exit: ") :])
     argv: tuple[str, ...] = ()
     stdout: list[str] = []
     position = 1
@@ -100,5 +102,8 @@ def read_podman(version: str, name: str) -> str:
 
 def podman_errors() -> list[RecordedError]:
     """podman's recorded failures, their client named `podman-<version>`."""
-    return [replace(read_error(path), client=f"podman-{version}")
-            for version in PODMAN_VERSIONS for path in sorted((PODMAN / version / "errors").glob("*.txt"))]
+    return [
+        replace(read_error(path), client=f"podman-{version}")
+        for version in PODMAN_VERSIONS
+        for path in sorted((PODMAN / version / "errors").glob("*.txt"))
+    ]

@@ -7,7 +7,8 @@ Docker(dry_run=True): what would run is what is printed, and nothing runs."""
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -144,20 +145,41 @@ def test_a_bad_value_is_a_usage_error(call, words, capsys):
 # (call, the argv printed): a str where a list goes is one item, a mapping gives KEY=VALUE items
 SHAPES: list[tuple[str, Call, str]] = [
     ("publish str", lambda d: d.container.run("busybox", publish="80"), "docker container run --publish 80 busybox"),
-    ("env mapping", lambda d: d.container.run("busybox", env={"A": "1", "B": None, "C": 2}),
-     "docker container run --env A=1 --env B --env C=2 busybox"),
+    (
+        "env mapping",
+        lambda d: d.container.run("busybox", env={"A": "1", "B": None, "C": 2}),
+        "docker container run --env A=1 --env B --env C=2 busybox",
+    ),
     ("env str", lambda d: d.container.exec("a", "ls", env="A=1"), "docker container exec --env A=1 a ls"),
     ("labels mapping", lambda d: d.network.create("n", labels={"k": "v w"}), "docker network create --label 'k=v w' n"),
     ("command str", lambda d: d.container.run("busybox", "echo hi"), "docker container run busybox 'echo hi'"),
-    ("filters str", lambda d: d.network.ls(filters="name=x"), "docker network ls --filter name=x --format '{{json .}}'"),
-    ("filters mapping", lambda d: d.container.stats("a b"), "docker container stats --no-stream --format '{{json .}}' 'a b'"),
+    (
+        "filters str",
+        lambda d: d.network.ls(filters="name=x"),
+        "docker network ls --filter name=x --format '{{json .}}'",
+    ),
+    (
+        "filters mapping",
+        lambda d: d.container.stats("a b"),
+        "docker container stats --no-stream --format '{{json .}}' 'a b'",
+    ),
     ("aliases str", lambda d: d.network.connect("n", "c", aliases="web"), "docker network connect --alias web n c"),
-    ("network str", lambda d: d.service.create("busybox", name="s", network="net"),
-     "docker service create --detach --name s --network net busybox"),
-    ("container labels mapping", lambda d: d.service.create("busybox", name="s", container_labels={"a": "b"}),
-     "docker service create --detach --name s --container-label a=b busybox"),
+    (
+        "network str",
+        lambda d: d.service.create("busybox", name="s", network="net"),
+        "docker service create --detach --name s --network net busybox",
+    ),
+    (
+        "container labels mapping",
+        lambda d: d.service.create("busybox", name="s", container_labels={"a": "b"}),
+        "docker service create --detach --name s --container-label a=b busybox",
+    ),
     ("ps_args str", lambda d: d.container.top("a", "aux"), "docker container top a aux"),
-    ("bytes", lambda d: d.container.run(b"busybox", [b"echo", b"caf\xe9"]), "docker container run busybox echo $'caf\\xe9'"),
+    (
+        "bytes",
+        lambda d: d.container.run(b"busybox", [b"echo", b"caf\xe9"]),
+        "docker container run busybox echo $'caf\\xe9'",
+    ),
 ]
 
 
@@ -166,7 +188,9 @@ def test_lists_and_mappings_take_the_shapes_people_write(call, argv, capsys):
     assert printed(call, capsys) == argv
 
 
-@pytest.mark.parametrize("timeout, kept", [(None, None), (0, None), (math.inf, None), (1e308, None), (2.5, 2.5), (3, 3.0)])
+@pytest.mark.parametrize(
+    "timeout, kept", [(None, None), (0, None), (math.inf, None), (1e308, None), (2.5, 2.5), (3, 3.0)]
+)
 def test_timeouts_of_no_limit(timeout, kept):
     """inf (and anything beyond what a timer can wait) means no limit, as 0 does (before: a thread
     traceback, and the call ran without one)."""

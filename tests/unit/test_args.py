@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -35,30 +36,66 @@ def printed(call: Callable[[Docker], Any], capsys: pytest.CaptureFixture[str]) -
 
 # (call, printed with the plain name "web", printed with the name "-web")
 VERBS = [
-    (lambda d, n: d.container.inspect([n, "db"]), "docker container inspect {n} db", "docker container inspect -- {n} db"),
-    (lambda d, n: d.container.rm(n, force=True), "docker container rm --force {n}", "docker container rm --force -- {n}"),
+    (
+        lambda d, n: d.container.inspect([n, "db"]),
+        "docker container inspect {n} db",
+        "docker container inspect -- {n} db",
+    ),
+    (
+        lambda d, n: d.container.rm(n, force=True),
+        "docker container rm --force {n}",
+        "docker container rm --force -- {n}",
+    ),
     (lambda d, n: d.container.stop(n, time=1), "docker container stop -t 1 {n}", "docker container stop -t 1 -- {n}"),
     (lambda d, n: d.container.start(n), "docker container start {n}", "docker container start -- {n}"),
     (lambda d, n: d.container.top(n, ["-ef"]), "docker container top {n} -ef", "docker container top -- {n} -ef"),
     (lambda d, n: d.container.port(n), "docker container port {n}", "docker container port -- {n}"),
-    (lambda d, n: d.container.logs(n, tail=5), "docker container logs --tail 5 {n}", "docker container logs --tail 5 -- {n}"),
-    (lambda d, n: d.container.exec(n, ["ls", "-l"]), "docker container exec {n} ls -l", "docker container exec -- {n} ls -l"),
-    (lambda d, n: d.container.stats(n), "docker container stats --no-stream --format '{{{{json .}}}}' {n}",
-     "docker container stats --no-stream --format '{{{{json .}}}}' -- {n}"),
-    (lambda d, n: d.container.run("busybox", ["true"], name=n, detach=True),
-     "docker container run --detach --name {n} busybox true", "docker container run --detach --name {n} busybox true"),
+    (
+        lambda d, n: d.container.logs(n, tail=5),
+        "docker container logs --tail 5 {n}",
+        "docker container logs --tail 5 -- {n}",
+    ),
+    (
+        lambda d, n: d.container.exec(n, ["ls", "-l"]),
+        "docker container exec {n} ls -l",
+        "docker container exec -- {n} ls -l",
+    ),
+    (
+        lambda d, n: d.container.stats(n),
+        "docker container stats --no-stream --format '{{{{json .}}}}' {n}",
+        "docker container stats --no-stream --format '{{{{json .}}}}' -- {n}",
+    ),
+    (
+        lambda d, n: d.container.run("busybox", ["true"], name=n, detach=True),
+        "docker container run --detach --name {n} busybox true",
+        "docker container run --detach --name {n} busybox true",
+    ),
     (lambda d, n: d.network.create(n), "docker network create {n}", "docker network create -- {n}"),
-    (lambda d, n: d.network.connect(n, "box", aliases=["a"]), "docker network connect --alias a {n} box",
-     "docker network connect --alias a -- {n} box"),
-    (lambda d, n: d.network.disconnect("net", n), "docker network disconnect net {n}", "docker network disconnect -- net {n}"),
+    (
+        lambda d, n: d.network.connect(n, "box", aliases=["a"]),
+        "docker network connect --alias a {n} box",
+        "docker network connect --alias a -- {n} box",
+    ),
+    (
+        lambda d, n: d.network.disconnect("net", n),
+        "docker network disconnect net {n}",
+        "docker network disconnect -- net {n}",
+    ),
     (lambda d, n: d.network.inspect(n), "docker network inspect {n}", "docker network inspect -- {n}"),
     (lambda d, n: d.network.rm([n]), "docker network rm {n}", "docker network rm -- {n}"),
     (lambda d, n: d.service.rm(n), "docker service rm {n}", "docker service rm -- {n}"),
     (lambda d, n: d.service.inspect(n), "docker service inspect {n}", "docker service inspect -- {n}"),
-    (lambda d, n: d.service.scale(n, 2), "docker service scale --detach {n}=2", "docker service scale --detach -- {n}=2"),
+    (
+        lambda d, n: d.service.scale(n, 2),
+        "docker service scale --detach {n}=2",
+        "docker service scale --detach -- {n}=2",
+    ),
     (lambda d, n: d.service.logs(n), "docker service logs {n}", "docker service logs -- {n}"),
-    (lambda d, n: d.service.ps(n), "docker service ps --format '{{{{json .}}}}' {n}",
-     "docker service ps --format '{{{{json .}}}}' -- {n}"),
+    (
+        lambda d, n: d.service.ps(n),
+        "docker service ps --format '{{{{json .}}}}' {n}",
+        "docker service ps --format '{{{{json .}}}}' -- {n}",
+    ),
 ]
 
 

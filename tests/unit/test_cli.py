@@ -102,8 +102,15 @@ def test_timeout_from_the_environment(tmp_path):
     assert result.returncode == 124
 
 
-@pytest.mark.parametrize("value, where", [(value, where) for value in ["nan", "-1", "abc", "", "1e", "-inf"]
-                                           for where in ["option", "environment"] if value or where == "option"])
+@pytest.mark.parametrize(
+    "value, where",
+    [
+        (value, where)
+        for value in ["nan", "-1", "abc", "", "1e", "-inf"]
+        for where in ["option", "environment"]
+        if value or where == "option"
+    ],
+)
 def test_a_nonsense_timeout_is_a_usage_error(value, where, tmp_path):
     """Before: `nan` timed out at once ("timed out after nans"); the others were Click's own words.
     (An empty DOCKWRAP_TIMEOUT counts as unset.)"""
@@ -122,8 +129,10 @@ def test_a_timeout_of_no_limit_runs_the_call(value, tmp_path):
     """inf and anything beyond what a timer can wait mean no limit, as 0 does (before: inf and
     1e308 printed a thread's traceback)."""
     binary = fake_docker(tmp_path, "sleep 0.2\necho ''\n")
-    for result in (dockwrap("--docker", binary, "--timeout", value, "network", "ls"),
-                   dockwrap("--docker", binary, "network", "ls", env={"DOCKWRAP_TIMEOUT": value})):
+    for result in (
+        dockwrap("--docker", binary, "--timeout", value, "network", "ls"),
+        dockwrap("--docker", binary, "network", "ls", env={"DOCKWRAP_TIMEOUT": value}),
+    ):
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
 
@@ -166,10 +175,22 @@ def test_debug_shows_the_traceback(tmp_path):
     assert "Traceback" in result.stderr
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["--dry-run", "container", "ls"], ["recipe", "--help"],
-                                  ["--dry-run", "volume", "create", "x"], ["run", "--help"], ["--dry-run", "pull", "x"],
-                                  ["--dry-run", "build", "-t", "x", "."], ["--dry-run", "image", "prune", "-a"],
-                                  ["--dry-run", "login", "--password-stdin", "h"], ["build", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--version"],
+        ["--dry-run", "container", "ls"],
+        ["recipe", "--help"],
+        ["--dry-run", "volume", "create", "x"],
+        ["run", "--help"],
+        ["--dry-run", "pull", "x"],
+        ["--dry-run", "build", "-t", "x", "."],
+        ["--dry-run", "image", "prune", "-a"],
+        ["--dry-run", "login", "--password-stdin", "h"],
+        ["build", "--help"],
+    ],
+)
 def test_fast_paths_import_neither_sh_nor_tabulate(argv):
     # sh (~100 ms, it pulls in asyncio) and tabulate (~25 ms) load only when needed.
     code = textwrap.dedent(f"""
@@ -183,26 +204,30 @@ def test_fast_paths_import_neither_sh_nor_tabulate(argv):
     """)
     import subprocess
 
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=dict(os.environ, DOCKWRAP_DOCKER="docker"))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ, DOCKWRAP_DOCKER="docker")
+    )
     assert out.stderr.strip().splitlines()[-1] == "loaded: False False"
 
 
-@pytest.mark.parametrize("argv", [
-    ["container", "inspect", "x", "--raw"],
-    ["network", "inspect", "x", "--json"],
-    ["container", "ls", "--json"],
-    ["network", "create", "x"],
-    ["image", "pull", "x", "--json"],
-    ["image", "push", "x"],
-    ["image", "build", "--json", "."],
-    ["image", "rm", "x", "y"],
-    ["image", "history", "x"],
-    ["image", "load", "-i", "x.tar"],
-    ["image", "import", "x.tar", "y"],
-    ["image", "prune", "--json"],
-    ["logout", "h"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["container", "inspect", "x", "--raw"],
+        ["network", "inspect", "x", "--json"],
+        ["container", "ls", "--json"],
+        ["network", "create", "x"],
+        ["image", "pull", "x", "--json"],
+        ["image", "push", "x"],
+        ["image", "build", "--json", "."],
+        ["image", "rm", "x", "y"],
+        ["image", "history", "x"],
+        ["image", "load", "-i", "x.tar"],
+        ["image", "import", "x.tar", "y"],
+        ["image", "prune", "--json"],
+        ["logout", "h"],
+    ],
+)
 def test_dry_run_prints_only_the_calls(tmp_path, argv):
     binary = fake_docker(tmp_path, "exit 99\n")
     result = dockwrap("--docker", binary, "--dry-run", *argv)

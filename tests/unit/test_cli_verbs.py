@@ -42,8 +42,17 @@ def every_command() -> list[tuple[tuple[str, ...], click.Command]]:
 
 def test_every_group_registers_through_the_helper():
     groups = [(path, command) for path, command in every_command() if isinstance(command, click.Group)]
-    assert {path for path, _ in groups} >= {(), ("recipe",), ("container",), ("image",), ("network",), ("node",),
-                                            ("service",), ("swarm",), ("system",)}
+    assert {path for path, _ in groups} >= {
+        (),
+        ("recipe",),
+        ("container",),
+        ("image",),
+        ("network",),
+        ("node",),
+        ("service",),
+        ("swarm",),
+        ("system",),
+    }
     assert [path for path, group in groups if not isinstance(group, LazyGroup)] == []
     # docker's nouns fall back to pass-through for the verbs dockwrap does not wrap
     assert all(isinstance(WRAPPED[name], NounGroup) for name in WRAPPED if name not in ("version", "login", "logout"))
@@ -70,9 +79,36 @@ def test_dockwraps_own_options_never_take_a_spelling_docker_has(verb):
     assert DOCKER_ARG in verb.own
 
 
-@pytest.mark.parametrize("shortcut", ["ps", "run", "exec", "logs", "top", "start", "stop", "rm", "images", "port", "stats",
-                                      "container list", "container remove", "image list", "network list", "pull", "push",
-                                      "rmi", "build", "tag", "save", "load", "import", "history", "image remove"])
+@pytest.mark.parametrize(
+    "shortcut",
+    [
+        "ps",
+        "run",
+        "exec",
+        "logs",
+        "top",
+        "start",
+        "stop",
+        "rm",
+        "images",
+        "port",
+        "stats",
+        "container list",
+        "container remove",
+        "image list",
+        "network list",
+        "pull",
+        "push",
+        "rmi",
+        "build",
+        "tag",
+        "save",
+        "load",
+        "import",
+        "history",
+        "image remove",
+    ],
+)
 def test_shortcuts_and_aliases_reach_the_same_verb_as_their_long_form(shortcut):
     words = tuple(shortcut.split())
     canonical = surface.resolve(words)
@@ -80,9 +116,21 @@ def test_shortcuts_and_aliases_reach_the_same_verb_as_their_long_form(shortcut):
     assert isinstance(docker_command(words), DockerVerbCommand)
 
 
-@pytest.mark.parametrize("words", [("inspect",), ("plugin",), ("attach",), ("commit",), ("search",), ("builder",),
-                                   ("container", "export"), ("builder", "prune"), ("network", "prune"),
-                                   ("volume", "update")])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("inspect",),
+        ("plugin",),
+        ("attach",),
+        ("commit",),
+        ("search",),
+        ("builder",),
+        ("container", "export"),
+        ("builder", "prune"),
+        ("network", "prune"),
+        ("volume", "update"),
+    ],
+)
 def test_what_dockwrap_does_not_wrap_passes_through_as_spelled(words):
     command = docker_command(words)
     assert isinstance(command, PassthroughCommand) and command.spelled == words
@@ -92,45 +140,101 @@ def test_what_dockwrap_does_not_wrap_passes_through_as_spelled(words):
 
 ARGV = [
     # every option docker's command has, in any spelling, in the user's order; after the image the container's
-    (["run", "-dit", "--name=x", "-e", "A=1", "-e", "B=2", "-v", "d:/d", "--restart", "unless-stopped", "-m", "64m",
-      "--cpus", "0.5", "-u", "1000", "--cap-add", "NET_ADMIN", "--add-host", "db:10.0.0.2", "--health-cmd", "true",
-      "-P", "--read-only", "--tmpfs", "/run", "busybox", "echo", "--json", "-e", "X"],
-     "docker container run -dit --name=x -e A=1 -e B=2 -v d:/d --restart unless-stopped -m 64m --cpus 0.5 -u 1000 "
-     "--cap-add NET_ADMIN --add-host db:10.0.0.2 --health-cmd true -P --read-only --tmpfs /run busybox echo --json -e X"),
-    (["run", "--json", "-d", "--mount", "type=volume,source=v,target=/v", "busybox"],
-     "docker container run -d --mount type=volume,source=v,target=/v busybox"),
+    (
+        [
+            "run",
+            "-dit",
+            "--name=x",
+            "-e",
+            "A=1",
+            "-e",
+            "B=2",
+            "-v",
+            "d:/d",
+            "--restart",
+            "unless-stopped",
+            "-m",
+            "64m",
+            "--cpus",
+            "0.5",
+            "-u",
+            "1000",
+            "--cap-add",
+            "NET_ADMIN",
+            "--add-host",
+            "db:10.0.0.2",
+            "--health-cmd",
+            "true",
+            "-P",
+            "--read-only",
+            "--tmpfs",
+            "/run",
+            "busybox",
+            "echo",
+            "--json",
+            "-e",
+            "X",
+        ],
+        "docker container run -dit --name=x -e A=1 -e B=2 -v d:/d --restart unless-stopped -m 64m --cpus 0.5 -u 1000 "
+        "--cap-add NET_ADMIN --add-host db:10.0.0.2 --health-cmd true -P --read-only --tmpfs /run "
+        "busybox echo --json -e X",
+    ),
+    (
+        ["run", "--json", "-d", "--mount", "type=volume,source=v,target=/v", "busybox"],
+        "docker container run -d --mount type=volume,source=v,target=/v busybox",
+    ),
     (["exec", "-it", "-u", "0", "box", "sh", "-c", "id"], "docker container exec -it -u 0 box sh -c id"),
     (["ps", "-aq", "--no-trunc", "-n", "3"], "docker container ls -a --no-trunc -n 3 --format"),
     (["ps", "-a", "--format", "{{.Names}}", "--json"], "docker container ls -a --format '{{.Names}}'"),
-    (["container", "list", "--filter", "label=a", "--last=2"], "docker container ls --filter label=a --last=2 --format"),
+    (
+        ["container", "list", "--filter", "label=a", "--last=2"],
+        "docker container ls --filter label=a --last=2 --format",
+    ),
     (["images", "-q", "busybox"], "docker image ls --format '{{json .}}' busybox"),
     (["image", "ls", "--tree"], "docker image ls --tree"),
-    (["network", "create", "-d", "bridge", "--ipv6", "--opt", "a=b", "--label", "x=y", "n"],
-     "docker network create -d bridge --ipv6 --opt a=b --label x=y n"),
-    (["network", "connect", "--alias", "a", "--driver-opt", "k=v", "n", "c"], "docker network connect --alias a --driver-opt k=v n c"),
+    (
+        ["network", "create", "-d", "bridge", "--ipv6", "--opt", "a=b", "--label", "x=y", "n"],
+        "docker network create -d bridge --ipv6 --opt a=b --label x=y n",
+    ),
+    (
+        ["network", "connect", "--alias", "a", "--driver-opt", "k=v", "n", "c"],
+        "docker network connect --alias a --driver-opt k=v n c",
+    ),
     (["logs", "--since", "10m", "-n", "5", "box"], "docker container logs --since 10m -n 5 box"),
     (["container", "stop", "-s", "KILL", "-t", "1", "a", "b"], "docker container stop -s KILL -t 1 a b"),
     (["container", "inspect", "-s", "a", "--json"], "docker container inspect -s a"),
-    (["service", "create", "--limit-memory", "64m", "--mount", "type=tmpfs,target=/t", "--wait", "busybox", "top"],
-     "docker service create --detach --limit-memory 64m --mount type=tmpfs,target=/t busybox top"),
+    (
+        ["service", "create", "--limit-memory", "64m", "--mount", "type=tmpfs,target=/t", "--wait", "busybox", "top"],
+        "docker service create --detach --limit-memory 64m --mount type=tmpfs,target=/t busybox top",
+    ),
     (["service", "logs", "--raw", "--no-task-ids", "web"], "docker service logs --raw --no-task-ids web"),
-    (["swarm", "init", "--advertise-addr", "127.0.0.1", "--task-history-limit", "2"],
-     "docker swarm init --advertise-addr 127.0.0.1 --task-history-limit 2"),
+    (
+        ["swarm", "init", "--advertise-addr", "127.0.0.1", "--task-history-limit", "2"],
+        "docker swarm init --advertise-addr 127.0.0.1 --task-history-limit 2",
+    ),
     (["version", "-f", "{{.Client.Version}}"], "docker version -f '{{.Client.Version}}'"),
     # --docker-arg: a word docker's table does not know, passed as it is, where it was given
     (["ps", "--docker-arg=--newer-flag", "--docker-arg", "x", "-a"], "docker container ls --newer-flag x -a --format"),
     (["volume", "create", "--docker-arg=--brand-new", "v"], "docker volume create --brand-new v"),
     # wrapped since issue 17 (was pass-through): the same words, under docker's long name
-    (["volume", "create", "--label", "a=b", "--driver=local", "data"], "docker volume create --label a=b --driver=local data"),
+    (
+        ["volume", "create", "--label", "a=b", "--driver=local", "data"],
+        "docker volume create --label a=b --driver=local data",
+    ),
     (["cp", "-L", "box:/etc/hostname", "-"], "docker container cp -L -- box:/etc/hostname -"),
     (["container", "cp", "-", "box:/tmp"], "docker container cp -- - box:/tmp"),
-    (["events", "--since", "1m", "--filter", "type=container"], "docker system events --since 1m --filter type=container --format"),
+    (
+        ["events", "--since", "1m", "--filter", "type=container"],
+        "docker system events --since 1m --filter type=container --format",
+    ),
     (["system", "df", "-v"], "docker system df -v --format"),
     # pass-through, as spelled
     (["inspect", "--type", "volume", "data"], "docker inspect --type volume data"),
     (["login", "-u", "me", "--password-stdin", "r.example"], "docker login -u me --password-stdin r.example"),
-    (["build", "-t", "a:1", "--build-arg", "A=1", "--no-cache", "-f", "F", "ctx"],
-     "DOCKER_BUILDKIT=0 docker image build --force-rm -t a:1 --build-arg A=1 --no-cache -f F ctx"),
+    (
+        ["build", "-t", "a:1", "--build-arg", "A=1", "--no-cache", "-f", "F", "ctx"],
+        "DOCKER_BUILDKIT=0 docker image build --force-rm -t a:1 --build-arg A=1 --no-cache -f F ctx",
+    ),
     (["rmi", "-f", "a", "b"], "docker image rm -f a b"),
     (["image", "prune", "-a", "--filter", "label=x=1"], "docker image prune --force -a --filter label=x=1"),
     (["plugin", "--help"], "docker plugin --help"),
@@ -147,30 +251,75 @@ def test_docker_options_reach_docker_as_written(argv, printed):
 
 REFUSED = [
     (["ps", "--bogus"], "unknown flag: --bogus", "Usage:  docker container ls [OPTIONS]", "--docker-arg=--bogus"),
-    (["ps", "--formatt", "x"], "unknown flag: --formatt", "Usage:  docker container ls [OPTIONS]", "did you mean --format?"),
-    (["run", "-z", "busybox"], "unknown shorthand flag: 'z' in -z", "Usage:  docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]",
-     "--docker-arg=-z"),
+    (
+        ["ps", "--formatt", "x"],
+        "unknown flag: --formatt",
+        "Usage:  docker container ls [OPTIONS]",
+        "did you mean --format?",
+    ),
+    (
+        ["run", "-z", "busybox"],
+        "unknown shorthand flag: 'z' in -z",
+        "Usage:  docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+        "--docker-arg=-z",
+    ),
     (["run", "--name"], "flag needs an argument: --name", "Usage:  docker container run", None),
     (["run"], "'docker container run' requires at least 1 argument", "Usage:  docker container run", None),
     (["logs", "a", "b"], "'docker container logs' requires exactly 1 argument", "Usage:  docker container logs", None),
     (["imags"], "unknown command: docker imags", "Usage:  docker [OPTIONS] COMMAND", "did you mean images?"),
-    (["container", "lss"], "unknown command: docker container lss", "Usage:  docker container COMMAND", "did you mean ls?"),
-    (["volume", "creat", "x"], "unknown command: docker volume creat", "Usage:  docker volume COMMAND", "did you mean create?"),
-    (["volume", "create", "--lable", "a=b"], "unknown flag: --lable", "Usage:  docker volume create [OPTIONS] [VOLUME]",
-     "did you mean --label?"),
-    (["network", "create", "-l", "a=b", "n"], "unknown shorthand flag: 'l' in -l", "Usage:  docker network create", None),
+    (
+        ["container", "lss"],
+        "unknown command: docker container lss",
+        "Usage:  docker container COMMAND",
+        "did you mean ls?",
+    ),
+    (
+        ["volume", "creat", "x"],
+        "unknown command: docker volume creat",
+        "Usage:  docker volume COMMAND",
+        "did you mean create?",
+    ),
+    (
+        ["volume", "create", "--lable", "a=b"],
+        "unknown flag: --lable",
+        "Usage:  docker volume create [OPTIONS] [VOLUME]",
+        "did you mean --label?",
+    ),
+    (
+        ["network", "create", "-l", "a=b", "n"],
+        "unknown shorthand flag: 'l' in -l",
+        "Usage:  docker network create",
+        None,
+    ),
     (["service", "create", "--replicas", "-1", "busybox"], "invalid argument '-1' for --replicas", None, None),
-    (["service", "create", "--mode", "everywhere", "busybox"], "--mode of docker service create is one of replicated", None, None),
-    (["run", "--pull", "sometimes", "busybox"], "--pull of docker container run is one of always, missing, never", None, None),
+    (
+        ["service", "create", "--mode", "everywhere", "busybox"],
+        "--mode of docker service create is one of replicated",
+        None,
+        None,
+    ),
+    (
+        ["run", "--pull", "sometimes", "busybox"],
+        "--pull of docker container run is one of always, missing, never",
+        None,
+        None,
+    ),
     (["service", "scale", "web"], "'web' is not SERVICE=REPLICAS", None, None),
-    (["service", "create", "--wait-timeout", "soon", "busybox"], "invalid argument 'soon' for --wait-timeout", None, None),
+    (
+        ["service", "create", "--wait-timeout", "soon", "busybox"],
+        "invalid argument 'soon' for --wait-timeout",
+        None,
+        None,
+    ),
     (["login", "-u", "me", "-p", "hunter2", "r.example"], "a password on the command line shows in `ps`", None, None),
     (["login", "--password=hunter2", "r.example"], "a password on the command line shows in `ps`", None, None),
     (["tag", "a"], "'docker image tag' requires exactly 2 arguments", "Usage:  docker image tag", None),
 ]
 
 
-@pytest.mark.parametrize("argv, error, usage, hint", REFUSED, ids=lambda value: " ".join(value) if isinstance(value, list) else "")
+@pytest.mark.parametrize(
+    "argv, error, usage, hint", REFUSED, ids=lambda value: " ".join(value) if isinstance(value, list) else ""
+)
 def test_what_docker_would_refuse_exits_2_before_any_call(argv, error, usage, hint):
     result = dockwrap("--docker", "docker", "--dry-run", *argv)
     assert result.returncode == 2, result.stderr
@@ -212,9 +361,11 @@ def test_a_cli_plugin_passes_through_unchecked(tmp_path):
     plugins = tmp_path / "cli-plugins"
     plugins.mkdir()
     plugin = plugins / "docker-dwtplug"
-    plugin.write_text('#!/bin/sh\nif [ "$1" = docker-cli-plugin-metadata ]; then\n'
-                      '  echo \'{"SchemaVersion":"0.1.0","Vendor":"dwt","Version":"0.0.1","ShortDescription":"test"}\'\n'
-                      '  exit 0\nfi\nshift\necho "plugin got: $*"\n')
+    plugin.write_text(
+        '#!/bin/sh\nif [ "$1" = docker-cli-plugin-metadata ]; then\n'
+        '  echo \'{"SchemaVersion":"0.1.0","Vendor":"dwt","Version":"0.0.1","ShortDescription":"test"}\'\n'
+        '  exit 0\nfi\nshift\necho "plugin got: $*"\n'
+    )
     plugin.chmod(plugin.stat().st_mode | stat.S_IXUSR)
     env = {"DOCKER_CONFIG": str(tmp_path)}
     result = dockwrap("--docker", "docker", "dwtplug", "--anything", "goes", "-x", env=env)
@@ -239,7 +390,9 @@ def _imports(path: Path) -> list[str]:
             base = package
             for _ in range(node.level - 1):
                 base = base.rpartition(".")[0]
-            target = f"{base}.{node.module}" if node.level and node.module else (node.module if not node.level else base)
+            target = (
+                f"{base}.{node.module}" if node.level and node.module else (node.module if not node.level else base)
+            )
             names.append(target or "")
             names += [f"{target}.{alias.name}" for alias in node.names]
     return names
@@ -267,12 +420,16 @@ def test_the_library_never_imports_the_cli():
 def test_a_verb_loads_the_table_of_its_own_family_only():
     import subprocess
 
-    code = ("import sys\nfrom dockwrap.cli import main\ntry:\n    main(['--dry-run', 'ps'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('dockwrap.surface.data')), file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=dict(os.environ, DOCKWRAP_DOCKER="docker"))
-    assert out.stderr.strip().splitlines()[-1] == str(["dockwrap.surface.data", "dockwrap.surface.data._index",
-                                                         "dockwrap.surface.data.container"])
+    code = (
+        "import sys\nfrom dockwrap.cli import main\ntry:\n    main(['--dry-run', 'ps'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dockwrap.surface.data')), file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ, DOCKWRAP_DOCKER="docker")
+    )
+    assert out.stderr.strip().splitlines()[-1] == str(
+        ["dockwrap.surface.data", "dockwrap.surface.data._index", "dockwrap.surface.data.container"]
+    )
 
 
 def test_own_commands_come_first_and_are_not_dockers():

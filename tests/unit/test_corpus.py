@@ -45,9 +45,12 @@ def test_strip_keeps_the_recorded_text() -> None:
 
 # 20.10's client builds with BuildKit when asked to; 28.x without the buildx plugin refuses
 # (errors/28.2.2/image-build-buildkit.txt).
-ONLY_20_10 = {"image-build-buildkit.txt", "image-build-buildkit.stderr.txt",
-              # 20.10 warns of unencrypted credentials at every login, 28.x only for a new entry
-              "login-again.stderr.txt"}
+ONLY_20_10 = {
+    "image-build-buildkit.txt",
+    "image-build-buildkit.stderr.txt",
+    # 20.10 warns of unencrypted credentials at every login, 28.x only for a new entry
+    "login-again.stderr.txt",
+}
 
 
 def test_every_command_recorded_for_every_client() -> None:

@@ -29,8 +29,13 @@ def clean_env(monkeypatch, tmp_path):
 def dockwrap(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
-    return subprocess.run([sys.executable, "-m", "dockwrap", *args], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "dockwrap", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 # -- the API: every option docker's table has, under its keyword --------------------------------
@@ -43,16 +48,43 @@ def test_docker_takes_every_global_option_of_the_table_as_a_keyword():
         parameters = inspect.signature(cls).parameters
         assert keywords <= set(parameters), cls
         assert all(parameters[k].kind is inspect.Parameter.KEYWORD_ONLY for k in keywords)
-    assert {o.long for o in surface.GLOBAL_OPTIONS} - {o.long for o in docker_global_options()} == \
-        {"context", "host", "version"}
+    assert {o.long for o in surface.GLOBAL_OPTIONS} - {o.long for o in docker_global_options()} == {
+        "context",
+        "host",
+        "version",
+    }
 
 
 def test_options_are_written_before_the_call_in_the_table_order():
-    docker = Docker(binary="docker", host="tcp://h:2376", tlsverify=True, tlscacert="/c/ca.pem", tlscert="/c/cert.pem",
-                    tlskey="/c/key.pem", config="/cfg", debug=True, log_level="error")
+    docker = Docker(
+        binary="docker",
+        host="tcp://h:2376",
+        tlsverify=True,
+        tlscacert="/c/ca.pem",
+        tlscert="/c/cert.pem",
+        tlskey="/c/key.pem",
+        config="/cfg",
+        debug=True,
+        log_level="error",
+    )
     assert docker.runner.argv(["ps"]) == [
-        "docker", "--config", "/cfg", "--debug", "--log-level", "error", "--tlscacert", "/c/ca.pem",
-        "--tlscert", "/c/cert.pem", "--tlskey", "/c/key.pem", "--tlsverify", "--host", "tcp://h:2376", "ps"]
+        "docker",
+        "--config",
+        "/cfg",
+        "--debug",
+        "--log-level",
+        "error",
+        "--tlscacert",
+        "/c/ca.pem",
+        "--tlscert",
+        "/c/cert.pem",
+        "--tlskey",
+        "/c/key.pem",
+        "--tlsverify",
+        "--host",
+        "tcp://h:2376",
+        "ps",
+    ]
     assert "tlsverify=True" in repr(docker) and "tlskey='/c/key.pem'" in repr(docker)
 
 
@@ -112,8 +144,9 @@ def test_empty_variables_count_as_unset(tmp_path):
 def test_the_default_context_takes_docker_host(tmp_path):
     env = {"DOCKER_HOST": "tcp://h:2376", "DOCKER_CONFIG": _config(tmp_path, "usedctx")}
     assert resolve("default", None, None, env) == Endpoint(None, "tcp://h:2376", "DOCKER_HOST")
-    assert resolve(None, None, None, {"DOCKER_CONTEXT": "default", "DOCKER_CONFIG": env["DOCKER_CONFIG"]}) == \
-        Endpoint(None, DEFAULT_HOST, "DOCKER_CONTEXT")
+    assert resolve(None, None, None, {"DOCKER_CONTEXT": "default", "DOCKER_CONFIG": env["DOCKER_CONFIG"]}) == Endpoint(
+        None, DEFAULT_HOST, "DOCKER_CONTEXT"
+    )
     assert resolve("default", None, None, {}).words == DEFAULT_HOST
 
 
@@ -124,15 +157,18 @@ def test_a_missing_or_unreadable_config_names_no_context(tmp_path):
         assert resolve(None, None, directory, {}) == Endpoint(None, DEFAULT_HOST, "")
 
 
-@pytest.mark.parametrize("endpoint, words, local", [
-    (Endpoint("prod", None, "--context"), "context 'prod'", None),
-    (Endpoint("prod", None, "DOCKER_CONTEXT"), "context 'prod' (DOCKER_CONTEXT)", None),
-    (Endpoint(None, "tcp://u:pw@h:1", "--host"), "tcp://u:***@h:1", False),
-    (Endpoint(None, "ssh://me@box", "DOCKER_HOST"), "ssh://me@box (DOCKER_HOST)", False),
-    (Endpoint(None, "tcp://127.0.0.1:2376", "DOCKER_HOST"), "tcp://127.0.0.1:2376 (DOCKER_HOST)", False),
-    (Endpoint(None, DEFAULT_HOST, ""), f"{DEFAULT_HOST} (docker's default)", True),
-    (Endpoint(None, "unix:///tmp/x.sock", "--host"), "unix:///tmp/x.sock", True),
-])
+@pytest.mark.parametrize(
+    "endpoint, words, local",
+    [
+        (Endpoint("prod", None, "--context"), "context 'prod'", None),
+        (Endpoint("prod", None, "DOCKER_CONTEXT"), "context 'prod' (DOCKER_CONTEXT)", None),
+        (Endpoint(None, "tcp://u:pw@h:1", "--host"), "tcp://u:***@h:1", False),
+        (Endpoint(None, "ssh://me@box", "DOCKER_HOST"), "ssh://me@box (DOCKER_HOST)", False),
+        (Endpoint(None, "tcp://127.0.0.1:2376", "DOCKER_HOST"), "tcp://127.0.0.1:2376 (DOCKER_HOST)", False),
+        (Endpoint(None, DEFAULT_HOST, ""), f"{DEFAULT_HOST} (docker's default)", True),
+        (Endpoint(None, "unix:///tmp/x.sock", "--host"), "unix:///tmp/x.sock", True),
+    ],
+)
 def test_words_and_locality(endpoint, words, local):
     assert (endpoint.words, endpoint.is_local) == (words, local)
 
@@ -145,11 +181,19 @@ def test_the_runner_resolves_with_its_own_config_option(tmp_path, monkeypatch):
     assert Runner().is_local is None and Runner(host="unix:///x.sock").is_local is True
 
 
-@pytest.mark.parametrize("url, machine", [
-    ("ssh://me@build1", "build1"), ("ssh://root@127.0.0.1:2222", "127.0.0.1"), ("ssh://box/var/run/d.sock", "box"),
-    ("tcp://10.0.0.5:2376", "10.0.0.5"), ("tcp://[::1]:2376", "::1"), ("unix:///var/run/docker.sock", None),
-    ("npipe:////./pipe/docker_engine", None), ("tcp://h:notaport", "h"),
-])
+@pytest.mark.parametrize(
+    "url, machine",
+    [
+        ("ssh://me@build1", "build1"),
+        ("ssh://root@127.0.0.1:2222", "127.0.0.1"),
+        ("ssh://box/var/run/d.sock", "box"),
+        ("tcp://10.0.0.5:2376", "10.0.0.5"),
+        ("tcp://[::1]:2376", "::1"),
+        ("unix:///var/run/docker.sock", None),
+        ("npipe:////./pipe/docker_engine", None),
+        ("tcp://h:notaport", "h"),
+    ],
+)
 def test_url_machine(url, machine):
     assert url_machine(url) == machine
 
@@ -158,11 +202,28 @@ def test_url_machine(url, machine):
 
 
 def test_cli_passes_them_to_every_call_and_x_shows_paths():
-    done = dockwrap("--dry-run", "--tlsverify", "--tlscacert", "/c/ca.pem", "--tlscert", "/c/cert.pem",
-                    "--tlskey", "/c/key.pem", "-H", "tcp://127.0.0.1:2376", "--config", "/cfg", "network", "rm", "n")
+    done = dockwrap(
+        "--dry-run",
+        "--tlsverify",
+        "--tlscacert",
+        "/c/ca.pem",
+        "--tlscert",
+        "/c/cert.pem",
+        "--tlskey",
+        "/c/key.pem",
+        "-H",
+        "tcp://127.0.0.1:2376",
+        "--config",
+        "/cfg",
+        "network",
+        "rm",
+        "n",
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ("docker --config /cfg --tlscacert /c/ca.pem --tlscert /c/cert.pem --tlskey /c/key.pem "
-                           "--tlsverify --host tcp://127.0.0.1:2376 network rm n\n")
+    assert done.stdout == (
+        "docker --config /cfg --tlscacert /c/ca.pem --tlscert /c/cert.pem --tlskey /c/key.pem "
+        "--tlsverify --host tcp://127.0.0.1:2376 network rm n\n"
+    )
 
 
 def test_cli_short_spellings_of_the_table():
@@ -170,8 +231,10 @@ def test_cli_short_spellings_of_the_table():
     assert done.stdout == "docker --debug --log-level error --context prod network rm n\n", done.stderr
 
 
-@pytest.mark.parametrize("word, written", [("false", "--tlsverify=false"), ("0", "--tlsverify=false"),
-                                           ("True", "--tlsverify"), ("t", "--tlsverify")])
+@pytest.mark.parametrize(
+    "word, written",
+    [("false", "--tlsverify=false"), ("0", "--tlsverify=false"), ("True", "--tlsverify"), ("t", "--tlsverify")],
+)
 def test_cli_flag_with_go_words(word, written):
     done = dockwrap("--dry-run", f"--tlsverify={word}", "-x", "network", "rm", "n")
     assert done.stdout == f"docker {written} network rm n\n", done.stderr
@@ -193,6 +256,11 @@ def test_cli_flag_with_a_word_go_does_not_read():
 
 def test_cli_does_not_read_dockers_environment_for_it():
     """DOCKER_TLS_VERIFY and friends are docker's to read: nothing is added to the call."""
-    done = dockwrap("--dry-run", "network", "rm", "n",
-                    env={"DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/c", "DOCKER_HOST": "tcp://h:1"})
+    done = dockwrap(
+        "--dry-run",
+        "network",
+        "rm",
+        "n",
+        env={"DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/c", "DOCKER_HOST": "tcp://h:1"},
+    )
     assert done.stdout == "docker network rm n\n"

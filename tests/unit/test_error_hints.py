@@ -42,7 +42,9 @@ def _instance(cls: type[DockwrapError]) -> DockwrapError:
 
 CLASSES = _classes()
 # dockwrap's own global options and commands: the CLI's words, never the library's
-CLI_ADVICE = re.compile(r"\bdockwrap |--(?:host|context|timeout|name|config|tls\w*)\b|--docker PATH|(?<![\w'])-[tixH]\b")
+CLI_ADVICE = re.compile(
+    r"\bdockwrap |--(?:host|context|timeout|name|config|tls\w*)\b|--docker PATH|(?<![\w'])-[tixH]\b"
+)
 
 
 def test_the_tree_is_all_there() -> None:

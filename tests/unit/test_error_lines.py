@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from dockwrap.relay import DOCKER_LINE as DOCKER_OWN_LINE
 from dockwrap.errors import DaemonUnreachable, NoSuchContext, RemovalInProgress, classify, docker_message
+from dockwrap.relay import DOCKER_LINE as DOCKER_OWN_LINE
 
 from .corpus import recorded_errors
 
-ENGINE_CASES = [c for c in recorded_errors()
-                if c.case.startswith(("daemon-unreachable", "context-missing", "host-socket-missing"))]
+ENGINE_CASES = [
+    c for c in recorded_errors() if c.case.startswith(("daemon-unreachable", "context-missing", "host-socket-missing"))
+]
 
 
 @pytest.mark.parametrize("case", ENGINE_CASES, ids=lambda c: c.id)
@@ -21,11 +22,14 @@ def test_no_engine_lines_are_dockers_own(case):
     """exec and logs print these bare: they must not pass for the container's output."""
     lines = [line for line in case.stderr.splitlines() if line.strip()]
     assert lines and DOCKER_OWN_LINE.match(lines[0].removeprefix("docker: "))
-    assert isinstance(classify(("docker", *case.argv), case.exit_status, case.stderr), (DaemonUnreachable, NoSuchContext))
+    assert isinstance(
+        classify(("docker", *case.argv), case.exit_status, case.stderr), (DaemonUnreachable, NoSuchContext)
+    )
 
 
-@pytest.mark.parametrize("case", [c for c in recorded_errors() if c.case in ("logs-bad-since", "logs-bad-until")],
-                         ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "case", [c for c in recorded_errors() if c.case in ("logs-bad-since", "logs-bad-until")], ids=lambda c: c.id
+)
 def test_a_time_logs_cannot_read_is_dockers_own_line(case):
     """`logs --since yesterday`: docker's complaint, not the container's stderr (else said twice)."""
     assert DOCKER_OWN_LINE.match(case.stderr.splitlines()[0])

@@ -127,10 +127,14 @@ def test_message_is_one_clean_line(case: RecordedError) -> None:
     [
         ("unknown-flag", "unknown flag: --bogus-flag"),
         ("rm-force-missing", None),
-        ("daemon-unreachable-ls",
-         "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?"),
-        ("exec-paused",
-         "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec"),
+        (
+            "daemon-unreachable-ls",
+            "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?",
+        ),
+        (
+            "exec-paused",
+            "Error response from daemon: Container fxrec-paused is paused, unpause the container before exec",
+        ),
         ("image-missing", "Error response from daemon: No such image: fxrec-doesnotexist:latest"),
     ],
 )
@@ -160,8 +164,9 @@ def test_port_in_use_names_the_address_and_the_container_left_behind(case: Recor
 
 @pytest.mark.parametrize("case", _params([c for c in ALL if c.case.startswith("daemon-unreachable")]))
 def test_daemon_unreachable_hint_names_the_endpoint(case: RecordedError) -> None:
-    error = classify(("docker", *case.argv), case.exit_status, case.stderr, case.stdout,
-                     endpoint="unix:///nonexistent.sock (-H)")
+    error = classify(
+        ("docker", *case.argv), case.exit_status, case.stderr, case.stdout, endpoint="unix:///nonexistent.sock (-H)"
+    )
     assert isinstance(error, DaemonUnreachable) and error.exit_code == 1
     assert error.hint and "unix:///nonexistent.sock (-H)" in error.hint
 
@@ -181,9 +186,11 @@ def test_a_socket_that_refuses_the_user_is_not_a_missing_engine(case: RecordedEr
         ("", ""),
         ("\n\n", ""),
         ("See 'docker run --help'.\n", ""),
-        ('time="2026-11-28T17:40:00Z" level=error msg="error waiting for container: context canceled"\n'
-         "docker: Error response from daemon: network x not found.\n",
-         "Error response from daemon: network x not found"),
+        (
+            'time="2026-11-28T17:40:00Z" level=error msg="error waiting for container: context canceled"\n'
+            "docker: Error response from daemon: network x not found.\n",
+            "Error response from daemon: network x not found",
+        ),
     ],
 )
 def test_docker_message_edge_cases(stderr: str, expected: str) -> None:
@@ -192,9 +199,11 @@ def test_docker_message_edge_cases(stderr: str, expected: str) -> None:
 
 def test_docker_message_keeps_why_the_image_is_missing() -> None:
     # not recordable offline (docker-cli-formats.md section 5): a pull that was refused
-    stderr = ("Unable to find image 'x:latest' locally\n"
-              "docker: Error response from daemon: pull access denied for x, repository does not exist.\n"
-              "See 'docker run --help'.\n")
+    stderr = (
+        "Unable to find image 'x:latest' locally\n"
+        "docker: Error response from daemon: pull access denied for x, repository does not exist.\n"
+        "See 'docker run --help'.\n"
+    )
     message = docker_message(stderr)
     assert "\n" not in message and "See '" not in message
     assert message.startswith("Unable to find image 'x:latest' locally; ")

@@ -92,7 +92,9 @@ BY_CLIENT: dict[tuple[str, str], tuple[type[DockerCommandFailed], int]] = {
 
 def _cases() -> list[pytest.param]:
     expected = {(client, case): want for client in ERROR_CLIENTS for case, want in EXPECTED.items()} | BY_CLIENT
-    return [pytest.param(client, case, want, id=f"{client}/{case}") for (client, case), want in sorted(expected.items())]
+    return [
+        pytest.param(client, case, want, id=f"{client}/{case}") for (client, case), want in sorted(expected.items())
+    ]
 
 
 def _classify(case: RecordedError) -> DockerCommandFailed:
@@ -137,8 +139,13 @@ def test_rename_conflict_names_the_taken_name(client: str) -> None:
 @pytest.mark.parametrize("client", ERROR_CLIENTS)
 def test_context_wordings(client: str) -> None:
     in_use = docker_message(ALL[(client, "context-rm-in-use")].stderr)
-    assert in_use == {"28.2.2": 'context "fxrec-context-a" is in use, set -f flag to force remove',
-                      "20.10.24": "fxrec-context-a: context is in use, set -f flag to force remove"}[client]
+    assert (
+        in_use
+        == {
+            "28.2.2": 'context "fxrec-context-a" is in use, set -f flag to force remove',
+            "20.10.24": "fxrec-context-a: context is in use, set -f flag to force remove",
+        }[client]
+    )
 
 
 def test_unknown_paths_are_not_missing_containers() -> None:

@@ -6,8 +6,17 @@ from __future__ import annotations
 import pytest
 
 from dockwrap.errors import (
-    AccessDenied, BuildFailed, DockerCommandFailed, ImageInUse, LoginFailed, NoSuchImage, NoSuchTag, NotLoggedIn,
-    RegistryUnreachable, classify, docker_message,
+    AccessDenied,
+    BuildFailed,
+    DockerCommandFailed,
+    ImageInUse,
+    LoginFailed,
+    NoSuchImage,
+    NoSuchTag,
+    NotLoggedIn,
+    RegistryUnreachable,
+    classify,
+    docker_message,
 )
 
 from .corpus import ERROR_CLIENTS, RecordedError, recorded_errors
@@ -63,8 +72,9 @@ def test_classified_as_expected(case: RecordedError) -> None:
 def test_build_failed_carries_the_step_and_its_output(client: str) -> None:
     error = _classify(_case(client, "image-build-run-fails"))
     assert isinstance(error, BuildFailed)
-    assert error.message == ("The command '/bin/sh -c echo \"about to fail\"; echo \"to stderr\" >&2; exit 3' "
-                             "returned a non-zero code: 3")
+    assert error.message == (
+        'The command \'/bin/sh -c echo "about to fail"; echo "to stderr" >&2; exit 3\' returned a non-zero code: 3'
+    )
     assert error.step == 'RUN echo "about to fail"; echo "to stderr" >&2; exit 3'
     assert sorted(error.output) == ["about to fail", "to stderr"]
     missing = _classify(_case(client, "image-build-missing-dockerfile"))
@@ -97,21 +107,38 @@ def test_details_of_the_registry_errors(client: str) -> None:
     "stderr, expected",
     [
         # Docker Hub: a repository that does not exist and a private one read the same
-        ("Error response from daemon: pull access denied for fxrec/nope, repository does not exist or may require "
-         "'docker login': denied: requested access to the resource is denied\n", NoSuchImage),
+        (
+            "Error response from daemon: pull access denied for fxrec/nope, repository does not exist or may require "
+            "'docker login': denied: requested access to the resource is denied\n",
+            NoSuchImage,
+        ),
         ("denied: requested access to the resource is denied\n", AccessDenied),
-        ("Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or "
-         "password\n", LoginFailed),
+        (
+            'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or '
+            "password\n",
+            LoginFailed,
+        ),
         # a registry on another address than loopback, plain HTTP (infra notes of this machine)
-        ('Error response from daemon: Get "https://192.0.2.2:5001/v2/": http: server gave HTTP response to HTTPS '
-         "client\n", RegistryUnreachable),
-        ('Error response from daemon: Get "https://nope.invalid/v2/": dial tcp: lookup nope.invalid: no such host\n',
-         RegistryUnreachable),
-        ("Unable to find image '127.0.0.1:1/x:latest' locally\ndocker: Error response from daemon: Get "
-         '"http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused.\nSee \'docker run --help\'.\n',
-         RegistryUnreachable),
-        ("COPY failed: file not found in build context or excluded by .dockerignore: stat nope: file does not exist\n",
-         BuildFailed),
+        (
+            'Error response from daemon: Get "https://192.0.2.2:5001/v2/": http: server gave HTTP response to HTTPS '
+            "client\n",
+            RegistryUnreachable,
+        ),
+        (
+            'Error response from daemon: Get "https://nope.invalid/v2/": dial tcp: lookup nope.invalid: no such host\n',
+            RegistryUnreachable,
+        ),
+        (
+            "Unable to find image '127.0.0.1:1/x:latest' locally\ndocker: Error response from daemon: Get "
+            '"http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused.\n'
+            "See 'docker run --help'.\n",
+            RegistryUnreachable,
+        ),
+        (
+            "COPY failed: file not found in build context or excluded by .dockerignore: "
+            "stat nope: file does not exist\n",
+            BuildFailed,
+        ),
     ],
 )
 def test_wordings_not_recorded_here(stderr: str, expected: type[DockerCommandFailed]) -> None:

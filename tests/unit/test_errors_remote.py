@@ -82,11 +82,14 @@ def test_missing_tls_file_is_named(case: RecordedError) -> None:
     assert error.path is not None and error.path.endswith("/no-ca/ca.pem")
 
 
-@pytest.mark.parametrize("case_name, words", [
-    ("tls-unknown-authority", "not signed by the CA"),
-    ("tls-bad-certificate", "refused the client certificate"),
-    ("ssh-remote-docker-missing", "has no `docker`"),
-])
+@pytest.mark.parametrize(
+    "case_name, words",
+    [
+        ("tls-unknown-authority", "not signed by the CA"),
+        ("tls-bad-certificate", "refused the client certificate"),
+        ("ssh-remote-docker-missing", "has no `docker`"),
+    ],
+)
 @pytest.mark.parametrize("client", ERROR_CLIENTS)
 def test_hint_fits_the_cause(client: str, case_name: str, words: str) -> None:
     case = next(c for c in REMOTE if c.client == client and c.case == case_name)
@@ -96,10 +99,10 @@ def test_hint_fits_the_cause(client: str, case_name: str, words: str) -> None:
 SSH_SAID = {
     "ssh-connection-refused": "ssh: connect to host 127.0.0.1 port 49835: Connection refused",
     "ssh-host-key-unknown": "ssh: No ED25519 host key is known for [127.0.0.1]:56905 and you have requested strict "
-                            "checking; Host key verification failed",
+    "checking; Host key verification failed",
     "ssh-permission-denied": "ssh: root@127.0.0.1: Permission denied (publickey)",
     "ssh-remote-docker-missing": "ssh: /usr/bin/env: 'bash': No such file or directory; bash: line 1: docker: "
-                                 "command not found",
+    "command not found",
 }
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from dockwrap.explain.describe import NO_ENGINE
-from tests.harness import dockwrap as run_dockwrap, run_in_terminal
+from tests.harness import dockwrap as run_dockwrap
+from tests.harness import run_in_terminal
 
 pytestmark = pytest.mark.skipif(shutil.which("docker") is None, reason="no docker client on PATH")
 
@@ -25,7 +26,9 @@ NOWHERE = {"DOCKER_HOST": "unix:///nonexistent/dockwrap-tests/docker.sock", "COL
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def dockwrap(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def dockwrap(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return run_dockwrap(*args, input=input, env={**NOWHERE, **(env or {})})
 
 
@@ -51,20 +54,28 @@ def test_nothing_runs_but_help_and_no_engine_is_asked():
     result = dockwrap("-x", "-H", "tcp://192.0.2.1:2375", "explain", "-D", "run", "--rm", "busybox:1", "echo", "hi")
     assert result.returncode == 0, result.stderr
     assert sorted(docker_calls(result.stderr)) == [
-        f"+ docker --host {NO_ENGINE} --help", f"+ docker --host {NO_ENGINE} container run --help",
+        f"+ docker --host {NO_ENGINE} --help",
+        f"+ docker --host {NO_ENGINE} container run --help",
     ]
 
 
 def test_one_help_call_per_distinct_command():
-    script = "docker ps\ndocker ps -a\ndocker container ls -q\ndocker run busybox:1 true\ndocker run -d busybox:1 true\n"
+    script = (
+        "docker ps\ndocker ps -a\ndocker container ls -q\ndocker run busybox:1 true\ndocker run -d busybox:1 true\n"
+    )
     result = dockwrap("-x", "explain", "-", input=script)
     calls = docker_calls(result.stderr)
     assert sorted(calls) == sorted(f"+ docker --host {NO_ENGINE} container {verb} --help" for verb in ("ls", "run"))
 
 
 def test_exit_status_2_when_docker_would_refuse_a_line():
-    for argv in (["ps", "--formatt", "x"], ["imags"], ["run", "--name"], ["network", "connect", "net"],
-                 ["run", "-p", "80:70000", "busybox:1"]):
+    for argv in (
+        ["ps", "--formatt", "x"],
+        ["imags"],
+        ["run", "--name"],
+        ["network", "connect", "net"],
+        ["run", "-p", "80:70000", "busybox:1"],
+    ):
         result = dockwrap("explain", *argv)
         assert result.returncode == 2, argv
         assert "  error: " in result.stdout and "Traceback" not in result.stderr
@@ -86,8 +97,15 @@ def test_json_is_a_list_of_records():
     assert set(line["pieces"][0]) == {"role", "words", "name", "spelling", "value", "description", "default", "note"}
     assert [piece["role"] for piece in line["pieces"]] == ["command", "option", "option", "operand"]
     assert line["pieces"][1]["description"] == "Show all containers (default shows just running)"
-    assert line["findings"] == [{"level": "error", "code": "unknown-option", "word": "--formatt",
-                                 "message": "unknown flag: --formatt (did you mean --format?)", "suggestion": "--format"}]
+    assert line["findings"] == [
+        {
+            "level": "error",
+            "code": "unknown-option",
+            "word": "--formatt",
+            "message": "unknown flag: --formatt (did you mean --format?)",
+            "suggestion": "--format",
+        }
+    ]
 
 
 def test_a_script_from_stdin():
@@ -114,8 +132,10 @@ def test_a_script_from_stdin():
     assert dockwrap("explain", "-", input=script).stdout == result.stdout
 
 
-@pytest.mark.parametrize("recipe", [["pingable-pair", "--default-bridge", "--link"], ["round-robin", "--swarm"],
-                                    ["webhost"], ["process-view"]])
+@pytest.mark.parametrize(
+    "recipe",
+    [["pingable-pair", "--default-bridge", "--link"], ["round-robin", "--swarm"], ["webhost"], ["process-view"]],
+)
 def test_every_recipes_script_is_explained_with_no_error(recipe):
     script = dockwrap("--dry-run", "recipe", *recipe).stdout
     result = dockwrap("explain", "--json", input=script)
@@ -126,7 +146,9 @@ def test_every_recipes_script_is_explained_with_no_error(recipe):
     assert len(explained) >= len([text for text in script.splitlines() if text.lstrip().startswith("docker ")])
     for line in explained:
         assert [finding["code"] for finding in line["findings"] if finding["code"] != "latest-tag"] in (
-            [], ["legacy-link"])
+            [],
+            ["legacy-link"],
+        )
         assert all(piece["description"] for piece in line["pieces"] if piece["role"] in ("command", "option"))
 
 
@@ -136,8 +158,13 @@ def test_a_recipe_script_is_explained_whole():
     assert result.returncode == 0, result.stderr
     explained = [line for line in json.loads(result.stdout) if line["status"] == "explained"]
     assert [line["command"] for line in explained] == [
-        "container ls", "network ls",  # the cleanup function that the script's traps call
-        "network create", *["container run"] * 4, "container rm", "network rm"]
+        "container ls",
+        "network ls",  # the cleanup function that the script's traps call
+        "network create",
+        *["container run"] * 4,
+        "container rm",
+        "network rm",
+    ]
     for line in explained:
         assert not [finding for finding in line["findings"] if finding["level"] == "error"]
         assert all(piece["description"] for piece in line["pieces"] if piece["role"] in ("command", "option"))
@@ -155,9 +182,13 @@ def test_dry_run_prints_the_help_calls_only_and_loads_neither_sh_nor_tabulate():
         except SystemExit as exit:
             print('exit', exit.code, 'sh' in sys.modules, 'tabulate' in sys.modules, file=sys.stderr)
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, **NOWHERE})
-    assert out.stdout.splitlines() == [f"docker --host {NO_ENGINE} --help", f"docker --host {NO_ENGINE} container ls --help"]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **NOWHERE}
+    )
+    assert out.stdout.splitlines() == [
+        f"docker --host {NO_ENGINE} --help",
+        f"docker --host {NO_ENGINE} container ls --help",
+    ]
     assert out.stderr.splitlines()[-1] == "exit 0 False False"
 
 
@@ -178,12 +209,15 @@ def test_a_help_page_docker_refuses_is_a_note():
     [line] = json.loads(result.stdout)
     assert [(finding["level"], finding["code"]) for finding in line["findings"]] == [("note", "no-help")]
     assert line["findings"][0]["message"].startswith(
-        "no description: docker checkpoint create --help printed no help page: docker checkpoint create is only")
+        "no description: docker checkpoint create --help printed no help page: docker checkpoint create is only"
+    )
 
 
 def test_no_line_on_a_terminal_is_a_usage_error():
     env = {**os.environ, **NOWHERE}
-    status, screen = run_in_terminal([sys.executable, "-m", "dockwrap", "explain"], b"", prompt=b"\0", env=env, cwd=str(ROOT))
+    status, screen = run_in_terminal(
+        [sys.executable, "-m", "dockwrap", "explain"], b"", prompt=b"\0", env=env, cwd=str(ROOT)
+    )
     assert status == 2
     assert b"give a docker command line, or `-` and a script on stdin" in screen
 
@@ -222,7 +256,12 @@ def test_the_documented_output_is_what_explain_prints(doc):
 
 
 def test_bytes_that_are_not_utf8_are_read_not_refused():
-    result = subprocess.run([sys.executable, "-m", "dockwrap", "explain", "-"], input=b"docker run --name \xff\xfe busybox:1\n",
-                            capture_output=True, env={**os.environ, **NOWHERE}, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "dockwrap", "explain", "-"],
+        input=b"docker run --name \xff\xfe busybox:1\n",
+        capture_output=True,
+        env={**os.environ, **NOWHERE},
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     assert "--name \ufffd\ufffd" in result.stdout.decode()

@@ -50,7 +50,10 @@ def test_build_quiet_and_target(client: str) -> None:
     assert (quiet.tags, quiet.steps, quiet.context_bytes) == ([], [], None)
     target = parse_build(read(client, "image-build-target"))
     assert [step.instruction for step in target.steps] == [
-        "FROM busybox:latest AS base", "LABEL fxrec.scene=img fxrec.stage=base", "RUN echo base > /stage"]
+        "FROM busybox:latest AS base",
+        "LABEL fxrec.scene=img fxrec.stage=base",
+        "RUN echo base > /stage",
+    ]
     assert target.tags == ["fxrec-img-target:v1"]
 
 
@@ -93,8 +96,14 @@ def test_buildkit_output_is_another_format() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n", "garbage\n", "Successfully built xyz\n", "Sending build context to Docker daemon  lots\n",
-     "Step 1/2 : FROM busybox:latest\n ---> 672f1c9bf7b3\n"],
+    [
+        "",
+        "\n",
+        "garbage\n",
+        "Successfully built xyz\n",
+        "Sending build context to Docker daemon  lots\n",
+        "Step 1/2 : FROM busybox:latest\n ---> 672f1c9bf7b3\n",
+    ],
 )
 def test_build_garbage_or_cut_short(text: str) -> None:
     with pytest.raises(ParseError):

@@ -14,8 +14,23 @@ from .corpus import CLIENTS, DOCKER, read
 #: the clients record_image.sh ran with
 IMAGE_CLIENTS = [client for client in CLIENTS if (DOCKER / client / "image-inspect.txt").exists()]
 
-INSPECT_KEYS = {"id", "repo_tags", "repo_digests", "created_at", "size_bytes", "architecture", "os", "env", "cmd",
-                "entrypoint", "working_dir", "user", "labels", "exposed_ports", "layers"}
+INSPECT_KEYS = {
+    "id",
+    "repo_tags",
+    "repo_digests",
+    "created_at",
+    "size_bytes",
+    "architecture",
+    "os",
+    "env",
+    "cmd",
+    "entrypoint",
+    "working_dir",
+    "user",
+    "labels",
+    "exposed_ports",
+    "layers",
+}
 
 
 def test_both_clients_recorded() -> None:
@@ -100,7 +115,7 @@ def test_history(client: str) -> None:
     assert exact[blob].size_bytes == 3_000_000 and rows[blob].size_bytes == 3_000_000
     assert full[blob].created_by.startswith("|1 GREETING=hi /bin/sh -c ")  # the build argument, recorded
     assert exact[-1].size_bytes == 1_982_676 and rows[-1].size_bytes == 1_980_000  # "1.98MB"
-    for human, precise in zip(rows, exact):
+    for human, precise in zip(rows, exact, strict=True):
         assert human.created_at == precise.created_at
         assert abs((human.size_bytes or 0) - (precise.size_bytes or 0)) <= 0.005 * (precise.size_bytes or 0)
     assert rows[0].to_json().keys() == {"id", "created_at", "created_by", "size_bytes", "comment"}
@@ -115,8 +130,14 @@ def test_history_of_a_pulled_image(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", '{"ID": 5, "Size": "0B"}', '{"ID": "abc", "Size": "lots"}', '{"Size": "0B"}',
-     '{"ID": "abc", "CreatedAt": "soon", "Size": "0B"}', '{"ID": "abc", "Size": "0B"'],
+    [
+        "garbage",
+        '{"ID": 5, "Size": "0B"}',
+        '{"ID": "abc", "Size": "lots"}',
+        '{"Size": "0B"}',
+        '{"ID": "abc", "CreatedAt": "soon", "Size": "0B"}',
+        '{"ID": "abc", "Size": "0B"',
+    ],
 )
 def test_history_garbage(text: str) -> None:
     with pytest.raises(ParseError):

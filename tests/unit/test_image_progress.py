@@ -9,7 +9,12 @@ import pytest
 
 from dockwrap.errors import ParseError
 from dockwrap.image.records import (
-    ProgressEvent, ProgressStream, parse_progress, parse_progress_line, parse_pull, parse_push,
+    ProgressEvent,
+    ProgressStream,
+    parse_progress,
+    parse_progress_line,
+    parse_pull,
+    parse_push,
 )
 
 from .corpus import read
@@ -84,8 +89,11 @@ def test_push(client: str) -> None:
     assert fresh.digest == mounted.digest == again.digest and fresh.size_bytes == 945
     quiet = parse_push(read(client, "image-push-q"))
     assert (quiet.reference, quiet.digest, quiet.layers) == (mounted.reference, None, {})
-    mount = next(event for event in parse_progress(read(client, "image-push-mounted")) if event.kind == "layer"
-                 and event.state == "Mounted from")
+    mount = next(
+        event
+        for event in parse_progress(read(client, "image-push-mounted"))
+        if event.kind == "layer" and event.state == "Mounted from"
+    )
     assert mount.detail == "fxrec/built"
 
 
@@ -108,7 +116,7 @@ def test_stream_in_pieces_gives_the_same_events(client: str, name: str) -> None:
     stream = ProgressStream()
     events: list[ProgressEvent] = []
     for start in range(0, len(raw), 7):  # cuts through lines and escape sequences
-        events += stream.feed(raw[start:start + 7])
+        events += stream.feed(raw[start : start + 7])
     events += stream.close()
     assert events == parse_progress(raw)
 
@@ -116,7 +124,8 @@ def test_stream_in_pieces_gives_the_same_events(client: str, name: str) -> None:
 def test_stream_lets_unknown_lines_through_as_messages() -> None:
     stream = ProgressStream()
     assert stream.feed("abcdefabcdef: Pull complete\nsomething new here") == [
-        ProgressEvent("layer", "abcdefabcdef: Pull complete", "abcdefabcdef", "Pull complete")]
+        ProgressEvent("layer", "abcdefabcdef: Pull complete", "abcdefabcdef", "Pull complete")
+    ]
     (message,) = stream.close()
     assert (message.kind, message.text) == ("message", "something new here")
     assert stream.close() == []
@@ -146,8 +155,14 @@ def test_a_tag_of_twelve_digits_is_not_a_layer() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["0123456789ab: Downloading [==>", "0123456789ab: ", "hello world", "Digest: sha256:abc", "Status: Pulled x",
-     "{\"status\": \"Downloading\"}"],
+    [
+        "0123456789ab: Downloading [==>",
+        "0123456789ab: ",
+        "hello world",
+        "Digest: sha256:abc",
+        "Status: Pulled x",
+        '{"status": "Downloading"}',
+    ],
 )
 def test_garbage_lines(line: str) -> None:
     with pytest.raises(ParseError):

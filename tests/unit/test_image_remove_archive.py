@@ -36,8 +36,10 @@ def test_rm(client: str) -> None:
 @pytest.mark.parametrize("client", IMAGE_CLIENTS)
 def test_rm_of_several_with_one_missing_still_lists_the_others(client: str) -> None:
     case = read_error(ERRORS / client / "image-rm-several-one-missing.txt")
-    assert parse_image_rm(case.stdout) == [RemovedImage("untagged", "fxrec-img-alias:a"),
-                                           RemovedImage("untagged", "fxrec-img-alias:b")]
+    assert parse_image_rm(case.stdout) == [
+        RemovedImage("untagged", "fxrec-img-alias:a"),
+        RemovedImage("untagged", "fxrec-img-alias:b"),
+    ]
 
 
 @pytest.mark.parametrize("client", IMAGE_CLIENTS)
@@ -60,9 +62,13 @@ def test_prune(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Deleted Images:\n", "Total reclaimed space: lots\n",
-     "Deleted Images:\nuntagged a\n\nTotal reclaimed space: 1B\n",
-     "Deleted Images:\ndeleted: sha256:abc\n"],
+    [
+        "",
+        "Deleted Images:\n",
+        "Total reclaimed space: lots\n",
+        "Deleted Images:\nuntagged a\n\nTotal reclaimed space: 1B\n",
+        "Deleted Images:\ndeleted: sha256:abc\n",
+    ],
 )
 def test_prune_garbage_or_cut_short(text: str) -> None:
     with pytest.raises(ParseError):

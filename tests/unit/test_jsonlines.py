@@ -22,8 +22,10 @@ COMMAND = "docker container ls"
         ('{"ID":"a"}\r\n{"ID":"b"}\r\n', [{"ID": "a"}, {"ID": "b"}]),
         ('{"ID":"a"}\n\n{"ID":"b"}', [{"ID": "a"}, {"ID": "b"}]),
         # docker's HTML escaping
-        ('{"Ports":"0.0.0.0:80-\\u003e80/tcp","Digest":"\\u003cnone\\u003e"}',
-         [{"Ports": "0.0.0.0:80->80/tcp", "Digest": "<none>"}]),
+        (
+            '{"Ports":"0.0.0.0:80-\\u003e80/tcp","Digest":"\\u003cnone\\u003e"}',
+            [{"Ports": "0.0.0.0:80->80/tcp", "Digest": "<none>"}],
+        ),
         # one JSON array (podman and others)
         ('[{"ID":"a"},{"ID":"b"}]', [{"ID": "a"}, {"ID": "b"}]),
         # pretty-printed objects one after another (old podman)
@@ -79,9 +81,7 @@ def test_load_array_garbage(text: str) -> None:
 
 
 @pytest.mark.parametrize("client", client_params())
-@pytest.mark.parametrize(
-    "name", ["container-ls", "container-ls-size", "container-stats", "network-ls", "image-ls"]
-)
+@pytest.mark.parametrize("name", ["container-ls", "container-ls-size", "container-stats", "network-ls", "image-ls"])
 def test_recorded_list_output(client: str, name: str) -> None:
     text = read(client, name)
     objects = load_objects(text, "docker")
@@ -102,8 +102,10 @@ def test_parse_inspect_uses_the_first_maker_whose_keys_an_object_has() -> None:
     from dockwrap.errors import ParseError
     from dockwrap.parse.inspect import parse_inspect
 
-    makers = [(("Id", "Name"), lambda obj, command: ("docker", obj["Name"])),
-              (("id", "name"), lambda obj, command: ("podman", obj["name"]))]
+    makers = [
+        (("Id", "Name"), lambda obj, command: ("docker", obj["Name"])),
+        (("id", "name"), lambda obj, command: ("podman", obj["name"])),
+    ]
     text = '[{"Id": "1", "Name": "a"}, {"id": "2", "name": "b"}]'
     assert parse_inspect(text, "docker network inspect", makers) == [("docker", "a"), ("podman", "b")]
     assert parse_inspect("", "docker network inspect", makers) == []

@@ -24,8 +24,9 @@ def loaded_after(argv: list[str]) -> set[str]:
             pass
         print(' '.join(sorted(m for m in sys.modules if m.startswith('dockwrap'))), file=sys.stderr)
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=dict(os.environ, DOCKWRAP_DOCKER="docker"))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ, DOCKWRAP_DOCKER="docker")
+    )
     return set(out.stderr.strip().splitlines()[-1].split())
 
 

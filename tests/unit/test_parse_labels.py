@@ -41,7 +41,9 @@ def test_value_holding_comma_key_equals_stays_ambiguous() -> None:
 @pytest.mark.parametrize("client", client_params())
 def test_recorded_container_labels_match_inspect(client: str) -> None:
     """Labels of `ls` (random order before 28.2) read back as exactly the map `inspect` has."""
-    exact = {item["Name"].lstrip("/"): item["Config"]["Labels"] for item in json.loads(read(client, "container-inspect"))}
+    exact = {
+        item["Name"].lstrip("/"): item["Config"]["Labels"] for item in json.loads(read(client, "container-inspect"))
+    }
     for fixture in ("container-ls", "container-ls-size"):
         for line in read(client, fixture).splitlines():
             row = json.loads(line)

@@ -56,8 +56,10 @@ def test_range_is_one_mapping_per_port() -> None:
 
 
 def test_list_keeps_docker_order() -> None:
-    text = ("7000/tcp, 0.0.0.0:18081->80/tcp, 127.0.0.1:18080->80/tcp, [::]:18081->80/tcp, "
-            "0.0.0.0:32769->9999/udp, [::]:32769->9999/udp")
+    text = (
+        "7000/tcp, 0.0.0.0:18081->80/tcp, 127.0.0.1:18080->80/tcp, [::]:18081->80/tcp, "
+        "0.0.0.0:32769->9999/udp, [::]:32769->9999/udp"
+    )
     assert parse_ports(text) == [
         P(None, None, 7000, "tcp"),
         P("0.0.0.0", 18081, 80, "tcp"),
@@ -84,9 +86,25 @@ def test_garbage_raises_value_error(text: str) -> None:
 
 # Items in every form the inline fast path of parse_ports takes, or hands on.
 _ITEMS = [
-    "80/tcp", "80", "80/", "80/TCP", "7000/sctp", "0.0.0.0:8080->80/tcp", "[::]:8080->80/tcp", ":::8080->80/tcp",
-    "*:80->80/tcp", ":8080->80/tcp", "8080->80/tcp", "0.0.0.0:->80/tcp", "1.2.3.4:8080->80", "[::1]:1->2/udp",
-    "9000-9001/tcp", "0.0.0.0:8000-8002->8000-8002/tcp", "0.0.0.0:08080->080/tcp", "\u0663/tcp", "host-a:1->2/tcp",
+    "80/tcp",
+    "80",
+    "80/",
+    "80/TCP",
+    "7000/sctp",
+    "0.0.0.0:8080->80/tcp",
+    "[::]:8080->80/tcp",
+    ":::8080->80/tcp",
+    "*:80->80/tcp",
+    ":8080->80/tcp",
+    "8080->80/tcp",
+    "0.0.0.0:->80/tcp",
+    "1.2.3.4:8080->80",
+    "[::1]:1->2/udp",
+    "9000-9001/tcp",
+    "0.0.0.0:8000-8002->8000-8002/tcp",
+    "0.0.0.0:08080->080/tcp",
+    "\u0663/tcp",
+    "host-a:1->2/tcp",
 ]
 
 
@@ -98,8 +116,17 @@ def test_fast_path_agrees_with_general_parser(item: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", None, "80/tcp", "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp", ":::8080->80/tcp", "*:80->80/tcp",
-     "[fe80::1]:1->2/udp", "9000-9001/tcp, 9999/sctp", ":8080->80/tcp"],
+    [
+        "",
+        None,
+        "80/tcp",
+        "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp",
+        ":::8080->80/tcp",
+        "*:80->80/tcp",
+        "[fe80::1]:1->2/udp",
+        "9000-9001/tcp, 9999/sctp",
+        ":8080->80/tcp",
+    ],
 )
 def test_well_formed(text: str | None) -> None:
     assert well_formed_ports(text)
@@ -110,9 +137,21 @@ def test_well_formed(text: str | None) -> None:
     "text",
     # garbage, and forms parse_ports takes but only it can check (published ranges) or that
     # docker does not print (no protocol, commas without spaces)
-    ["0.0.0.0:8000-8002->80-81/tcp", "0.0.0.0:8000-8002->8000-8002/tcp", "web/tcp", "0.0.0.0:http->80/tcp",
-     "0.0.0.0:80->/tcp", "a->b->c", "80", "80/tcp,81/tcp", "80/tcp, ", "host-a:1->2/tcp", "\u0663/tcp",
-     "[fe80::1%eth0]:8080->80/tcp", "80/TCP"],
+    [
+        "0.0.0.0:8000-8002->80-81/tcp",
+        "0.0.0.0:8000-8002->8000-8002/tcp",
+        "web/tcp",
+        "0.0.0.0:http->80/tcp",
+        "0.0.0.0:80->/tcp",
+        "a->b->c",
+        "80",
+        "80/tcp,81/tcp",
+        "80/tcp, ",
+        "host-a:1->2/tcp",
+        "\u0663/tcp",
+        "[fe80::1%eth0]:8080->80/tcp",
+        "80/TCP",
+    ],
 )
 def test_not_well_formed(text: str) -> None:
     assert not well_formed_ports(text)
@@ -126,8 +165,10 @@ def test_well_formed_never_hides_a_failure() -> None:
     def pick(good: list[str], bad: list[str]) -> str:
         return rng.choice(good) if rng.random() < 0.8 else rng.choice(bad)
 
-    hosts = (["0.0.0.0:", "[::]:", ":::", "::1:", "*:", ":", "[::1]:"],
-             ["[:", "]:", "1.2.3.4", "::", "a:", "0.0.0.0:08", "[fe80::1%eth0]:"])
+    hosts = (
+        ["0.0.0.0:", "[::]:", ":::", "::1:", "*:", ":", "[::1]:"],
+        ["[:", "]:", "1.2.3.4", "::", "a:", "0.0.0.0:08", "[fe80::1%eth0]:"],
+    )
     ports = (["80", "8000-8002", "08"], ["", "x", "9-1", "1-", "-1", "99999999999999999999", "\u0663"])
     protocols = (["/tcp", "/udp", "/sctp"], ["", "/", "/TCP", "/tcp/udp"])
     arrows = (["->"], ["-", ">", "", "->->"])
@@ -152,8 +193,12 @@ def test_str_gives_docker_form_back() -> None:
 
 def test_to_json_keys() -> None:
     assert set(P("0.0.0.0", 8080, 80, "tcp").to_json()) == {"host_ip", "host_port", "container_port", "protocol"}
-    assert P(None, None, 80, "udp").to_json() == {"host_ip": None, "host_port": None, "container_port": 80,
-                                                 "protocol": "udp"}
+    assert P(None, None, 80, "udp").to_json() == {
+        "host_ip": None,
+        "host_port": None,
+        "container_port": 80,
+        "protocol": "udp",
+    }
 
 
 # -- recorded output ----------------------------------------------------------------------------
@@ -168,8 +213,12 @@ PUBLISHED = {
     P("::1", PORT_BASE + 81, 80, "tcp"),
     P("127.0.0.1", PORT_BASE + 53, 53, "udp"),
 }
-EXPOSED = {P(None, None, 7000, "tcp"), P(None, None, 9000, "tcp"), P(None, None, 9001, "tcp"),
-           P(None, None, 9999, "sctp")}
+EXPOSED = {
+    P(None, None, 7000, "tcp"),
+    P(None, None, 9000, "tcp"),
+    P(None, None, 9001, "tcp"),
+    P(None, None, 9999, "sctp"),
+}
 
 
 def _ls_row(client: str, name: str, fixture: str = "container-ls") -> dict[str, str]:
@@ -201,7 +250,9 @@ def test_recorded_inspect_ports_agree_with_list(client: str) -> None:
 def test_port_lines_ipv6_both_forms() -> None:
     text = "80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n80/tcp -> :::8081\n53/udp -> 127.0.0.1:5353\n"
     assert parse_port_lines(text) == [
-        P("0.0.0.0", 8080, 80, "tcp"), P("::", 8080, 80, "tcp"), P("::", 8081, 80, "tcp"),
+        P("0.0.0.0", 8080, 80, "tcp"),
+        P("::", 8080, 80, "tcp"),
+        P("::", 8081, 80, "tcp"),
         P("127.0.0.1", 5353, 53, "udp"),
     ]
 
@@ -213,10 +264,16 @@ def test_port_lines_garbage_raises(text: str) -> None:
 
 
 def test_inspect_ports_unpublished_and_published() -> None:
-    ports = {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}, {"HostIp": "::", "HostPort": "8080"}],
-             "7000/tcp": None, "53/udp": []}
+    ports = {
+        "80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}, {"HostIp": "::", "HostPort": "8080"}],
+        "7000/tcp": None,
+        "53/udp": [],
+    }
     assert ports_from_inspect(ports) == [
-        P(None, None, 53, "udp"), P("0.0.0.0", 8080, 80, "tcp"), P("::", 8080, 80, "tcp"), P(None, None, 7000, "tcp"),
+        P(None, None, 53, "udp"),
+        P("0.0.0.0", 8080, 80, "tcp"),
+        P("::", 8080, 80, "tcp"),
+        P(None, None, 7000, "tcp"),
     ]
     assert ports_from_inspect(None) == []
     assert ports_from_inspect({}) == []

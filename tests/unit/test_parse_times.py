@@ -60,8 +60,16 @@ def test_zero_and_empty_are_none(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["yesterday", "2026-11-28", "2026-11-28 17:39:40", "2026-11-28T17:38:47.1234567890Z", "28/11/2026 17:39:40 +0000",
-     "2026-11-28T17:38:47+0100x", "2026-13-28T17:38:47Z", "About a minute ago"],
+    [
+        "yesterday",
+        "2026-11-28",
+        "2026-11-28 17:39:40",
+        "2026-11-28T17:38:47.1234567890Z",
+        "28/11/2026 17:39:40 +0000",
+        "2026-11-28T17:38:47+0100x",
+        "2026-13-28T17:38:47Z",
+        "About a minute ago",
+    ],
 )
 def test_garbage_raises_value_error(text: str) -> None:
     with pytest.raises(ValueError):
@@ -86,8 +94,9 @@ def test_fast_path_shaped_garbage_raises_value_error(text: str) -> None:
         parse_time(text)
 
 
-@pytest.mark.parametrize("text", ["2026-11-28 17:39:40 +0000 UTC", "2024-02-29 00:00:00 +0000 UTC",
-                                  "1999-12-31 23:59:59 +0000 UTC"])
+@pytest.mark.parametrize(
+    "text", ["2026-11-28 17:39:40 +0000 UTC", "2024-02-29 00:00:00 +0000 UTC", "1999-12-31 23:59:59 +0000 UTC"]
+)
 def test_fast_path_agrees_with_general_form(text: str) -> None:
     # The same time with an offset spelled differently takes the regex path.
     assert parse_time(text) == parse_time(text.replace(" +0000 UTC", " +00:00"))

@@ -45,8 +45,12 @@ def dockwrap(*args: str) -> subprocess.CompletedProcess[str]:
 def test_podman_is_known_by_its_name_or_its_link(version: str, tmp_path) -> None:
     assert _is_podman("podman") and _is_podman("/usr/bin/podman") and not _is_podman("docker")
     assert not _is_podman("/usr/local/bin/docker") and not _is_podman("podmanic")
+    podman = tmp_path / "opt" / "podman"  # a podman of its own: the test must not need podman installed
+    podman.parent.mkdir()
+    podman.write_text("#!/bin/sh\n")
+    podman.chmod(0o755)
     link = tmp_path / "docker"
-    link.symlink_to("/usr/bin/podman")
+    link.symlink_to(podman)
     assert _is_podman(str(link))
     script = tmp_path / "bin" / "docker"  # podman-docker's kind: a script that runs podman
     script.parent.mkdir()

@@ -15,8 +15,20 @@ from tests.harness import dockwrap
 from tests.reliability.helpers import fake_docker
 
 ERRORS = Path(__file__).resolve().parent.parent / "fixtures" / "errors"
-HOSTILE = ["$(touch /tmp/dwt-pwned)", "`touch /tmp/dwt-pwned`", "web; touch /tmp/dwt-pwned", "we'b", 'we"b',
-           "web/x", "user@web", "web,alias=x", "-web", "", " web", "web\n"]
+HOSTILE = [
+    "$(touch /tmp/dwt-pwned)",
+    "`touch /tmp/dwt-pwned`",
+    "web; touch /tmp/dwt-pwned",
+    "we'b",
+    'we"b',
+    "web/x",
+    "user@web",
+    "web,alias=x",
+    "-web",
+    "",
+    " web",
+    "web\n",
+]
 
 
 def recording_docker(tmp_path: Path) -> tuple[str, Path]:
@@ -25,8 +37,15 @@ def recording_docker(tmp_path: Path) -> tuple[str, Path]:
     return fake_docker(tmp_path, f'printf "%s\\n" "$*" >> {log}\nexit 1\n'), log
 
 
-@pytest.mark.parametrize("labels", [{"dockwrap.run": "x"}, {"dockwrap.recipe": "webhost"},
-                                    {"dockwrap.recipe.extra": "1"}, {"a": "b", "dockwrap.run": "other"}])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        {"dockwrap.run": "x"},
+        {"dockwrap.recipe": "webhost"},
+        {"dockwrap.recipe.extra": "1"},
+        {"a": "b", "dockwrap.run": "other"},
+    ],
+)
 @pytest.mark.parametrize("recipe", ["pingable_pair", "round_robin", "webhost", "process_view", "swarm_round_robin"])
 def test_caller_labels_cannot_pass_for_the_runs_own(recipe, labels, capsys):
     with pytest.raises(UsageError) as info:
@@ -41,8 +60,20 @@ def test_labels_must_be_a_mapping_of_strings():
             Recipes(Docker(dry_run=True)).pingable_pair(labels=labels)
 
 
-@pytest.mark.parametrize("selector", [{"run": ""}, {"recipe": ""}, {"run": " "}, {"run": "a=b"}, {"recipe": "a=b"},
-                                      {"run": "abc def"}, {"run": "-abc"}, {"run": "abc\n"}, {"run": 5}])
+@pytest.mark.parametrize(
+    "selector",
+    [
+        {"run": ""},
+        {"recipe": ""},
+        {"run": " "},
+        {"run": "a=b"},
+        {"recipe": "a=b"},
+        {"run": "abc def"},
+        {"run": "-abc"},
+        {"run": "abc\n"},
+        {"run": 5},
+    ],
+)
 def test_cleanup_refuses_empty_and_malformed_selectors(selector, tmp_path):
     binary, log = recording_docker(tmp_path)
     with pytest.raises(UsageError) as info:
@@ -51,8 +82,9 @@ def test_cleanup_refuses_empty_and_malformed_selectors(selector, tmp_path):
     assert not log.exists()  # no docker call, so no removal wider than asked
 
 
-@pytest.mark.parametrize("option, value", [("--run", ""), ("--recipe", ""), ("--run", "a=b"), ("--run", " "),
-                                           ("--recipe", "web host")])
+@pytest.mark.parametrize(
+    "option, value", [("--run", ""), ("--recipe", ""), ("--run", "a=b"), ("--run", " "), ("--recipe", "web host")]
+)
 def test_cleanup_cli_refuses_them_with_status_2(option, value, tmp_path):
     binary, log = recording_docker(tmp_path)
     result = dockwrap("--docker", binary, "cleanup", option, value)
@@ -107,11 +139,18 @@ def test_client_scripts_hold_no_value(capsys):
         assert "search" not in script and "7" not in script
 
 
-@pytest.mark.parametrize("argv", [
-    ["pingable-pair"], ["pingable-pair", "--default-bridge", "--link"], ["round-robin"],
-    ["round-robin", "--client-per-query", "--queries", "3"], ["round-robin", "--swarm"], ["webhost", "--rm"],
-    ["process-view"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["pingable-pair"],
+        ["pingable-pair", "--default-bridge", "--link"],
+        ["round-robin"],
+        ["round-robin", "--client-per-query", "--queries", "3"],
+        ["round-robin", "--swarm"],
+        ["webhost", "--rm"],
+        ["process-view"],
+    ],
+)
 def test_dry_run_script_traps_failure_and_interrupts(argv):
     printed = dockwrap("--docker", "/usr/bin/docker", "-H", "unix:///tmp/x.sock", "--dry-run", "recipe", *argv)
     assert printed.returncode == 0, printed.stderr
@@ -121,10 +160,13 @@ def test_dry_run_script_traps_failure_and_interrupts(argv):
     assert "trap dw_cleanup ERR" in lines
     for signal, status in (("INT", 130), ("TERM", 143), ("HUP", 129)):
         assert f"trap 'dw_cleanup; exit {status}' {signal}" in lines
-    body = lines[lines.index("dw_cleanup() {") + 1:lines.index("}")]
+    body = lines[lines.index("dw_cleanup() {") + 1 : lines.index("}")]
     # by the run's label, with the same binary and engine as every call, each line tolerant
-    assert any(f"container ls --all --quiet --filter label=dockwrap.run={run} | xargs -r /usr/bin/docker -H"
-               in line.replace("--host", "-H") for line in body)
+    assert any(
+        f"container ls --all --quiet --filter label=dockwrap.run={run} | xargs -r /usr/bin/docker -H"
+        in line.replace("--host", "-H")
+        for line in body
+    )
     assert all(line.startswith("  ") and line.endswith(" || true") for line in body)
     assert lines.index("}") < next(i for i, line in enumerate(lines) if line.startswith("/usr/bin/docker "))
     syntax = subprocess.run(["bash", "-n"], input=printed.stdout, capture_output=True, text=True)
@@ -155,7 +197,9 @@ def test_a_swarm_init_that_finds_a_swarm_leaves_it_alone(tmp_path):
     message = "".join(line for line in recorded.splitlines(True) if not line.startswith("#"))
     (tmp_path / "init-error").write_text(message)
     log = tmp_path / "calls"
-    binary = fake_docker(tmp_path, f"""\
+    binary = fake_docker(
+        tmp_path,
+        f"""\
         printf "%s\\n" "$*" >> {log}
         case "$*" in
           info*) echo '"inactive"' ;;
@@ -163,7 +207,8 @@ def test_a_swarm_init_that_finds_a_swarm_leaves_it_alone(tmp_path):
           "swarm init"*) cat {tmp_path / "init-error"} >&2; exit 1 ;;
           *) exit 0 ;;
         esac
-    """)
+    """,
+    )
     result = dockwrap("--docker", binary, "recipe", "round-robin", "--swarm")
     assert result.returncode == 1, result.stderr
     assert "already part of a swarm" in result.stderr
@@ -172,8 +217,19 @@ def test_a_swarm_init_that_finds_a_swarm_leaves_it_alone(tmp_path):
     assert not any(call.startswith("swarm leave") for call in calls), calls
 
 
-@pytest.mark.parametrize("registry", ["", "127.0.0.1", "127.0.0.1:99999", "host:5000/repo", "$(touch /tmp/dwt-pwned):1",
-                                      "-h:5000", "http://127.0.0.1:5000", 5000])
+@pytest.mark.parametrize(
+    "registry",
+    [
+        "",
+        "127.0.0.1",
+        "127.0.0.1:99999",
+        "host:5000/repo",
+        "$(touch /tmp/dwt-pwned):1",
+        "-h:5000",
+        "http://127.0.0.1:5000",
+        5000,
+    ],
+)
 def test_ship_refuses_a_registry_that_is_not_host_port_before_any_call(registry, tmp_path):
     with pytest.raises(ValueError) as info:
         Recipes(Docker(dry_run=True)).ship(registry=registry)
@@ -191,8 +247,13 @@ def test_ship_needs_a_registry_and_its_script_traps_its_images(capsys):
     Recipes(Docker(dry_run=True)).ship(registry="127.0.0.1:5000")
     lines = capsys.readouterr().out.splitlines()
     run = lines[1].split("(run ")[1].split(")")[0]
-    assert f"  docker image ls --quiet --filter label=dockwrap.run={run} | xargs -r docker image rm --force >/dev/null || true" in lines
+    assert (
+        f"  docker image ls --quiet --filter label=dockwrap.run={run} "
+        "| xargs -r docker image rm --force >/dev/null || true" in lines
+    )
     build = next(line for line in lines if " image build " in line)
     assert build.startswith("printf '%s\\n' \"$dw_dockerfile\" | DOCKER_BUILDKIT=0 docker image build ")
-    assert lines.index(next(line for line in lines if line.startswith("dw_dockerfile='FROM busybox:latest"))) < lines.index(build)
+    assert lines.index(
+        next(line for line in lines if line.startswith("dw_dockerfile='FROM busybox:latest"))
+    ) < lines.index(build)
     assert lines[-1].startswith("docker image rm --force ")

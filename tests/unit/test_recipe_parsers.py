@@ -17,8 +17,15 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "recipes"
 
 def test_ping_numbers():
     numbers = parse_ping((FIXTURES / "busybox-ping.txt").read_text(), "", 3)
-    assert numbers == {"resolved": True, "resolved_ip": "172.29.0.2", "sent": 3, "received": 3,
-                       "loss_percent": 0.0, "rtt_avg_ms": 0.129, "error": None}
+    assert numbers == {
+        "resolved": True,
+        "resolved_ip": "172.29.0.2",
+        "sent": 3,
+        "received": 3,
+        "loss_percent": 0.0,
+        "rtt_avg_ms": 0.129,
+        "error": None,
+    }
 
 
 def test_ping_bad_address():
@@ -39,7 +46,10 @@ def test_round_robin_client_on_docker_spreads_and_names_each_backends_address():
     result = read_client((FIXTURES / "busybox-round-robin-client.txt").read_text(), SERVERS, "web", 12, "net")
     assert result.resolved_ips == ["192.168.144.3", "192.168.144.2", "192.168.144.4"]
     assert [(b.name, b.ip, b.answers) for b in result.backends] == [
-        ("fxrec-rs1", "192.168.144.2", 4), ("fxrec-rs2", "192.168.144.3", 4), ("fxrec-rs3", "192.168.144.4", 4)]
+        ("fxrec-rs1", "192.168.144.2", 4),
+        ("fxrec-rs2", "192.168.144.3", 4),
+        ("fxrec-rs3", "192.168.144.4", 4),
+    ]
     assert result.spread and result.ok and result.note is None and result.failed_queries == 0
 
 
@@ -60,32 +70,45 @@ def test_round_robin_client_fails_when_a_server_never_answers():
     assert not result.ok and result.note is None and result.backends[0].ip is None
 
 
-@pytest.mark.parametrize("line, page", [
-    ("fxrec-rs1 10.89.0.2", ("fxrec-rs1", "10.89.0.2")), ("web1", ("web1", None)),
-    ("web1 fd00::2 172.17.0.3", ("web1", "172.17.0.3")), ("!error", None), ("!error 10.0.0.1", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "line, page",
+    [
+        ("fxrec-rs1 10.89.0.2", ("fxrec-rs1", "10.89.0.2")),
+        ("web1", ("web1", None)),
+        ("web1 fd00::2 172.17.0.3", ("web1", "172.17.0.3")),
+        ("!error", None),
+        ("!error 10.0.0.1", None),
+        ("", None),
+    ],
+)
 def test_parse_page(line, page):
     assert parse_page(line) == page
 
 
-@pytest.mark.parametrize("fixture, asked", [
-    ("webhost-ask-200.txt", (200, None)),
-    ("webhost-ask-404.txt", (404, None)),
-    ("webhost-ask-refused.txt", (None, "wget: can't connect to remote host (127.0.0.1): Connection refused")),
-])
+@pytest.mark.parametrize(
+    "fixture, asked",
+    [
+        ("webhost-ask-200.txt", (200, None)),
+        ("webhost-ask-404.txt", (404, None)),
+        ("webhost-ask-refused.txt", (None, "wget: can't connect to remote host (127.0.0.1): Connection refused")),
+    ],
+)
 def test_webhost_reads_what_wget_said_on_the_engines_machine(fixture, asked):
     assert parse_asked((FIXTURES / fixture).read_text()) == asked
     assert parse_asked("") == (None, "no answer")
 
 
-@pytest.mark.parametrize("runner, local", [
-    (Runner(), True),
-    (Runner(host="unix:///tmp/other.sock"), True),
-    (Runner(host="tcp://10.0.0.5:2376"), False),
-    (Runner(host="ssh://me@box"), False),
-    (Runner(context="default"), True),
-    (Runner(context="prod"), None),  # only `docker context inspect` knows
-])
+@pytest.mark.parametrize(
+    "runner, local",
+    [
+        (Runner(), True),
+        (Runner(host="unix:///tmp/other.sock"), True),
+        (Runner(host="tcp://10.0.0.5:2376"), False),
+        (Runner(host="ssh://me@box"), False),
+        (Runner(context="default"), True),
+        (Runner(context="prod"), None),  # only `docker context inspect` knows
+    ],
+)
 def test_is_local(runner, local, monkeypatch):
     monkeypatch.delenv("DOCKER_HOST", raising=False)
     assert runner.is_local is local

@@ -208,8 +208,12 @@ def test_a_call_with_an_environment_and_a_stdin_variable_is_recorded_as_x_shows_
     binary = fake_docker(tmp_path, "cat >/dev/null; exit 0\n")
     runner = Runner(binary=binary, record=str(log))
     runner.run(["image", "build", "-"], env={"DOCKER_BUILDKIT": "0"}, input=b"FROM scratch\n")
-    runner.watch(["login", "--password-stdin", "-u", "me", "r.example"], lambda chunk: None,
-                 input=b"secret\n", stdin_from="DW_PASSWORD")
+    runner.watch(
+        ["login", "--password-stdin", "-u", "me", "r.example"],
+        lambda chunk: None,
+        input=b"secret\n",
+        stdin_from="DW_PASSWORD",
+    )
     text = log.read_text()
     [(_, build), (_, login)] = records(text)
     assert build == f"DOCKER_BUILDKIT=0 {binary} image build -"

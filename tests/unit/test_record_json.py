@@ -43,8 +43,17 @@ def test_renamed_and_left_out_fields() -> None:
 def test_nested_records_use_the_same_mechanism() -> None:
     view = ProcessViewResult("box", [HostProcess(1, 0, "sleep", True, "sleep", "containerd-shim")], note="remote")
     assert view.to_json() == {"container": "box", "processes": [{"pid": 1, "ppid": 0, "cmd": "sleep", "on_host": True}]}
-    rr = RoundRobinResult("web", "net", 4, ["10.0.0.2"], [Backend("s1", "10.0.0.2", 4)], True, failed_queries=0,
-                          expected=1, reached=["s1"])
+    rr = RoundRobinResult(
+        "web",
+        "net",
+        4,
+        ["10.0.0.2"],
+        [Backend("s1", "10.0.0.2", 4)],
+        True,
+        failed_queries=0,
+        expected=1,
+        reached=["s1"],
+    )
     assert rr.to_json() == {
         "alias": "web",
         "network": "net",

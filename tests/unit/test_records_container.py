@@ -29,16 +29,52 @@ from dockwrap.parse.ports import PortMapping, parse_ports
 from .corpus import CREATED, DOCKER, EXITED, NET1, NET2, PAUSED, PORT_BASE, WEB, client_params, read, release
 
 # docs/contract/records.md
-CONTAINER_KEYS = {"id", "name", "image", "command", "created_at", "state", "status", "ports", "networks", "labels",
-                  "size_bytes", "running_for"}
+CONTAINER_KEYS = {
+    "id",
+    "name",
+    "image",
+    "command",
+    "created_at",
+    "state",
+    "status",
+    "ports",
+    "networks",
+    "labels",
+    "size_bytes",
+    "running_for",
+}
 PORT_KEYS = {"host_ip", "host_port", "container_port", "protocol"}
 PROCESS_KEYS = {"uid", "pid", "ppid", "c", "stime", "tty", "time", "cmd"}
-DETAILS_KEYS = {"id", "name", "image", "image_id", "command", "created_at", "state", "networks", "ports", "labels",
-                "env", "restart_policy", "hostname"}
+DETAILS_KEYS = {
+    "id",
+    "name",
+    "image",
+    "image_id",
+    "command",
+    "created_at",
+    "state",
+    "networks",
+    "ports",
+    "labels",
+    "env",
+    "restart_policy",
+    "hostname",
+}
 STATE_KEYS = {"status", "running", "paused", "restarting", "pid", "exit_code", "started_at", "finished_at", "health"}
 ENDPOINT_KEYS = {"ip_address", "aliases", "mac_address", "gateway", "network_id"}
-STATS_KEYS = {"id", "name", "cpu_percent", "mem_usage_bytes", "mem_limit_bytes", "mem_percent", "net_rx_bytes",
-              "net_tx_bytes", "block_read_bytes", "block_write_bytes", "pids"}
+STATS_KEYS = {
+    "id",
+    "name",
+    "cpu_percent",
+    "mem_usage_bytes",
+    "mem_limit_bytes",
+    "mem_percent",
+    "net_rx_bytes",
+    "net_tx_bytes",
+    "block_read_bytes",
+    "block_write_bytes",
+    "pids",
+}
 
 STATES = {WEB: "running", EXITED: "exited", CREATED: "created", PAUSED: "paused"}
 LS_FIXTURES = ["container-ls", "container-ls-size", "container-ls-no-trunc"]
@@ -105,9 +141,25 @@ def test_ls_both_forms_agree(client: str) -> None:
     full = _by_name(parse_container_ls(read(client, "container-ls-size")))
     for name, row in template.items():
         other = full[name]
-        assert (row.id, row.image, row.command, row.created_at, row.state, set(row.ports), set(row.networks),
-                row.labels) == (other.id, other.image, other.command, other.created_at, other.state,
-                                set(other.ports), set(other.networks), other.labels)
+        assert (
+            row.id,
+            row.image,
+            row.command,
+            row.created_at,
+            row.state,
+            set(row.ports),
+            set(row.networks),
+            row.labels,
+        ) == (
+            other.id,
+            other.image,
+            other.command,
+            other.created_at,
+            other.state,
+            set(other.ports),
+            set(other.networks),
+            other.labels,
+        )
 
 
 @pytest.mark.parametrize("client", client_params())
@@ -170,17 +222,26 @@ def test_state_from_status(status: str, state: str | None) -> None:
 
 
 @pytest.mark.parametrize("client", client_params())
-@pytest.mark.parametrize("missing", ["CreatedAt", "Ports", "Labels", "Networks", "RunningFor", "Size", "State",
-                                     "Command", "Image", "Names"])
+@pytest.mark.parametrize(
+    "missing", ["CreatedAt", "Ports", "Labels", "Networks", "RunningFor", "Size", "State", "Command", "Image", "Names"]
+)
 def test_ls_missing_fields_are_none_or_empty(client: str, missing: str) -> None:
     """A field an older (or other) docker does not print parses to None (or empty), not an error."""
     for line in read(client, "container-ls-size").splitlines():
         obj = json.loads(line)
         obj.pop(missing, None)
         (row,) = parse_container_ls(json.dumps(obj))
-        expected = {"CreatedAt": ("created_at", None), "Ports": ("ports", []), "Labels": ("labels", {}),
-                    "Networks": ("networks", []), "RunningFor": ("running_for", None), "Size": ("size_bytes", None),
-                    "Command": ("command", ""), "Image": ("image", ""), "Names": ("name", "")}
+        expected = {
+            "CreatedAt": ("created_at", None),
+            "Ports": ("ports", []),
+            "Labels": ("labels", {}),
+            "Networks": ("networks", []),
+            "RunningFor": ("running_for", None),
+            "Size": ("size_bytes", None),
+            "Command": ("command", ""),
+            "Image": ("image", ""),
+            "Names": ("name", ""),
+        }
         if missing == "State":
             assert row.state == state_from_status(obj["Status"])
         else:
@@ -250,8 +311,11 @@ def test_ls_deferred_fields_read_like_any_other(client: str) -> None:
 
 def test_ls_published_range_is_checked_while_parsing() -> None:
     row = parse_container_ls('{"ID":"abc","Ports":"0.0.0.0:8000-8001->8000-8001/tcp, 80/tcp"}')[0]
-    assert row.ports == [PortMapping("0.0.0.0", 8000, 8000, "tcp"), PortMapping("0.0.0.0", 8001, 8001, "tcp"),
-                         PortMapping(None, None, 80, "tcp")]
+    assert row.ports == [
+        PortMapping("0.0.0.0", 8000, 8000, "tcp"),
+        PortMapping("0.0.0.0", 8001, 8001, "tcp"),
+        PortMapping(None, None, 80, "tcp"),
+    ]
 
 
 def test_bad_ports_text_is_parse_error() -> None:
@@ -314,8 +378,10 @@ def test_top_of_paused_container(client: str) -> None:
 
 
 def test_top_only_last_column_may_hold_spaces() -> None:
-    text = ("UID        PID    PPID   C   STIME   TTY   TIME       CMD\n"
-            "root       7001   6980   0   17:38   ?     00:00:00   sh -c  'echo  a   b'\n")
+    text = (
+        "UID        PID    PPID   C   STIME   TTY   TIME       CMD\n"
+        "root       7001   6980   0   17:38   ?     00:00:00   sh -c  'echo  a   b'\n"
+    )
     (process,) = parse_top(text)
     assert process.cmd == "sh -c  'echo  a   b'" and process.pid == 7001 and process.ppid == 6980
 
@@ -368,8 +434,10 @@ def test_stats_of_stopped_containers(client: str) -> None:
 
 
 def test_stats_invalid_sample_is_none() -> None:
-    line = ('{"BlockIO":"--","CPUPerc":"--","Container":"abc","ID":"abc","MemPerc":"--","MemUsage":"-- / --",'
-            '"Name":"--","NetIO":"--","PIDs":"--"}')
+    line = (
+        '{"BlockIO":"--","CPUPerc":"--","Container":"abc","ID":"abc","MemPerc":"--","MemUsage":"-- / --",'
+        '"Name":"--","NetIO":"--","PIDs":"--"}'
+    )
     (sample,) = parse_stats(line)
     assert sample.to_json() == {key: None for key in STATS_KEYS} | {"id": "abc"}
 

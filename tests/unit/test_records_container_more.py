@@ -22,7 +22,7 @@ def test_wait_statuses_in_the_order_named(client: str) -> None:
     results = parse_wait(read(client, "container-wait"), WAITED)
     assert all(isinstance(result, WaitResult) for result in results)
     # exited 0 and 3; killed (128 + 9); exited 42 two seconds into the wait; killed again
-    assert [(r.name, r.status) for r in results] == list(zip(WAITED, [0, 3, 137, 42, 137]))
+    assert [(r.name, r.status) for r in results] == list(zip(WAITED, [0, 3, 137, 42, 137], strict=True))
     assert results[1].to_json() == {"name": f"{P}-exit3", "status": 3}
 
 

@@ -14,8 +14,12 @@ from dockwrap.parse.echo import parse_names
 from .corpus import ERRORS, read, read_error, recorded_params
 
 A, B, C = "fxrec-context-a", "fxrec-context-b", "fxrec-context-c"
-ENDPOINTS = {"default": "unix:///var/run/docker.sock", A: "unix:///var/run/docker.sock", B: "tcp://127.0.0.1:1",
-             C: "ssh://fxrec@127.0.0.1:1"}
+ENDPOINTS = {
+    "default": "unix:///var/run/docker.sock",
+    A: "unix:///var/run/docker.sock",
+    B: "tcp://127.0.0.1:1",
+    C: "ssh://fxrec@127.0.0.1:1",
+}
 
 
 @pytest.mark.parametrize("client", recorded_params("context-ls"))
@@ -78,7 +82,8 @@ def test_context_inspect(client: str) -> None:
         assert set(item.to_json()) == {"name", "description", "docker_endpoint", "skip_tls_verify", "has_tls_material"}
     listed = {c.name: c.description for c in parse_context_ls(read(client, "context-ls"))}
     assert {name: d.description for name, d in details.items() if name != "default"} == {
-        name: text for name, text in listed.items() if name != "default"}
+        name: text for name, text in listed.items() if name != "default"
+    }
 
 
 @pytest.mark.parametrize("client", recorded_params("context-inspect"))
@@ -88,8 +93,13 @@ def test_context_inspect_missing_prints_an_empty_array(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", '{"Name": "x", "Current": "maybe"}', '{"Current": true}', '{"Name": "x", "DockerEndpoint": 1}',
-     '{"Name":"x"'],
+    [
+        "garbage",
+        '{"Name": "x", "Current": "maybe"}',
+        '{"Current": true}',
+        '{"Name": "x", "DockerEndpoint": 1}',
+        '{"Name":"x"',
+    ],
 )
 def test_context_ls_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:
@@ -99,9 +109,16 @@ def test_context_ls_garbage(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "{}", '[{"Metadata": {}}]', '[{"Name": "x", "Endpoints": {"docker": "tcp://x"}}]',
-     '[{"Name": "x", "Endpoints": {"docker": {"Host": 5}}}]', '[{"Name": "x", "Metadata": {"Description": []}}]',
-     '[{"Name": "x", "Endpoints": {"docker": {"SkipTLSVerify": "sometimes"}}}]', '[{"Name": "x"'],
+    [
+        "garbage",
+        "{}",
+        '[{"Metadata": {}}]',
+        '[{"Name": "x", "Endpoints": {"docker": "tcp://x"}}]',
+        '[{"Name": "x", "Endpoints": {"docker": {"Host": 5}}}]',
+        '[{"Name": "x", "Metadata": {"Description": []}}]',
+        '[{"Name": "x", "Endpoints": {"docker": {"SkipTLSVerify": "sometimes"}}}]',
+        '[{"Name": "x"',
+    ],
 )
 def test_context_inspect_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:

@@ -58,7 +58,8 @@ def test_times_keep_the_nanoseconds(client: str) -> None:
         assert event.time_nano // 1_000_000_000 == event.raw["time"]
         assert event.time.tzinfo == timezone.utc
         assert event.time == datetime.fromtimestamp(event.raw["time"], timezone.utc).replace(
-            microsecond=event.time_nano % 1_000_000_000 // 1000)
+            microsecond=event.time_nano % 1_000_000_000 // 1000
+        )
         data = event.to_json()
         assert set(data) == KEYS and data["time"].endswith("Z")
         json.dumps(data)
@@ -90,9 +91,16 @@ def test_old_form_only() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", '{"Type":"container"}', '{"Action":"start","timeNano":"soon"}', '{"Action":"start"}',
-     '{"Action":"start","timeNano":1,"Actor":{"Attributes":{"a":1}}}', '{"Action":5,"timeNano":1}',
-     '{"Action":"start","timeNano":-1}', '{"Action":"start","timeNano":1'],
+    [
+        "garbage",
+        '{"Type":"container"}',
+        '{"Action":"start","timeNano":"soon"}',
+        '{"Action":"start"}',
+        '{"Action":"start","timeNano":1,"Actor":{"Attributes":{"a":1}}}',
+        '{"Action":5,"timeNano":1}',
+        '{"Action":"start","timeNano":-1}',
+        '{"Action":"start","timeNano":1',
+    ],
 )
 def test_garbage_is_parse_error(text: str) -> None:
     with pytest.raises(ParseError) as caught:

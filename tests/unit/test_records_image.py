@@ -32,9 +32,11 @@ def test_image_ls(client: str) -> None:
 
 
 def test_untagged_image() -> None:
-    line = ('{"Containers":"N/A","CreatedAt":"2026-11-28 17:35:58 +0000 UTC","CreatedSince":"4 minutes ago",'
-            '"Digest":"\\u003cnone\\u003e","ID":"c851a965108c","Repository":"\\u003cnone\\u003e",'
-            '"SharedSize":"N/A","Size":"N/A","Tag":"\\u003cnone\\u003e","UniqueSize":"N/A"}')
+    line = (
+        '{"Containers":"N/A","CreatedAt":"2026-11-28 17:35:58 +0000 UTC","CreatedSince":"4 minutes ago",'
+        '"Digest":"\\u003cnone\\u003e","ID":"c851a965108c","Repository":"\\u003cnone\\u003e",'
+        '"SharedSize":"N/A","Size":"N/A","Tag":"\\u003cnone\\u003e","UniqueSize":"N/A"}'
+    )
     (image,) = parse_image_ls(line)
     assert (image.repository, image.tag, image.digest, image.size_bytes) == (None, None, None, None)
     assert image.reference == "c851a965108c"
@@ -56,8 +58,10 @@ def test_missing_fields_are_none(missing: str) -> None:
     assert getattr(image, attribute) is None
 
 
-@pytest.mark.parametrize("field, value", [("Size", 5), ("Size", "big"), ("CreatedAt", 5), ("ID", 5), ("Tag", ["x"]),
-                                          ("Repository", {"a": 1})])
+@pytest.mark.parametrize(
+    "field, value",
+    [("Size", 5), ("Size", "big"), ("CreatedAt", 5), ("ID", 5), ("Tag", ["x"]), ("Repository", {"a": 1})],
+)
 def test_changed_type_is_parse_error(field: str, value: object) -> None:
     obj = json.loads(read("28.2.2", "image-ls").splitlines()[0])
     obj[field] = value

@@ -27,8 +27,12 @@ def test_network_ls(client: str) -> None:
     assert isinstance(net1, Network)
     assert (net1.driver, net1.scope, net1.internal, net1.ipv6) == ("bridge", "local", False, False)
     assert net2.internal is True
-    assert net1.labels == {"dockwrap.fixture": "1", "fxrec.desc": "a, b=c", "fxrec.role": "frontend",
-                           "fxrec.scene": "1"}
+    assert net1.labels == {
+        "dockwrap.fixture": "1",
+        "fxrec.desc": "a, b=c",
+        "fxrec.role": "frontend",
+        "fxrec.scene": "1",
+    }
     assert net1.created_at is not None and len(net1.id) == 12
     for network in networks.values():
         data = network.to_json()
@@ -81,7 +85,13 @@ def test_network_ls_and_inspect_agree(client: str) -> None:
         row = listed[detail.name]
         assert detail.id.startswith(row.id)
         assert (detail.driver, detail.scope, detail.internal, detail.ipv6, detail.labels, detail.created_at) == (
-            row.driver, row.scope, row.internal, row.ipv6, row.labels, row.created_at)
+            row.driver,
+            row.scope,
+            row.internal,
+            row.ipv6,
+            row.labels,
+            row.created_at,
+        )
 
 
 @pytest.mark.parametrize("client", client_params())
@@ -109,8 +119,19 @@ def test_unknown_inspect_fields_stay_in_raw() -> None:
     assert detail.raw["FutureField"] == [1] and "FutureField" not in detail.to_json()
 
 
-@pytest.mark.parametrize("field, value", [("Internal", "maybe"), ("Internal", 5), ("IPv6", "yes"), ("CreatedAt", "x"),
-                                          ("Labels", 5), ("Name", 5), ("ID", ["a"]), ("Driver", {"a": 1})])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("Internal", "maybe"),
+        ("Internal", 5),
+        ("IPv6", "yes"),
+        ("CreatedAt", "x"),
+        ("Labels", 5),
+        ("Name", 5),
+        ("ID", ["a"]),
+        ("Driver", {"a": 1}),
+    ],
+)
 def test_network_ls_changed_type_is_parse_error(field: str, value: object) -> None:
     obj = json.loads(read("28.2.2", "network-ls").splitlines()[0])
     obj[field] = value

@@ -79,9 +79,12 @@ def test_ls_rows(version: str, fixture: str) -> None:
     assert web.labels["fxrec.desc"] == "hello, world" and web.labels["fxrec.eq"] == "a=b=c"
     # podman lists published ports only (docker adds the exposed ones), ranges one by one
     assert web.ports == [
-        PortMapping("127.0.0.1", PORT_BASE, 8000), PortMapping("127.0.0.1", PORT_BASE + 1, 8001),
-        PortMapping("127.0.0.1", PORT_BASE + 2, 8002), PortMapping("127.0.0.1", PORT_BASE + 80, 80),
-        PortMapping("127.0.0.1", PORT_BASE + 53, 53, "udp"), PortMapping("::1", PORT_BASE + 81, 80),
+        PortMapping("127.0.0.1", PORT_BASE, 8000),
+        PortMapping("127.0.0.1", PORT_BASE + 1, 8001),
+        PortMapping("127.0.0.1", PORT_BASE + 2, 8002),
+        PortMapping("127.0.0.1", PORT_BASE + 80, 80),
+        PortMapping("127.0.0.1", PORT_BASE + 53, 53, "udp"),
+        PortMapping("::1", PORT_BASE + 81, 80),
     ]
     # unlike docker, podman lists the ports of a created container
     assert rows[CREATED].ports == [PortMapping("127.0.0.1", PORT_BASE + 90, 80)]
@@ -95,8 +98,15 @@ def test_ls_template_and_json_agree(version: str) -> None:
     own = {row.name: row for row in parse_container_ls(read_podman(version, "container-ls-json"))}
     for name, row in own.items():
         other = template[name]
-        assert (row.id, row.image, row.state, row.status, row.networks, row.labels, row.ports) == \
-               (other.id, other.image, other.state, other.status, other.networks, other.labels, other.ports)
+        assert (row.id, row.image, row.state, row.status, row.networks, row.labels, row.ports) == (
+            other.id,
+            other.image,
+            other.state,
+            other.status,
+            other.networks,
+            other.labels,
+            other.ports,
+        )
         assert row.command == other.command
         assert row.created_at == other.created_at.replace(microsecond=0)
 
@@ -120,8 +130,16 @@ def test_ls_labels_object_of_other_values_is_parse_error() -> None:
         parse_container_ls(json.dumps(row))
 
 
-@pytest.mark.parametrize("key, value", [("Created", "yesterday"), ("Ports", [{"container_port": "80"}]),
-                                        ("Ports", "80/tcp"), ("Size", {"rootFsSize": 3}), ("Labels", ["a=b"])])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("Created", "yesterday"),
+        ("Ports", [{"container_port": "80"}]),
+        ("Ports", "80/tcp"),
+        ("Size", {"rootFsSize": 3}),
+        ("Labels", ["a=b"]),
+    ],
+)
 def test_ls_json_bad_value_is_parse_error(key: str, value: Any) -> None:
     rows = json.loads(read_podman(PODMAN_VERSIONS[0], "container-ls-size"))
     rows[0][key] = value
@@ -153,11 +171,14 @@ def test_inspect(version: str) -> None:
     assert details[CREATED].command == ["true"] and details[PAUSED].command == ["sleep", "3600"]
 
 
-@pytest.mark.parametrize("fixture, columns", [
-    ("container-top", {"%cpu", "elapsed"}),
-    ("container-top-descriptors", set()),
-    ("container-top-pid-comm", set()),
-])
+@pytest.mark.parametrize(
+    "fixture, columns",
+    [
+        ("container-top", {"%cpu", "elapsed"}),
+        ("container-top-descriptors", set()),
+        ("container-top-pid-comm", set()),
+    ],
+)
 def test_top(version: str, fixture: str, columns: set[str]) -> None:
     processes = parse_top(read_podman(version, fixture))
     docker = parse_top(read(DOCKER, "container-top"))[0].to_json()
@@ -169,9 +190,12 @@ def test_top(version: str, fixture: str, columns: set[str]) -> None:
 
 def test_port(version: str) -> None:
     assert parse_port_lines(read_podman(version, "container-port")) == [
-        PortMapping("127.0.0.1", PORT_BASE + n, 8000 + n) for n in range(3)] + [
-        PortMapping("127.0.0.1", PORT_BASE + 80, 80), PortMapping("127.0.0.1", PORT_BASE + 53, 53, "udp"),
-        PortMapping("::1", PORT_BASE + 81, 80)]
+        PortMapping("127.0.0.1", PORT_BASE + n, 8000 + n) for n in range(3)
+    ] + [
+        PortMapping("127.0.0.1", PORT_BASE + 80, 80),
+        PortMapping("127.0.0.1", PORT_BASE + 53, 53, "udp"),
+        PortMapping("::1", PORT_BASE + 81, 80),
+    ]
     assert parse_port_lines(read_podman(version, "container-port-created")) == []
 
 
@@ -225,8 +249,11 @@ def test_image_ls(version: str) -> None:
     images = parse_image_ls(read_podman(version, "image-ls"))
     docker = parse_image_ls(read(DOCKER, "image-ls"))[0]
     # podman printed the image once per tag, with all three names each time: three rows, not nine
-    assert [i.reference for i in images] == ["localhost/busybox:latest", "localhost/fxrec-img:v1",
-                                             "localhost/fxrec-img:alias"]
+    assert [i.reference for i in images] == [
+        "localhost/busybox:latest",
+        "localhost/fxrec-img:v1",
+        "localhost/fxrec-img:alias",
+    ]
     for image in images:
         same_keys(image.to_json(), docker.to_json())
         assert len(image.id) == 64 and image.size_bytes and image.created_at and image.digest
@@ -257,18 +284,23 @@ def test_epoch_time() -> None:
 def test_podman_ports() -> None:
     assert podman_ports(None) == []
     assert podman_ports([{"host_ip": "", "container_port": 53, "host_port": 0, "range": 2, "protocol": "udp"}]) == [
-        PortMapping(None, None, 53, "udp"), PortMapping(None, None, 54, "udp")]
+        PortMapping(None, None, 53, "udp"),
+        PortMapping(None, None, 54, "udp"),
+    ]
     with pytest.raises(TypeError):
         podman_ports("80/tcp")
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("localhost/busybox:latest", ("localhost/busybox", "latest")),
-    ("docker.io/library/busybox:1.36", ("docker.io/library/busybox", "1.36")),
-    ("localhost:5000/x", ("localhost:5000/x", None)),
-    ("localhost:5000/x:v1", ("localhost:5000/x", "v1")),
-    ("x@sha256:abc", ("x@sha256:abc", None)),
-    ("busybox", ("busybox", None)),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("localhost/busybox:latest", ("localhost/busybox", "latest")),
+        ("docker.io/library/busybox:1.36", ("docker.io/library/busybox", "1.36")),
+        ("localhost:5000/x", ("localhost:5000/x", None)),
+        ("localhost:5000/x:v1", ("localhost:5000/x", "v1")),
+        ("x@sha256:abc", ("x@sha256:abc", None)),
+        ("busybox", ("busybox", None)),
+    ],
+)
 def test_split_reference(name: str, expected: tuple[str, str | None]) -> None:
     assert split_reference(name) == expected

@@ -17,8 +17,12 @@ KEYS = {"containers", "networks", "volumes", "images", "untagged", "build_cache"
 
 
 def _all_prunes() -> list[pytest.param]:
-    return [pytest.param(client, name, id=f"{client}/{name}") for name in PRUNE_FILES
-            for client in CLIENTS if (DOCKER / client / f"{name}.txt").is_file()]
+    return [
+        pytest.param(client, name, id=f"{client}/{name}")
+        for name in PRUNE_FILES
+        for client in CLIENTS
+        if (DOCKER / client / f"{name}.txt").is_file()
+    ]
 
 
 def test_every_family_recorded_a_prune() -> None:
@@ -81,8 +85,13 @@ def test_declined_prune_removed_nothing(client: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage here", "Deleted Images:\nremoved: sha256:abc\n", "Deleted Volumes:\na b\n", "Total reclaimed space: lots\n",
-     "WARNING! This will remove all\n"],
+    [
+        "garbage here",
+        "Deleted Images:\nremoved: sha256:abc\n",
+        "Deleted Volumes:\na b\n",
+        "Total reclaimed space: lots\n",
+        "WARNING! This will remove all\n",
+    ],
 )
 def test_garbage_is_parse_error(text: str) -> None:
     with pytest.raises(ParseError) as caught:

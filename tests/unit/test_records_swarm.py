@@ -26,8 +26,8 @@ from dockwrap.errors import (
     ServiceExists,
     classify,
 )
-from dockwrap.parse.ports import PortMapping
 from dockwrap.node.records import parse_node_ls
+from dockwrap.parse.ports import PortMapping
 from dockwrap.service.records import (
     parse_replicas,
     parse_service_inspect,
@@ -63,6 +63,7 @@ def test_both_clients_were_recorded():
 
 
 # -- service ls -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_service_ls(version):
@@ -118,7 +119,7 @@ def test_service_ls_ingress_ports(version):
 
 
 def test_replicas_grammar_rejects_garbage():
-    assert parse_replicas("3/5") .desired == 5
+    assert parse_replicas("3/5").desired == 5
     for bad in ("", "3", "a/b", "1/2 (whatever)", "1/2 (max x per node)"):
         with pytest.raises(ValueError):
             parse_replicas(bad)
@@ -144,6 +145,7 @@ def test_service_ls_empty():
 
 
 # -- service ps -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_service_ps(version):
@@ -191,6 +193,7 @@ def test_service_ps_host_mode_ports(version):
 
 # -- node ls ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_node_ls(version):
     (node,) = parse_node_ls(fixture(version, "node-ls"))
@@ -228,6 +231,7 @@ def test_node_ls_bad_self():
 
 # -- service inspect ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_service_inspect(version):
     details = parse_service_inspect(fixture(version, "service-inspect"))
@@ -261,6 +265,7 @@ def test_service_inspect_garbage():
 
 # -- swarm init / state -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_swarm_init(version):
     text = fixture(version, "swarm-init")
@@ -284,6 +289,7 @@ def test_swarm_state(version):
 
 
 # -- errors -----------------------------------------------------------------------------------------
+
 
 def recorded_error(version: str, case: str) -> tuple[int, str]:
     """(exit status, stderr) of a recorded failure: `# ` lines are the recording's notes."""

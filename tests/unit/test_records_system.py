@@ -25,10 +25,31 @@ from dockwrap.volume.records import Volume
 from .corpus import read, recorded_params
 
 P = "fxrec-system"
-INFO_KEYS = {"id", "name", "server_version", "operating_system", "kernel_version", "architecture", "cpus",
-             "memory_bytes", "docker_root_dir", "storage_driver", "cgroup_driver", "cgroup_version", "containers",
-             "containers_running", "containers_paused", "containers_stopped", "images", "swarm_state",
-             "swarm_manager", "runtimes", "default_runtime", "warnings", "server_errors"}
+INFO_KEYS = {
+    "id",
+    "name",
+    "server_version",
+    "operating_system",
+    "kernel_version",
+    "architecture",
+    "cpus",
+    "memory_bytes",
+    "docker_root_dir",
+    "storage_driver",
+    "cgroup_driver",
+    "cgroup_version",
+    "containers",
+    "containers_running",
+    "containers_paused",
+    "containers_stopped",
+    "images",
+    "swarm_state",
+    "swarm_manager",
+    "runtimes",
+    "default_runtime",
+    "warnings",
+    "server_errors",
+}
 
 
 @pytest.mark.parametrize("client", recorded_params("system-info"))
@@ -63,7 +84,9 @@ def test_info_keys_depend_on_the_client(client: str) -> None:
 def test_info_warnings(client: str) -> None:
     info = parse_info(read(client, "system-info-warnings"))
     assert info.storage_driver == "overlay"
-    assert info.warnings == ["WARNING: the overlay storage-driver is deprecated, and will be removed in a future release."]
+    assert info.warnings == [
+        "WARNING: the overlay storage-driver is deprecated, and will be removed in a future release."
+    ]
 
 
 @pytest.mark.parametrize("client", recorded_params("system-info-unreachable"))
@@ -72,16 +95,27 @@ def test_info_without_daemon(client: str) -> None:
     assert info.server_version is None and info.containers == 0 and info.runtimes == []
     if client.startswith("20."):  # exit 0, the reason in the JSON
         assert info.server_errors == [
-            "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?"]
+            "Cannot connect to the Docker daemon at unix:///nonexistent.sock. Is the docker daemon running?"
+        ]
     else:  # every server field zero; exit 1, the reason on stderr (errors/28.2.2/daemon-unreachable-info.txt)
         assert info.server_errors == [] and info.id is None and info.cgroup_version is None
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "garbage", "[]", '{"ID": "x"}', '{"ServerVersion": 20}', '{"ServerVersion": "1", "Containers": "3"}',
-     '{"ServerVersion": "1", "Warnings": "w"}', '{"ServerVersion": "1", "Swarm": []}', '{"ServerVersion": "1", "NCPU": true}',
-     '{"ServerVersion": "1", "Runtimes": ["runc"]}', '{"ServerVersion": "1"'],
+    [
+        "",
+        "garbage",
+        "[]",
+        '{"ID": "x"}',
+        '{"ServerVersion": 20}',
+        '{"ServerVersion": "1", "Containers": "3"}',
+        '{"ServerVersion": "1", "Warnings": "w"}',
+        '{"ServerVersion": "1", "Swarm": []}',
+        '{"ServerVersion": "1", "NCPU": true}',
+        '{"ServerVersion": "1", "Runtimes": ["runc"]}',
+        '{"ServerVersion": "1"',
+    ],
 )
 def test_info_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:
@@ -137,8 +171,12 @@ def test_df_verbose(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "garbage", '{"Type":"Images","TotalCount":"1","Active":"0","Size":"1B","Reclaimable":"0B"}',
-     '{"Type":"Disks","TotalCount":"1","Active":"0","Size":"1B","Reclaimable":"0B"}'],
+    [
+        "",
+        "garbage",
+        '{"Type":"Images","TotalCount":"1","Active":"0","Size":"1B","Reclaimable":"0B"}',
+        '{"Type":"Disks","TotalCount":"1","Active":"0","Size":"1B","Reclaimable":"0B"}',
+    ],
 )
 def test_df_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:
@@ -150,7 +188,7 @@ def test_df_bad_values() -> None:
     text = read("28.2.2", "system-df")
     for bad in ('"Active":"lots"', '"Size":"big"', '"Reclaimable":"0B (x%)"', '"TotalCount":"N/A"'):
         key = bad.split(":")[0]
-        lines = [line.replace(line[line.index(key):].split(",")[0], bad, 1) for line in text.splitlines()]
+        lines = [line.replace(line[line.index(key) :].split(",")[0], bad, 1) for line in text.splitlines()]
         with pytest.raises(ParseError):
             parse_df("\n".join(lines))
     with pytest.raises(ParseError):
@@ -159,9 +197,14 @@ def test_df_bad_values() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "[]", '{"Images": []}', '{"Images": {}, "Containers": [], "Volumes": []}',
-     '{"Images": [], "Containers": [{"ID": 1}], "Volumes": []}',
-     '{"Images": [], "Containers": [], "Volumes": [], "BuildCache": [{"ID": "x", "InUse": "maybe"}]}'],
+    [
+        "",
+        "[]",
+        '{"Images": []}',
+        '{"Images": {}, "Containers": [], "Volumes": []}',
+        '{"Images": [], "Containers": [{"ID": 1}], "Volumes": []}',
+        '{"Images": [], "Containers": [], "Volumes": [], "BuildCache": [{"ID": "x", "InUse": "maybe"}]}',
+    ],
 )
 def test_df_verbose_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:

@@ -58,8 +58,13 @@ def test_version_client_keys_by_release(client: str) -> None:
 
 @pytest.mark.parametrize(
     "version, release_tuple",
-    [("28.2.2", (28, 2, 2)), ("20.10.24+dfsg1", (20, 10, 24)), ("17.12.0-ce", (17, 12, 0)),
-     ("18.09.1-beta", (18, 9, 1)), ("dev", ())],
+    [
+        ("28.2.2", (28, 2, 2)),
+        ("20.10.24+dfsg1", (20, 10, 24)),
+        ("17.12.0-ce", (17, 12, 0)),
+        ("18.09.1-beta", (18, 9, 1)),
+        ("dev", ()),
+    ],
 )
 def test_release(version: str, release_tuple: tuple[int, ...]) -> None:
     info = parse_version(json.dumps({"Client": {"Version": version}, "Server": None}))
@@ -74,8 +79,16 @@ def test_odd_build_time_kept_as_is() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "json", "[]", '{"Server": null}', '{"Client": "28.2.2"}', '{"Client": {}}', '{"Client": {"Version": 28}}',
-     '{"Client": {"Version": "1", "Os": ["linux"]}}'],
+    [
+        "",
+        "json",
+        "[]",
+        '{"Server": null}',
+        '{"Client": "28.2.2"}',
+        '{"Client": {}}',
+        '{"Client": {"Version": 28}}',
+        '{"Client": {"Version": "1", "Os": ["linux"]}}',
+    ],
 )
 def test_garbage_is_parse_error(text: str) -> None:
     with pytest.raises(ParseError) as caught:

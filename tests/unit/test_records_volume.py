@@ -96,8 +96,15 @@ def test_volume_create_and_rm_echo(client: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", '{"Name": 3}', '{"Driver": "local"}', '{"Name": "v", "Size": "lots"}', '{"Name": "v", "Links": "x"}',
-     '{"Name": "v", "Labels": ["a"]}', '{"Name":"v","Driver":"local"'],
+    [
+        "garbage",
+        '{"Name": 3}',
+        '{"Driver": "local"}',
+        '{"Name": "v", "Size": "lots"}',
+        '{"Name": "v", "Links": "x"}',
+        '{"Name": "v", "Labels": ["a"]}',
+        '{"Name":"v","Driver":"local"',
+    ],
 )
 def test_volume_ls_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:
@@ -107,8 +114,16 @@ def test_volume_ls_garbage(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "{}", "[1]", '[{"Driver": "local"}]', '[{"Name": "v", "Options": ["x"]}]',
-     '[{"Name": "v", "Labels": {"a": 1}}]', '[{"Name": "v", "CreatedAt": "yesterday"}]', '[{"Name": "v"'],
+    [
+        "garbage",
+        "{}",
+        "[1]",
+        '[{"Driver": "local"}]',
+        '[{"Name": "v", "Options": ["x"]}]',
+        '[{"Name": "v", "Labels": {"a": 1}}]',
+        '[{"Name": "v", "CreatedAt": "yesterday"}]',
+        '[{"Name": "v"',
+    ],
 )
 def test_volume_inspect_garbage(text: str) -> None:
     with pytest.raises(ParseError) as caught:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -20,10 +20,28 @@ from .corpus import recorded_errors
 RUN = (125, 126, 127)
 EXEC = (1, 125, 126, 127)
 # docker's own failures as recorded, with the status and the stream they came on
-FAILURES = [c for c in recorded_errors() if c.exit_status and c.case.startswith((
-    "image-missing", "no-such-container-exec", "no-such-container-logs", "no-such-container-start", "not-running-exec",
-    "exec-paused", "daemon-unreachable-ls", "context-missing", "host-socket-missing", "network-not-found-run",
-    "invalid-reference", "name-conflict-run", "permission-denied"))]
+FAILURES = [
+    c
+    for c in recorded_errors()
+    if c.exit_status
+    and c.case.startswith(
+        (
+            "image-missing",
+            "no-such-container-exec",
+            "no-such-container-logs",
+            "no-such-container-start",
+            "not-running-exec",
+            "exec-paused",
+            "daemon-unreachable-ls",
+            "context-missing",
+            "host-socket-missing",
+            "network-not-found-run",
+            "invalid-reference",
+            "name-conflict-run",
+            "permission-denied",
+        )
+    )
+]
 
 
 class Scene:
@@ -72,11 +90,19 @@ def test_dockers_recorded_failure_is_held_and_is_the_error(case):
 def test_docker_like_lines_with_status_0_are_printed_in_order():
     scene = Scene()
     # (apart in time: two pipes keep no order between writes that come together)
-    scene.play(("err", b"Error response from daemon: db down\n"), 0.05, ("out", b"OCI runtime said\n"), 0.05,
-               ("err", b'time="x" level=error msg="y"\n'))
+    scene.play(
+        ("err", b"Error response from daemon: db down\n"),
+        0.05,
+        ("out", b"OCI runtime said\n"),
+        0.05,
+        ("err", b'time="x" level=error msg="y"\n'),
+    )
     assert scene.relay.failure(0, RUN) is None
     assert [(stream, data) for stream, data, _ in scene.written] == [
-        ("err", b"Error response from daemon: db down\n"), ("out", b"OCI runtime said\n"), ("err", b'time="x" level=error msg="y"\n')]
+        ("err", b"Error response from daemon: db down\n"),
+        ("out", b"OCI runtime said\n"),
+        ("err", b'time="x" level=error msg="y"\n'),
+    ]
 
 
 @pytest.mark.parametrize("status", [1, 3, 125])
@@ -96,7 +122,7 @@ def test_a_held_line_is_printed_within_the_hold_while_the_command_goes_on():
     scene = Scene()
     scene.play(("err", b"Error response from daemon: db down\n"), HOLD_SECONDS + 1.0)
     assert scene.relay.failure(0, RUN) is None
-    (stream, data, at), = scene.written
+    ((stream, data, at),) = scene.written
     assert data == b"Error response from daemon: db down\n"
     assert HOLD_SECONDS - 0.1 < at < HOLD_SECONDS + 0.5
 
@@ -158,8 +184,9 @@ def test_a_pass_through_tells_dockers_failure_from_its_stderr_alone():
     failure after it is still docker's one error, not printed (before: the data ended the quiet
     phase, and the message was printed raw)."""
     scene = Scene()
-    scene.relay = Relay(scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match,
-                        data_on_stdout=True)
+    scene.relay = Relay(
+        scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match, data_on_stdout=True
+    )
     message = b"Error response from daemon: get missing: no such volume\n"
     scene.play(("out", b"a\n"), 0.05, ("err", message))
     assert scene.text("out") == b"a\n" and scene.written[0][2] < HOLD_SECONDS  # at once
@@ -168,8 +195,9 @@ def test_a_pass_through_tells_dockers_failure_from_its_stderr_alone():
     # whatever docker writes on stderr is its own (`context "x": context not found`, which no
     # pattern of DOCKER_LINE knows); what it wrote while it went on is printed, at most HOLD_SECONDS late
     scene = Scene()
-    scene.relay = Relay(scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match,
-                        data_on_stdout=True)
+    scene.relay = Relay(
+        scene.out_read, scene.err_read, scene._sink("out"), scene._sink("err"), DOCKER_LINE.match, data_on_stdout=True
+    )
     scene.play(("err", b"#1 building\n"), HOLD_SECONDS + 0.3, ("err", b'context "x": context not found\n'))
     assert scene.text("err") == b"#1 building\n" and scene.written[0][2] < HOLD_SECONDS + 0.25
     assert scene.relay.failure(1, range(1, 256)) == (b"", b'context "x": context not found\n')

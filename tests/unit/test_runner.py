@@ -105,7 +105,7 @@ def test_exit_status_and_stderr_come_back(tmp_path):
 def test_garbage_output_is_a_parse_error_naming_the_command(tmp_path):
     from dockwrap import Docker
 
-    binary = fake_docker(tmp_path, "echo '{\"ID\": \"abc\", truncated'\n")
+    binary = fake_docker(tmp_path, 'echo \'{"ID": "abc", truncated\'\n')
     with pytest.raises(ParseError) as info:
         Docker(binary=binary).container.ls()
     assert "docker container ls" in str(info.value)
@@ -183,8 +183,10 @@ def test_passthrough_to_a_terminal(tmp_path):
     import subprocess
 
     binary = fake_docker(tmp_path, "echo to-the-terminal\n")
-    code = (f"from dockwrap.runner import Runner; import sys; "
-            f"sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)")
+    code = (
+        f"from dockwrap.runner import Runner; import sys; "
+        f"sys.exit(Runner(binary={binary!r}).passthrough(['logs', 'x']).exit_code)"
+    )
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=follower, stderr=follower)
     os.close(follower)

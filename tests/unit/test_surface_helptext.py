@@ -28,10 +28,13 @@ def test_every_recorded_page_parses_and_names_its_own_command(client):
         assert all(option.long and " " not in option.long for option in parsed.options), path
 
 
-@pytest.mark.parametrize("client, summary", [
-    ("28.2.2", "Create and run a new container from an image"),
-    ("20.10.24", "Run a command in a new container"),
-])
+@pytest.mark.parametrize(
+    "client, summary",
+    [
+        ("28.2.2", "Create and run a new container from an image"),
+        ("20.10.24", "Run a command in a new container"),
+    ],
+)
 def test_run_page(client, summary):
     run = page(client, "container_run")
     assert run.path == ("container", "run") and run.takes_options and not run.is_group
@@ -77,17 +80,28 @@ def test_markers_docker_prints():
 def test_aliases_both_forms_become_full_paths():
     # 28.x prints full spellings, the top-level shortcut included
     assert page("28.2.2", "container_ls").spellings == (
-        ("container", "ls"), ("container", "list"), ("container", "ps"), ("ps",))
+        ("container", "ls"),
+        ("container", "list"),
+        ("container", "ps"),
+        ("ps",),
+    )
     assert page("28.2.2", "ps").spellings[0] == ("container", "ls")
     # 20.10 prints names relative to the group, and nothing on the shortcut
     assert page("20.10.24", "container_ls").spellings == (
-        ("container", "ls"), ("container", "ps"), ("container", "list"))
+        ("container", "ls"),
+        ("container", "ps"),
+        ("container", "list"),
+    )
     assert page("20.10.24", "ps").spellings == ()
 
 
-@pytest.mark.parametrize("client, first_section, global_options", [
-    ("28.2.2", "Common Commands", True), ("20.10.24", "Management Commands", True),
-])
+@pytest.mark.parametrize(
+    "client, first_section, global_options",
+    [
+        ("28.2.2", "Common Commands", True),
+        ("20.10.24", "Management Commands", True),
+    ],
+)
 def test_root_page(client, first_section, global_options):
     root = page(client, "_root")
     assert root.path == () and root.is_group and root.usages == ((Operand("COMMAND", True, False),),)
@@ -122,26 +136,53 @@ def test_two_usage_lines():
     )
 
 
-@pytest.mark.parametrize("line, path, options, operands", [
-    ("docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]", ("container", "run"), True,
-     [("IMAGE", 1, 0), ("COMMAND", 0, 0), ("ARG", 0, 1)]),
-    ("docker container rm [OPTIONS] CONTAINER [CONTAINER...]", ("container", "rm"), True,
-     [("CONTAINER", 1, 0), ("CONTAINER", 0, 1)]),
-    ("docker image build [OPTIONS] PATH | URL | -", ("image", "build"), True, [("PATH | URL | -", 1, 0)]),
-    ("docker container top CONTAINER [ps OPTIONS]", ("container", "top"), False,
-     [("CONTAINER", 1, 0), ("ps OPTIONS", 0, 0)]),
-    ("docker trust signer add OPTIONS NAME REPOSITORY [REPOSITORY...]", ("trust", "signer", "add"), True,
-     [("NAME", 1, 0), ("REPOSITORY", 1, 0), ("REPOSITORY", 0, 1)]),
-    ("docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", ("image", "tag"), False,
-     [("SOURCE_IMAGE[:TAG]", 1, 0), ("TARGET_IMAGE[:TAG]", 1, 0)]),
-    ("docker image pull [OPTIONS] NAME[:TAG|@DIGEST]", ("image", "pull"), True, [("NAME[:TAG|@DIGEST]", 1, 0)]),
-    ("docker help [command]", ("help",), False, [("command", 0, 0)]),
-    ("docker node demote NODE [NODE...]", ("node", "demote"), False, [("NODE", 1, 0), ("NODE", 0, 1)]),
-    ("docker swarm join-token [OPTIONS] (worker|manager)", ("swarm", "join-token"), True,
-     [("(worker|manager)", 1, 0)]),
-    ("docker container ls [OPTIONS]", ("container", "ls"), True, []),
-    ("docker", (), False, []),
-])
+@pytest.mark.parametrize(
+    "line, path, options, operands",
+    [
+        (
+            "docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+            ("container", "run"),
+            True,
+            [("IMAGE", 1, 0), ("COMMAND", 0, 0), ("ARG", 0, 1)],
+        ),
+        (
+            "docker container rm [OPTIONS] CONTAINER [CONTAINER...]",
+            ("container", "rm"),
+            True,
+            [("CONTAINER", 1, 0), ("CONTAINER", 0, 1)],
+        ),
+        ("docker image build [OPTIONS] PATH | URL | -", ("image", "build"), True, [("PATH | URL | -", 1, 0)]),
+        (
+            "docker container top CONTAINER [ps OPTIONS]",
+            ("container", "top"),
+            False,
+            [("CONTAINER", 1, 0), ("ps OPTIONS", 0, 0)],
+        ),
+        (
+            "docker trust signer add OPTIONS NAME REPOSITORY [REPOSITORY...]",
+            ("trust", "signer", "add"),
+            True,
+            [("NAME", 1, 0), ("REPOSITORY", 1, 0), ("REPOSITORY", 0, 1)],
+        ),
+        (
+            "docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
+            ("image", "tag"),
+            False,
+            [("SOURCE_IMAGE[:TAG]", 1, 0), ("TARGET_IMAGE[:TAG]", 1, 0)],
+        ),
+        ("docker image pull [OPTIONS] NAME[:TAG|@DIGEST]", ("image", "pull"), True, [("NAME[:TAG|@DIGEST]", 1, 0)]),
+        ("docker help [command]", ("help",), False, [("command", 0, 0)]),
+        ("docker node demote NODE [NODE...]", ("node", "demote"), False, [("NODE", 1, 0), ("NODE", 0, 1)]),
+        (
+            "docker swarm join-token [OPTIONS] (worker|manager)",
+            ("swarm", "join-token"),
+            True,
+            [("(worker|manager)", 1, 0)],
+        ),
+        ("docker container ls [OPTIONS]", ("container", "ls"), True, []),
+        ("docker", (), False, []),
+    ],
+)
 def test_usage_lines(line, path, options, operands):
     expected = tuple(Operand(name, bool(required), bool(variadic)) for name, required, variadic in operands)
     assert parse_usage(line) == (path, options, expected)

@@ -24,21 +24,41 @@ CASES = [
     ("run -it --rm busybox sh", "container run", "-i -t --rm", "busybox sh"),
     ("run -dit --name c1 busybox", "container run", "-d -i -t --name=c1", "busybox"),
     ("run -dp 127.0.0.1:3000:3000 getting-started", "container run", "-d -p=127.0.0.1:3000:3000", "getting-started"),
-    ("run -e MYVAR1 --env MYVAR2=foo --env-file ./env.list ubuntu bash", "container run",
-     "-e=MYVAR1 --env=MYVAR2=foo --env-file=./env.list", "ubuntu bash"),
+    (
+        "run -e MYVAR1 --env MYVAR2=foo --env-file ./env.list ubuntu bash",
+        "container run",
+        "-e=MYVAR1 --env=MYVAR2=foo --env-file=./env.list",
+        "ubuntu bash",
+    ),
     ("run --rm -e=A busybox env", "container run", "--rm -e=A", "busybox env"),
     ("run -p8080:80 busybox", "container run", "-p=8080:80", "busybox"),
     ("run --name=web busybox", "container run", "--name=web", "busybox"),
     ("run --rm=false busybox", "container run", "--rm=false", "busybox"),
     ("run --rm busybox ls --rm -l", "container run", "--rm", "busybox ls --rm -l"),
-    ("run -d -v data:/data --restart unless-stopped busybox sleep 60", "container run",
-     "-d -v=data:/data --restart=unless-stopped", "busybox sleep 60"),
-    ("run --mount type=bind,source=/src/target,target=/app nginx:latest", "container run",
-     "--mount=type=bind,source=/src/target,target=/app", "nginx:latest"),
-    ("run -m 64m --cpus 0.5 -u 1000:1000 --cap-add NET_ADMIN --add-host db:10.0.0.2 busybox", "container run",
-     "-m=64m --cpus=0.5 -u=1000:1000 --cap-add=NET_ADMIN --add-host=db:10.0.0.2", "busybox"),
-    ("run --health-cmd 'wget -q -O- localhost || exit 1' --health-interval=5s busybox", "container run",
-     "--health-cmd=wget -q -O- localhost || exit 1 --health-interval=5s", "busybox"),
+    (
+        "run -d -v data:/data --restart unless-stopped busybox sleep 60",
+        "container run",
+        "-d -v=data:/data --restart=unless-stopped",
+        "busybox sleep 60",
+    ),
+    (
+        "run --mount type=bind,source=/src/target,target=/app nginx:latest",
+        "container run",
+        "--mount=type=bind,source=/src/target,target=/app",
+        "nginx:latest",
+    ),
+    (
+        "run -m 64m --cpus 0.5 -u 1000:1000 --cap-add NET_ADMIN --add-host db:10.0.0.2 busybox",
+        "container run",
+        "-m=64m --cpus=0.5 -u=1000:1000 --cap-add=NET_ADMIN --add-host=db:10.0.0.2",
+        "busybox",
+    ),
+    (
+        "run --health-cmd 'wget -q -O- localhost || exit 1' --health-interval=5s busybox",
+        "container run",
+        "--health-cmd=wget -q -O- localhost || exit 1 --health-interval=5s",
+        "busybox",
+    ),
     ("run -P --read-only --tmpfs /run busybox", "container run", "-P --read-only --tmpfs=/run", "busybox"),
     ("run --net host --net-alias web busybox", "container run", "--net=host --net-alias=web", "busybox"),
     ("run --sig-proxy=false busybox", "container run", "--sig-proxy=false", "busybox"),
@@ -47,44 +67,86 @@ CASES = [
     ("run busybox -- sh", "container run", "", "busybox -- sh"),
     ("run -- busybox", "container run", "", "busybox"),
     # dockwrap's recipes and lessons
-    ("container run --detach --init --name dw-a --label dockwrap.recipe=pingable-pair --network dw-net "
-     "--pull never busybox:latest sleep 3600", "container run",
-     "--detach --init --name=dw-a --label=dockwrap.recipe=pingable-pair --network=dw-net --pull=never",
-     "busybox:latest sleep 3600"),
-    ("container run --detach --init --name dw-s1 --hostname dw-s1 --network-alias web --pull never busybox:latest "
-     "sh -c 'exec httpd -f -p 80 -h /www'", "container run",
-     "--detach --init --name=dw-s1 --hostname=dw-s1 --network-alias=web --pull=never",
-     "busybox:latest sh -c 'exec httpd -f -p 80 -h /www'"),
-    ("container run --detach --init --name dw-web --publish 127.0.0.1:8080:80 --pull never busybox:latest",
-     "container run", "--detach --init --name=dw-web --publish=127.0.0.1:8080:80 --pull=never", "busybox:latest"),
+    (
+        "container run --detach --init --name dw-a --label dockwrap.recipe=pingable-pair --network dw-net "
+        "--pull never busybox:latest sleep 3600",
+        "container run",
+        "--detach --init --name=dw-a --label=dockwrap.recipe=pingable-pair --network=dw-net --pull=never",
+        "busybox:latest sleep 3600",
+    ),
+    (
+        "container run --detach --init --name dw-s1 --hostname dw-s1 --network-alias web --pull never busybox:latest "
+        "sh -c 'exec httpd -f -p 80 -h /www'",
+        "container run",
+        "--detach --init --name=dw-s1 --hostname=dw-s1 --network-alias=web --pull=never",
+        "busybox:latest sh -c 'exec httpd -f -p 80 -h /www'",
+    ),
+    (
+        "container run --detach --init --name dw-web --publish 127.0.0.1:8080:80 --pull never busybox:latest",
+        "container run",
+        "--detach --init --name=dw-web --publish=127.0.0.1:8080:80 --pull=never",
+        "busybox:latest",
+    ),
     ("container exec dw-a ping -c 3 -W 2 dw-b", "container exec", "", "dw-a ping -c 3 -W 2 dw-b"),
     ("exec -it web sh -c 'echo hi'", "container exec", "-i -t", "web sh -c 'echo hi'"),
     ("container exec -u root -w /tmp web ls", "container exec", "-u=root -w=/tmp", "web ls"),
     ("container rm --force dw-a dw-b", "container rm", "--force", "dw-a dw-b"),
-    ("network create --label dockwrap.recipe=pingable-pair dw-net", "network create",
-     "--label=dockwrap.recipe=pingable-pair", "dw-net"),
-    ("network create --driver overlay --attachable --label a=b mesh", "network create",
-     "--driver=overlay --attachable --label=a=b", "mesh"),
-    ("network create -d bridge --subnet 172.28.0.0/16 --ip-range 172.28.5.0/24 --gateway 172.28.5.254 br0",
-     "network create", "-d=bridge --subnet=172.28.0.0/16 --ip-range=172.28.5.0/24 --gateway=172.28.5.254", "br0"),
+    (
+        "network create --label dockwrap.recipe=pingable-pair dw-net",
+        "network create",
+        "--label=dockwrap.recipe=pingable-pair",
+        "dw-net",
+    ),
+    (
+        "network create --driver overlay --attachable --label a=b mesh",
+        "network create",
+        "--driver=overlay --attachable --label=a=b",
+        "mesh",
+    ),
+    (
+        "network create -d bridge --subnet 172.28.0.0/16 --ip-range 172.28.5.0/24 --gateway 172.28.5.254 br0",
+        "network create",
+        "-d=bridge --subnet=172.28.0.0/16 --ip-range=172.28.5.0/24 --gateway=172.28.5.254",
+        "br0",
+    ),
     ("network inspect dw-net", "network inspect", "", "dw-net"),
     ("network connect --alias db net1 c1", "network connect", "--alias=db", "net1 c1"),
     ("swarm init --advertise-addr 127.0.0.1", "swarm init", "--advertise-addr=127.0.0.1", ""),
-    ("service create --detach --no-resolve-image --name dw-dnsrr --replicas 3 --endpoint-mode dnsrr "
-     "--network name=mesh,alias=web --hostname '{{.Service.Name}}.{{.Task.Slot}}' busybox:latest sh -c 'httpd -f'",
-     "service create", "--detach --no-resolve-image --name=dw-dnsrr --replicas=3 --endpoint-mode=dnsrr "
-     "--network=name=mesh,alias=web --hostname={{.Service.Name}}.{{.Task.Slot}}", "busybox:latest sh -c 'httpd -f'"),
-    ("service create --replicas 1 --name helloworld alpine ping docker.com", "service create",
-     "--replicas=1 --name=helloworld", "alpine ping docker.com"),
-    ("service ps --filter desired-state=running dw-dnsrr --format '{{json .}}'", "service ps",
-     "--filter=desired-state=running --format={{json .}}", "dw-dnsrr"),
+    (
+        "service create --detach --no-resolve-image --name dw-dnsrr --replicas 3 --endpoint-mode dnsrr "
+        "--network name=mesh,alias=web --hostname '{{.Service.Name}}.{{.Task.Slot}}' busybox:latest sh -c 'httpd -f'",
+        "service create",
+        "--detach --no-resolve-image --name=dw-dnsrr --replicas=3 --endpoint-mode=dnsrr "
+        "--network=name=mesh,alias=web --hostname={{.Service.Name}}.{{.Task.Slot}}",
+        "busybox:latest sh -c 'httpd -f'",
+    ),
+    (
+        "service create --replicas 1 --name helloworld alpine ping docker.com",
+        "service create",
+        "--replicas=1 --name=helloworld",
+        "alpine ping docker.com",
+    ),
+    (
+        "service ps --filter desired-state=running dw-dnsrr --format '{{json .}}'",
+        "service ps",
+        "--filter=desired-state=running --format={{json .}}",
+        "dw-dnsrr",
+    ),
     ("service rm dw-dnsrr dw-vip", "service rm", "", "dw-dnsrr dw-vip"),
     ("container top fxrec-web -o pid,comm", "container top", "", "fxrec-web -o pid,comm"),  # top stops at its operand
-    ("container stats --no-stream --format '{{json .}}' fxrec-web", "container stats",
-     "--no-stream --format={{json .}}", "fxrec-web"),
+    (
+        "container stats --no-stream --format '{{json .}}' fxrec-web",
+        "container stats",
+        "--no-stream --format={{json .}}",
+        "fxrec-web",
+    ),
     # listing, shortcuts and aliases
-    ("ps -a --filter status=exited --format '{{.ID}}'", "container ls",
-     "-a --filter=status=exited --format={{.ID}}", ""),
+    (
+        "ps -a --filter status=exited --format '{{.ID}}'",
+        "container ls",
+        "-a --filter=status=exited --format={{.ID}}",
+        "",
+    ),
     ("ps -aq", "container ls", "-a -q", ""),
     ("container list --all --no-trunc", "container ls", "--all --no-trunc", ""),
     ("images --format json", "image ls", "--format=json", ""),
@@ -104,8 +166,12 @@ CASES = [
     ("volume create --name data", "volume create", "--name=data", ""),  # hidden: the operand is the new way
     ("inspect --type container web", "inspect", "--type=container", "web"),
     ("update --memory 128m --memory-swap 256m web", "container update", "--memory=128m --memory-swap=256m", "web"),
-    ("login -u user --password-stdin registry.example.com", "login", "-u=user --password-stdin",
-     "registry.example.com"),
+    (
+        "login -u user --password-stdin registry.example.com",
+        "login",
+        "-u=user --password-stdin",
+        "registry.example.com",
+    ),
     ("stack --orchestrator=swarm ls", "stack ls", "--orchestrator=swarm", ""),
     ("version --format '{{.Server.Version}}'", "version", "--format={{.Server.Version}}", ""),
     # docker's global options
@@ -127,7 +193,9 @@ CASES = [
 def uses(line) -> str:
     return " ".join(
         ("G " if part.role == "global" else "") + use.spelling + ("" if use.value is None else f"={use.value}")
-        for part in line.parts if part.role in ("global", "option") for use in part.uses
+        for part in line.parts
+        if part.role in ("global", "option")
+        for use in part.uses
     )
 
 
@@ -177,27 +245,30 @@ def test_help():
     assert not hostname.help and hostname.options[0].option.long == "hostname"
 
 
-@pytest.mark.parametrize("argv, message, suggestion", [
-    (["ps", "--bogus"], "unknown flag: --bogus", None),
-    (["ps", "--formatt", "x"], "unknown flag: --formatt", "--format"),
-    (["container", "ls", "--al"], "unknown flag: --al", "--all"),
-    (["ps", "-x"], "unknown shorthand flag: 'x' in -x", None),
-    (["ps", "-ax"], "unknown shorthand flag: 'x' in -x", None),
-    (["ps", "-e="], "unknown shorthand flag: 'e' in -e=", None),
-    (["ps", "--debug"], "unknown flag: --debug", None),  # global options only before the command
-    (["--bogus", "ps"], "unknown flag: --bogus", None),
-    (["-x", "ps"], "unknown shorthand flag: 'x' in -x", None),
-    (["run", "-e"], "flag needs an argument: 'e' in -e", None),
-    (["run", "-de"], "flag needs an argument: 'e' in -e", None),
-    (["run", "--name"], "flag needs an argument: --name", None),
-    (["-H"], "flag needs an argument: 'H' in -H", None),
-    (["ps", "---x"], "bad flag syntax: ---x", None),
-    (["ps", "--=x"], "bad flag syntax: --=x", None),
-    (["imags"], "unknown command: docker imags", "images"),
-    (["container", "lss"], "unknown command: docker container lss", "container ls"),
-    (["container", "foo", "bar"], "unknown command: docker container foo", None),
-    (["container", "-a", "ls"], "unknown shorthand flag: 'a' in -a", None),
-])
+@pytest.mark.parametrize(
+    "argv, message, suggestion",
+    [
+        (["ps", "--bogus"], "unknown flag: --bogus", None),
+        (["ps", "--formatt", "x"], "unknown flag: --formatt", "--format"),
+        (["container", "ls", "--al"], "unknown flag: --al", "--all"),
+        (["ps", "-x"], "unknown shorthand flag: 'x' in -x", None),
+        (["ps", "-ax"], "unknown shorthand flag: 'x' in -x", None),
+        (["ps", "-e="], "unknown shorthand flag: 'e' in -e=", None),
+        (["ps", "--debug"], "unknown flag: --debug", None),  # global options only before the command
+        (["--bogus", "ps"], "unknown flag: --bogus", None),
+        (["-x", "ps"], "unknown shorthand flag: 'x' in -x", None),
+        (["run", "-e"], "flag needs an argument: 'e' in -e", None),
+        (["run", "-de"], "flag needs an argument: 'e' in -e", None),
+        (["run", "--name"], "flag needs an argument: --name", None),
+        (["-H"], "flag needs an argument: 'H' in -H", None),
+        (["ps", "---x"], "bad flag syntax: ---x", None),
+        (["ps", "--=x"], "bad flag syntax: --=x", None),
+        (["imags"], "unknown command: docker imags", "images"),
+        (["container", "lss"], "unknown command: docker container lss", "container ls"),
+        (["container", "foo", "bar"], "unknown command: docker container foo", None),
+        (["container", "-a", "ls"], "unknown shorthand flag: 'a' in -a", None),
+    ],
+)
 def test_problems_in_dockers_words(argv, message, suggestion):
     line = split(argv)
     assert [(p.message, p.suggestion) for p in line.problems][:1] == [(message, suggestion)]
@@ -208,14 +279,54 @@ def test_an_unknown_option_does_not_stop_the_split():
     line = split(["ps", "--bogus=1", "-a", "--nope", "--format", "x"])
     assert [p.token for p in line.problems] == ["--bogus=1", "--nope"]
     assert [(u.spelling, u.value, u.option is None) for u in line.options] == [
-        ("--bogus", "1", True), ("-a", None, False), ("--nope", None, True), ("--format", "x", False)]
+        ("--bogus", "1", True),
+        ("-a", None, False),
+        ("--nope", None, True),
+        ("--format", "x", False),
+    ]
     assert split(["nope", "-a", "b"]).operands == ("nope", "-a", "b")
 
 
 VOCABULARY = [
-    "run", "ps", "container", "ls", "exec", "service", "create", "network", "-d", "-dit", "-dp", "-p", "-p80",
-    "-e=A", "-e=", "--name", "--name=x", "--rm", "--rm=false", "--", "-", "", "---", "--=", "-h", "--help",
-    "-H", "--context", "busybox", "sh", "-c", "a b", "=", "-x", "--bogus", "ünï", "caf\udce9", "-é", " ",
+    "run",
+    "ps",
+    "container",
+    "ls",
+    "exec",
+    "service",
+    "create",
+    "network",
+    "-d",
+    "-dit",
+    "-dp",
+    "-p",
+    "-p80",
+    "-e=A",
+    "-e=",
+    "--name",
+    "--name=x",
+    "--rm",
+    "--rm=false",
+    "--",
+    "-",
+    "",
+    "---",
+    "--=",
+    "-h",
+    "--help",
+    "-H",
+    "--context",
+    "busybox",
+    "sh",
+    "-c",
+    "a b",
+    "=",
+    "-x",
+    "--bogus",
+    "ünï",
+    "caf\udce9",
+    "-é",
+    " ",
 ]
 
 
@@ -260,8 +371,10 @@ def test_extra_options_are_read_where_dockers_are_and_never_shadow_them():
     shadow = Option("all", "q", "flag", None)  # docker's ls has --all/-a and -q/--quiet
     line = split(["container", "ls", "-a", "--json", "-q"], extra=(json_option, shadow))
     assert [(use.spelling, use.option) for use in line.options] == [
-        ("-a", lookup("container ls").option("all")), ("--json", json_option),
-        ("-q", lookup("container ls").option("quiet"))]
+        ("-a", lookup("container ls").option("all")),
+        ("--json", json_option),
+        ("-q", lookup("container ls").option("quiet")),
+    ]
     # run stops at its first operand: after the image, --json is the container's
     line = split(["run", "--json", "busybox", "echo", "--json"], extra=(json_option,))
     assert [use.spelling for use in line.options] == ["--json"] and line.operands == ("busybox", "echo", "--json")

@@ -52,7 +52,8 @@ def test_an_unknown_type_word_stops_the_build_naming_the_option(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1] == (
         "gen-surface: docker 28.2.2 `network create --subnet`: unknown type word 'cidrs';"
-        " classify it in scripts/surfacegen/kinds.py KINDS")
+        " classify it in scripts/surfacegen/kinds.py KINDS"
+    )
     assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
 
 
@@ -62,16 +63,19 @@ def listed(client: str, name: str) -> list[str]:
     return [option.long for option in page.options if option.long != "help"]
 
 
-@pytest.mark.parametrize("command, printed, hidden", [
-    # docker 28.2.2 without an engine prints 103 options for `container run` (and --help). Against
-    # an engine it hides what that engine cannot use: with this machine's dockerd 20.10 (API 1.41)
-    # that is the 4 Windows-only ones and --annotation (API 1.43), --health-start-interval (API
-    # 1.44), leaving the 97 the issue counted. The table holds all 103, plus the hidden
-    # spellings docker accepts and never prints.
-    ("container run", 103, ["dns-opt", "net", "net-alias"]),
-    ("network create", 17, []),
-    ("service create", 73, []),  # 71 against dockerd 20.10: --health-start-interval, --oom-score-adj
-])
+@pytest.mark.parametrize(
+    "command, printed, hidden",
+    [
+        # docker 28.2.2 without an engine prints 103 options for `container run` (and --help). Against
+        # an engine it hides what that engine cannot use: with this machine's dockerd 20.10 (API 1.41)
+        # that is the 4 Windows-only ones and --annotation (API 1.43), --health-start-interval (API
+        # 1.44), leaving the 97 the issue counted. The table holds all 103, plus the hidden
+        # spellings docker accepts and never prints.
+        ("container run", 103, ["dns-opt", "net", "net-alias"]),
+        ("network create", 17, []),
+        ("service create", 73, []),  # 71 against dockerd 20.10: --health-start-interval, --oom-score-adj
+    ],
+)
 def test_option_counts_equal_docker_28s(command, printed, hidden):
     found = surface.lookup(command)
     assert found is not None
@@ -117,8 +121,15 @@ def test_command_facts():
     assert surface.lookup("system dial-stdio").hidden and surface.lookup("help").hidden
     assert surface.lookup("manifest create").experimental
     stopping = {" ".join(path) for path in surface.commands() if surface.lookup(path).interspersed is False}
-    assert stopping == {"container commit", "container create", "container exec", "container run",
-                        "container top", "image tag", "service create"}
+    assert stopping == {
+        "container commit",
+        "container create",
+        "container exec",
+        "container run",
+        "container top",
+        "image tag",
+        "service create",
+    }
 
 
 def test_option_facts():
@@ -128,8 +139,15 @@ def test_option_facts():
     assert (publish.long, publish.short, publish.kind, publish.type_word) == ("publish", "p", "list", "list")
     assert str(publish) == "-p, --publish" and publish.spellings == ("--publish", "-p") and publish.takes_value
     kinds = {long: run.option(long).kind for long in ("detach", "name", "env", "sysctl", "mount", "ulimit", "cpus")}
-    assert kinds == {"detach": "flag", "name": "value", "env": "list", "sysctl": "map", "mount": "list",
-                     "ulimit": "list", "cpus": "value"}
+    assert kinds == {
+        "detach": "flag",
+        "name": "value",
+        "env": "list",
+        "sysctl": "map",
+        "mount": "list",
+        "ulimit": "list",
+        "cpus": "value",
+    }
     assert run.option("sig_proxy").default_true and not run.option("rm").default_true
     net = run.option("--net")
     assert net.hidden and not net.deprecated and net.kind == "list" and net.type_word == "network"
@@ -145,8 +163,19 @@ def test_option_facts():
 
 def test_global_options():
     spelled = [str(option) for option in surface.GLOBAL_OPTIONS]
-    assert spelled == ["--config", "-c, --context", "-D, --debug", "-H, --host", "-l, --log-level", "--tls",
-                       "--tlscacert", "--tlscert", "--tlskey", "--tlsverify", "-v, --version"]
+    assert spelled == [
+        "--config",
+        "-c, --context",
+        "-D, --debug",
+        "-H, --host",
+        "-l, --log-level",
+        "--tls",
+        "--tlscacert",
+        "--tlscert",
+        "--tlskey",
+        "--tlsverify",
+        "-v, --version",
+    ]
     assert surface.CLIENTS == ("28.2.2", "20.10.24")
 
 
@@ -172,8 +201,12 @@ def test_looking_up_ps_loads_the_index_and_the_container_family_only():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, loaded = done.stdout.strip().splitlines()
     assert first.startswith("('container', 'ls')")
-    assert loaded.split() == ["dockwrap.surface", "dockwrap.surface.data", "dockwrap.surface.data._index",
-                              "dockwrap.surface.data.container"]
+    assert loaded.split() == [
+        "dockwrap.surface",
+        "dockwrap.surface.data",
+        "dockwrap.surface.data._index",
+        "dockwrap.surface.data.container",
+    ]
     # measured, not asserted (docs/surface.md has the figures)
     print(f"import dockwrap.surface + lookup(('ps',)): {float(first.split(')')[-1]):.1f} ms")
 

@@ -29,11 +29,20 @@ def printed(capsys) -> list[str]:
 
 # -- argv -------------------------------------------------------------------------------------------
 
+
 def test_create_argv(capsys):
     docker = dry(capsys)
     result = docker.service.create(
-        "busybox", ["httpd", "-f", "-p", "80"], name="web", replicas=2, publish=["8080:80"], network="mesh",
-        endpoint_mode="dnsrr", labels={"a": "b"}, env=["API_TOKEN=s3cret", "PLAIN=1"], resolve_image=False,
+        "busybox",
+        ["httpd", "-f", "-p", "80"],
+        name="web",
+        replicas=2,
+        publish=["8080:80"],
+        network="mesh",
+        endpoint_mode="dnsrr",
+        labels={"a": "b"},
+        env=["API_TOKEN=s3cret", "PLAIN=1"],
+        resolve_image=False,
     )
     assert result == "web"  # under --dry-run: the name dockwrap chose
     assert printed(capsys) == [
@@ -53,15 +62,18 @@ def test_create_minimal_and_modes(capsys):
     ]
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"mode": "everywhere"},
-    {"endpoint_mode": "round-robin"},
-    {"replicas": -1},
-    {"replicas": True},
-    {"replicas": "2"},
-    {"replicas": 2, "mode": "global"},
-    {"name": ""},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"mode": "everywhere"},
+        {"endpoint_mode": "round-robin"},
+        {"replicas": -1},
+        {"replicas": True},
+        {"replicas": "2"},
+        {"replicas": 2, "mode": "global"},
+        {"name": ""},
+    ],
+)
 def test_create_refuses_bad_arguments_before_any_call(capsys, kwargs):
     docker = dry(capsys)
     options = {"name": "web", **kwargs}
@@ -124,6 +136,7 @@ def test_names_are_required(capsys):
 
 # -- wait_converged ---------------------------------------------------------------------------------
 
+
 def recorded_services(name: str):
     """service ls rows recorded from 28.2.2, by name suffix."""
     rows = parse_service_ls((FIXTURES / "28.2.2" / "service-ls.txt").read_text())
@@ -176,8 +189,9 @@ def test_wait_converged_times_out_with_the_reason(monkeypatch):
         docker.service.wait_converged("web", timeout=0.2, interval=0.01)
     error = caught.value
     assert isinstance(error, CommandTimeout) and error.exit_code == 124
-    assert str(error) == ("service 'web' did not converge within 0.2s: 1/2 tasks running "
-                          "(1 pending; last task error: no suitable node)")
+    assert str(error) == (
+        "service 'web' did not converge within 0.2s: 1/2 tasks running (1 pending; last task error: no suitable node)"
+    )
     assert error.hint == "see each task's state and error with: docker service ps web"
     assert cli_hint(error) == "see each task's state and error with: dockwrap service ps web"
     assert (error.running, error.desired) == (1, 2)
@@ -209,35 +223,71 @@ def test_find_of_a_missing_service(monkeypatch):
 
 # -- CLI --------------------------------------------------------------------------------------------
 
+
 def test_cli_create_dry_run_prints_the_call_only_with_the_secret_redacted():
-    result = dockwrap("--dry-run", "service", "create", "--name", "web", "--replicas", "2", "-e", "DB_PASSWORD=hunter2",
-                      "-e", "MODE=x", "--endpoint-mode", "dnsrr", "--no-resolve-image", "--wait", "--json",
-                      "busybox", "httpd", "-f", "-p", "80")
+    result = dockwrap(
+        "--dry-run",
+        "service",
+        "create",
+        "--name",
+        "web",
+        "--replicas",
+        "2",
+        "-e",
+        "DB_PASSWORD=hunter2",
+        "-e",
+        "MODE=x",
+        "--endpoint-mode",
+        "dnsrr",
+        "--no-resolve-image",
+        "--wait",
+        "--json",
+        "busybox",
+        "httpd",
+        "-f",
+        "-p",
+        "80",
+    )
     assert result.returncode == 0, result.stderr
     # dockwrap's --detach first, then the user's words as written (dockwrap's own options left out)
-    assert result.stdout == ("docker service create --detach --name web --replicas 2 -e 'DB_PASSWORD=***' -e MODE=x "
-                             "--endpoint-mode dnsrr --no-resolve-image busybox httpd -f -p 80\n")
+    assert result.stdout == (
+        "docker service create --detach --name web --replicas 2 -e 'DB_PASSWORD=***' -e MODE=x "
+        "--endpoint-mode dnsrr --no-resolve-image busybox httpd -f -p 80\n"
+    )
     assert "hunter2" not in result.stdout + result.stderr
 
 
 def test_cli_explain_redacts_too(tmp_path):
     # -x shows the call before running it; docker is missing here, which fails after the show
-    result = dockwrap("--docker", str(tmp_path / "no-docker"), "-x", "service", "create", "--name", "w",
-                      "-e", "API_KEY=abc", "busybox")
+    result = dockwrap(
+        "--docker",
+        str(tmp_path / "no-docker"),
+        "-x",
+        "service",
+        "create",
+        "--name",
+        "w",
+        "-e",
+        "API_KEY=abc",
+        "busybox",
+    )
     assert "+ " in result.stderr and "API_KEY=***" in result.stderr and "abc" not in result.stderr
     assert result.returncode == 127
 
 
-@pytest.mark.parametrize("args", [
-    ["service", "scale", "web"],
-    ["service", "scale", "web=x"],
-    ["service", "scale"],
-    ["service", "create"],                                   # an image is required (a name is not: docker makes one)
-    ["service", "create", "--name", "w", "--endpoint-mode", "rr", "busybox"],
-    ["service", "create", "--name", "w", "--replicas", "-1", "busybox"],
-    ["service", "ps"],
-    ["service", "rm"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["service", "scale", "web"],
+        ["service", "scale", "web=x"],
+        ["service", "scale"],
+        ["service", "create"],  # an image is required (a name is not: docker makes one)
+        ["service", "create", "--name", "w", "--endpoint-mode", "rr", "busybox"],
+        ["service", "create", "--name", "w", "--replicas", "-1", "busybox"],
+        ["service", "ps"],
+        ["service", "rm"],
+    ],
+)
 def test_cli_usage_errors_exit_2(args):
     result = dockwrap("--dry-run", *args)
     assert result.returncode == 2
@@ -259,8 +309,15 @@ def test_cli_swarm_verbs_dry_run():
 
 
 def test_every_swarm_help_ends_with_examples():
-    for args in (["swarm"], ["node"], ["service"], ["swarm", "init"], ["swarm", "leave"], ["node", "ls"],
-                 *[["service", verb] for verb in ("create", "ls", "ps", "inspect", "scale", "logs", "rm")]):
+    for args in (
+        ["swarm"],
+        ["node"],
+        ["service"],
+        ["swarm", "init"],
+        ["swarm", "leave"],
+        ["node", "ls"],
+        *[["service", verb] for verb in ("create", "ls", "ps", "inspect", "scale", "logs", "rm")],
+    ):
         result = dockwrap(*args, "--help")
         assert result.returncode == 0
         assert "Examples:\n" in result.stdout, args
@@ -269,14 +326,20 @@ def test_every_swarm_help_ends_with_examples():
 
 
 def test_import_dockwrap_loads_no_swarm_module():
-    code = "import sys, dockwrap; print(sorted(m for m in sys.modules if m.startswith(('dockwrap.swarm', 'dockwrap.node', 'dockwrap.service'))))"
+    code = (
+        "import sys, dockwrap; "
+        "print(sorted(m for m in sys.modules if m.startswith(('dockwrap.swarm', 'dockwrap.node', 'dockwrap.service'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_help_loads_no_swarm_api_or_records():
-    code = ("import sys\nfrom dockwrap.cli import cli\n"
-            "print(sorted(m for m in sys.modules if m.endswith(('.api', '.records')) and m.split('.')[1] in ('swarm', 'node', 'service')))")
+    code = (
+        "import sys\nfrom dockwrap.cli import cli\n"
+        "print(sorted(m for m in sys.modules "
+        "if m.endswith(('.api', '.records')) and m.split('.')[1] in ('swarm', 'node', 'service')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -26,42 +27,100 @@ def printed(call: Call, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 ARGV: list[tuple[str, Call, str]] = [
-    ("every kind, in the caller's order", lambda d: d.container.run(
-        "busybox", ["sleep", "1"], detach=True, read_only=True, memory="64m", cpus=0.5, stop_timeout=10,
-        volume="data:/data", cap_add=["NET_ADMIN", "SYS_TIME"], sysctl={"net.ipv4.ip_forward": "1"},
-        restart="unless-stopped", tmpfs=["/run"], sig_proxy=False),
-     "docker container run --detach --read-only --memory 64m --cpus 0.5 --stop-timeout 10 --volume data:/data "
-     "--cap-add NET_ADMIN --cap-add SYS_TIME --sysctl net.ipv4.ip_forward=1 --restart unless-stopped "
-     "--tmpfs /run --sig-proxy=false busybox sleep 1"),
-    ("typed keywords first, then the others, then docker_args, then operands", lambda d: d.container.run(
-        "busybox", "true", user="1000", name="web", docker_args=["-dit", "--name=x", "-e", "A=1"]),
-     "docker container run --name web --user 1000 -dit --name=x -e A=1 busybox true"),
-    ("docker spellings and hidden options as keys", lambda d: d.container.run(
-        "busybox", **{"--add-host": "db:10.0.0.2", "-p": "80", "net": "host"}),
-     "docker container run --add-host db:10.0.0.2 --publish 80 --net host busybox"),
-    ("the older names", lambda d: d.container.run("busybox", remove=True, labels={"a": "b"},
-                                                   network_aliases="web", links=["db"], network="n"),
-     "docker container run --rm --label a=b --network n --network-alias web --link db busybox"),
-    ("legacy names in **options too", lambda d: d.network.connect("n", "c", aliases=["a"], link=["db"]),
-     "docker network connect --alias a --link db n c"),
-    ("a list keyword takes one str as one item", lambda d: d.network.create("n", gateway="10.0.0.1", ipv6=True),
-     "docker network create --gateway 10.0.0.1 --ipv6 n"),
-    ("bytes and a mapping's None", lambda d: d.container.exec("box", "env", env={"A": None}, privileged=True),
-     "docker container exec --env A --privileged box env"),
-    ("docker_args as one str is one word", lambda d: d.container.rm("a", docker_args="--link"),
-     "docker container rm --link a"),
-    ("ls with any of its options", lambda d: d.container.ls(last=3, no_trunc=True),
-     "docker container ls --last 3 --no-trunc --format '" + __import__("dockwrap.container.api").container.api.LS_TEMPLATE + "'"),
-    ("-s in docker_args asks for the sizes' template", lambda d: d.container.ls(docker_args=["-as"]),
-     "docker container ls -as --format '{{json .}}'"),
-    ("service create with any option", lambda d: d.service.create(
-        "busybox", name="s", limit_memory="64m", mount="type=volume,source=v,target=/v", constraint=["node.role==manager"]),
-     "docker service create --detach --name s --limit-memory 64m --mount type=volume,source=v,target=/v "
-     "--constraint node.role==manager busybox"),
-    ("logs with since", lambda d: d.container.logs("box", since="10m", details=True),
-     "docker container logs --since 10m --details box"),
-    ("swarm init with any option", lambda d: d.swarm.init(advertise_addr="127.0.0.1", task_history_limit=2),
-     "docker swarm init --advertise-addr 127.0.0.1 --task-history-limit 2"),
+    (
+        "every kind, in the caller's order",
+        lambda d: d.container.run(
+            "busybox",
+            ["sleep", "1"],
+            detach=True,
+            read_only=True,
+            memory="64m",
+            cpus=0.5,
+            stop_timeout=10,
+            volume="data:/data",
+            cap_add=["NET_ADMIN", "SYS_TIME"],
+            sysctl={"net.ipv4.ip_forward": "1"},
+            restart="unless-stopped",
+            tmpfs=["/run"],
+            sig_proxy=False,
+        ),
+        "docker container run --detach --read-only --memory 64m --cpus 0.5 --stop-timeout 10 --volume data:/data "
+        "--cap-add NET_ADMIN --cap-add SYS_TIME --sysctl net.ipv4.ip_forward=1 --restart unless-stopped "
+        "--tmpfs /run --sig-proxy=false busybox sleep 1",
+    ),
+    (
+        "typed keywords first, then the others, then docker_args, then operands",
+        lambda d: d.container.run(
+            "busybox", "true", user="1000", name="web", docker_args=["-dit", "--name=x", "-e", "A=1"]
+        ),
+        "docker container run --name web --user 1000 -dit --name=x -e A=1 busybox true",
+    ),
+    (
+        "docker spellings and hidden options as keys",
+        lambda d: d.container.run("busybox", **{"--add-host": "db:10.0.0.2", "-p": "80", "net": "host"}),
+        "docker container run --add-host db:10.0.0.2 --publish 80 --net host busybox",
+    ),
+    (
+        "the older names",
+        lambda d: d.container.run(
+            "busybox", remove=True, labels={"a": "b"}, network_aliases="web", links=["db"], network="n"
+        ),
+        "docker container run --rm --label a=b --network n --network-alias web --link db busybox",
+    ),
+    (
+        "legacy names in **options too",
+        lambda d: d.network.connect("n", "c", aliases=["a"], link=["db"]),
+        "docker network connect --alias a --link db n c",
+    ),
+    (
+        "a list keyword takes one str as one item",
+        lambda d: d.network.create("n", gateway="10.0.0.1", ipv6=True),
+        "docker network create --gateway 10.0.0.1 --ipv6 n",
+    ),
+    (
+        "bytes and a mapping's None",
+        lambda d: d.container.exec("box", "env", env={"A": None}, privileged=True),
+        "docker container exec --env A --privileged box env",
+    ),
+    (
+        "docker_args as one str is one word",
+        lambda d: d.container.rm("a", docker_args="--link"),
+        "docker container rm --link a",
+    ),
+    (
+        "ls with any of its options",
+        lambda d: d.container.ls(last=3, no_trunc=True),
+        "docker container ls --last 3 --no-trunc --format '"
+        + __import__("dockwrap.container.api").container.api.LS_TEMPLATE
+        + "'",
+    ),
+    (
+        "-s in docker_args asks for the sizes' template",
+        lambda d: d.container.ls(docker_args=["-as"]),
+        "docker container ls -as --format '{{json .}}'",
+    ),
+    (
+        "service create with any option",
+        lambda d: d.service.create(
+            "busybox",
+            name="s",
+            limit_memory="64m",
+            mount="type=volume,source=v,target=/v",
+            constraint=["node.role==manager"],
+        ),
+        "docker service create --detach --name s --limit-memory 64m --mount type=volume,source=v,target=/v "
+        "--constraint node.role==manager busybox",
+    ),
+    (
+        "logs with since",
+        lambda d: d.container.logs("box", since="10m", details=True),
+        "docker container logs --since 10m --details box",
+    ),
+    (
+        "swarm init with any option",
+        lambda d: d.swarm.init(advertise_addr="127.0.0.1", task_history_limit=2),
+        "docker swarm init --advertise-addr 127.0.0.1 --task-history-limit 2",
+    ),
 ]
 
 
@@ -80,23 +139,55 @@ def test_what_a_method_needs_is_read_from_the_final_words():
 
 # (call, the keyword the error names, what else it says)
 TYPE_ERRORS: list[tuple[str, Call, str, str]] = [
-    ("unknown", lambda d: d.container.run("busybox", memroy="1g"), "memroy",
-     "is not an option of docker container run; did you mean memory (--memory)?"),
+    (
+        "unknown",
+        lambda d: d.container.run("busybox", memroy="1g"),
+        "memroy",
+        "is not an option of docker container run; did you mean memory (--memory)?",
+    ),
     ("unknown, nothing close", lambda d: d.network.ls(zzzzzz=1), "zzzzzz", "is not an option of docker network ls"),
-    ("a flag takes a bool", lambda d: d.container.run("busybox", read_only="yes"), "read_only",
-     "--read-only is a flag: give True or False, not str 'yes'"),
-    ("a value takes one value", lambda d: d.container.run("busybox", memory=["64m"]), "memory",
-     "--memory takes one value (str, int or float), not list ['64m']"),
-    ("a list takes str items", lambda d: d.container.run("busybox", cap_add=[True]), "cap_add",
-     "--cap-add: each item is a str or a number, not bool True"),
-    ("a list takes an iterable", lambda d: d.container.run("busybox", volume=5), "volume",
-     "--volume takes a str, an iterable of str, or a dict, not int 5"),
-    ("a map's values", lambda d: d.network.create("n", opt={"a": [1]}), "opt",
-     "--opt: each item is a str or a number, not list [1]"),
-    ("an option of another command", lambda d: d.container.ls(memory="1g"), "memory",
-     "is not an option of docker container ls"),
-    ("call: a keyword", lambda d: d.call("volume create", "v", labl="a=b"), "labl",
-     "is not an option of docker volume create; did you mean label (--label)?"),
+    (
+        "a flag takes a bool",
+        lambda d: d.container.run("busybox", read_only="yes"),
+        "read_only",
+        "--read-only is a flag: give True or False, not str 'yes'",
+    ),
+    (
+        "a value takes one value",
+        lambda d: d.container.run("busybox", memory=["64m"]),
+        "memory",
+        "--memory takes one value (str, int or float), not list ['64m']",
+    ),
+    (
+        "a list takes str items",
+        lambda d: d.container.run("busybox", cap_add=[True]),
+        "cap_add",
+        "--cap-add: each item is a str or a number, not bool True",
+    ),
+    (
+        "a list takes an iterable",
+        lambda d: d.container.run("busybox", volume=5),
+        "volume",
+        "--volume takes a str, an iterable of str, or a dict, not int 5",
+    ),
+    (
+        "a map's values",
+        lambda d: d.network.create("n", opt={"a": [1]}),
+        "opt",
+        "--opt: each item is a str or a number, not list [1]",
+    ),
+    (
+        "an option of another command",
+        lambda d: d.container.ls(memory="1g"),
+        "memory",
+        "is not an option of docker container ls",
+    ),
+    (
+        "call: a keyword",
+        lambda d: d.call("volume create", "v", labl="a=b"),
+        "labl",
+        "is not an option of docker volume create; did you mean label (--label)?",
+    ),
     ("call: an operand", lambda d: d.call("volume rm", 5), "operands", "must be a str"),
     ("docker_args", lambda d: d.container.rm("a", docker_args=[1]), "docker_args", "must be a str"),
 ]
@@ -112,12 +203,24 @@ def test_a_wrong_keyword_or_value_is_a_type_error_naming_it(call, keyword, words
 
 
 USAGE_ERRORS: list[tuple[str, Call, str]] = [
-    ("a format of the caller's where records are read", lambda d: d.container.ls(format="{{.ID}}"),
-     "format: container.ls() reads docker's JSON; for what `docker container ls --format` prints, use Docker().call("),
+    (
+        "a format of the caller's where records are read",
+        lambda d: d.container.ls(format="{{.ID}}"),
+        "format: container.ls() reads docker's JSON; "
+        "for what `docker container ls --format` prints, use Docker().call(",
+    ),
     ("quiet too", lambda d: d.network.ls(docker_args=["-q"]), "quiet: network.ls() reads docker's JSON"),
     ("inspect's format", lambda d: d.container.inspect("a", format="{{.Id}}"), "format: container.inspect()"),
-    ("call: no such command", lambda d: d.call("volume lss"), "docker has no command 'volume lss'; did you mean 'volume ls'?"),
-    ("call: a group", lambda d: d.call("volume"), "docker volume is a group of commands: name one of create, inspect, ls"),
+    (
+        "call: no such command",
+        lambda d: d.call("volume lss"),
+        "docker has no command 'volume lss'; did you mean 'volume ls'?",
+    ),
+    (
+        "call: a group",
+        lambda d: d.call("volume"),
+        "docker volume is a group of commands: name one of create, inspect, ls",
+    ),
 ]
 
 
@@ -131,17 +234,32 @@ def test_what_a_method_cannot_read_is_a_usage_error(call, words, capsys):
 
 
 CALLS: list[tuple[str, Call, str]] = [
-    ("any command", lambda d: d.call("volume create", "data", label={"a": "b"}, driver="local"),
-     "docker volume create --label a=b --driver local data"),
+    (
+        "any command",
+        lambda d: d.call("volume create", "data", label={"a": "b"}, driver="local"),
+        "docker volume create --label a=b --driver local data",
+    ),
     ("a shortcut runs as its long form", lambda d: d.call("ps", all=True), "docker container ls --all"),
-    ("a path as words", lambda d: d.call(("image", "history"), "busybox", no_trunc=True),
-     "docker image history --no-trunc busybox"),
-    ("docker_args verbatim, dashed operands after --", lambda d: d.call("cp", "box:/etc/hostname", "-", docker_args=["-L"]),
-     "docker container cp -L -- box:/etc/hostname -"),
-    ("call_json adds the format", lambda d: d.call_json("volume ls", filter="dangling=true"),
-     "docker volume ls --filter dangling=true --format '{{json .}}'"),
-    ("call_json keeps the caller's format", lambda d: d.call_json("volume inspect", "v", format="{{json .Labels}}"),
-     "docker volume inspect --format '{{json .Labels}}' v"),
+    (
+        "a path as words",
+        lambda d: d.call(("image", "history"), "busybox", no_trunc=True),
+        "docker image history --no-trunc busybox",
+    ),
+    (
+        "docker_args verbatim, dashed operands after --",
+        lambda d: d.call("cp", "box:/etc/hostname", "-", docker_args=["-L"]),
+        "docker container cp -L -- box:/etc/hostname -",
+    ),
+    (
+        "call_json adds the format",
+        lambda d: d.call_json("volume ls", filter="dangling=true"),
+        "docker volume ls --filter dangling=true --format '{{json .}}'",
+    ),
+    (
+        "call_json keeps the caller's format",
+        lambda d: d.call_json("volume inspect", "v", format="{{json .Labels}}"),
+        "docker volume inspect --format '{{json .Labels}}' v",
+    ),
 ]
 
 
@@ -190,8 +308,28 @@ def test_the_split_of_a_twenty_word_run_line_costs_microseconds():
 
     from dockwrap.surface.split import split
 
-    words = ["container", "run", "-d", "--name", "web", "-p", "8080:80", "-e", "A=1", "-e", "B=2", "-v", "data:/data",
-             "--restart", "unless-stopped", "-m", "64m", "--cap-add", "NET_ADMIN", "--read-only"]
+    words = [
+        "container",
+        "run",
+        "-d",
+        "--name",
+        "web",
+        "-p",
+        "8080:80",
+        "-e",
+        "A=1",
+        "-e",
+        "B=2",
+        "-v",
+        "data:/data",
+        "--restart",
+        "unless-stopped",
+        "-m",
+        "64m",
+        "--cap-add",
+        "NET_ADMIN",
+        "--read-only",
+    ]
     split(words)
     seconds = min(timeit.repeat(lambda: split(words), number=200, repeat=5)) / 200
     assert seconds < 0.001, f"{seconds * 1e6:.0f} µs"

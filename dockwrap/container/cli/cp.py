@@ -5,12 +5,15 @@ from __future__ import annotations
 from ...cli.verbs import Invocation, docker_verb
 
 
-@docker_verb(("container", "cp"), examples=(
-    "dockwrap cp web:/etc/nginx ./nginx-conf      # a directory, recursively",
-    "dockwrap cp ./site web:/www",
-    "dockwrap cp web:/var/log - | tar -t           # a tar stream on stdout",
-    "tar -c site | dockwrap cp - web:/www           # one on stdin",
-))
+@docker_verb(
+    ("container", "cp"),
+    examples=(
+        "dockwrap cp web:/etc/nginx ./nginx-conf      # a directory, recursively",
+        "dockwrap cp ./site web:/www",
+        "dockwrap cp web:/var/log - | tar -t           # a tar stream on stdout",
+        "tar -c site | dockwrap cp - web:/www           # one on stdin",
+    ),
+)
 def command(run: Invocation) -> int:
     """Copy files or directories between a container and this machine, byte for byte.
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from ...cli.verbs import JSON, Invocation, docker_verb
 
 
-@docker_verb(("container", "create"), own=(JSON,), examples=(
-    "dockwrap create --name web -p 127.0.0.1:8080:80 busybox httpd -f -p 80",
-    "dockwrap create --json busybox sleep 60 | jq -r .id",
-))
+@docker_verb(
+    ("container", "create"),
+    own=(JSON,),
+    examples=(
+        "dockwrap create --name web -p 127.0.0.1:8080:80 busybox httpd -f -p 80",
+        "dockwrap create --json busybox sleep 60 | jq -r .id",
+    ),
+)
 def command(run: Invocation) -> None:
     """Create a container without starting it; print its ID.
 

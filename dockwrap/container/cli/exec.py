@@ -5,12 +5,15 @@ from __future__ import annotations
 from ...cli.verbs import Invocation, docker_verb
 
 
-@docker_verb(("container", "exec"), examples=(
-    "dockwrap exec web ls /",
-    "dockwrap exec -it web sh",
-    "dockwrap exec -e GREETING=hi -w /tmp web sh -c 'echo $GREETING'",
-    "dockwrap exec web sh -c 'exit 7'; echo $?    # 7",
-))
+@docker_verb(
+    ("container", "exec"),
+    examples=(
+        "dockwrap exec web ls /",
+        "dockwrap exec -it web sh",
+        "dockwrap exec -e GREETING=hi -w /tmp web sh -c 'echo $GREETING'",
+        "dockwrap exec web sh -c 'exit 7'; echo $?    # 7",
+    ),
+)
 def command(run: Invocation) -> int:
     """Run a command in a running container; exit with its status."""
     name, *command = run.operands(2)

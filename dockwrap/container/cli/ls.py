@@ -40,12 +40,16 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("container", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap container ls -a",
-    "dockwrap ps --filter label=dockwrap.recipe --json | jq '.[].name'",
-    "dockwrap ps -aq                 # IDs only",
-    "dockwrap ps --format '{{.Names}}'   # docker's own output",
-))
+@docker_verb(
+    ("container", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap container ls -a",
+        "dockwrap ps --filter label=dockwrap.recipe --json | jq '.[].name'",
+        "dockwrap ps -aq                 # IDs only",
+        "dockwrap ps --format '{{.Names}}'   # docker's own output",
+    ),
+)
 def command(run: Invocation) -> None:
     """List containers."""
     columns = COLUMNS + ([("SIZE", _size_cell)] if run.line.flag("size") else [])

@@ -6,10 +6,14 @@ from ...cli.prune import pruning
 from ...cli.verbs import JSON, Invocation, docker_verb
 
 
-@docker_verb(("container", "prune"), own=(JSON,), examples=(
-    "dockwrap container prune -f",
-    "dockwrap container prune -f --filter label=purpose=demo --filter until=1h --json | jq '.containers'",
-))
+@docker_verb(
+    ("container", "prune"),
+    own=(JSON,),
+    examples=(
+        "dockwrap container prune -f",
+        "dockwrap container prune -f --filter label=purpose=demo --filter until=1h --json | jq '.containers'",
+    ),
+)
 def command(run: Invocation) -> None:
     """Remove all stopped containers; show what went and the space reclaimed.
 

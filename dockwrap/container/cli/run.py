@@ -5,12 +5,16 @@ from __future__ import annotations
 from ...cli.verbs import JSON, Invocation, docker_verb
 
 
-@docker_verb(("container", "run"), own=(JSON,), examples=(
-    "dockwrap run --rm busybox echo hello",
-    "dockwrap run -d --name web -p 127.0.0.1:8080:80 -v data:/data --restart unless-stopped busybox httpd -f -p 80",
-    "dockwrap run -it --rm busybox sh",
-    "dockwrap run -d --json busybox sleep 60 | jq -r .id",
-))
+@docker_verb(
+    ("container", "run"),
+    own=(JSON,),
+    examples=(
+        "dockwrap run --rm busybox echo hello",
+        "dockwrap run -d --name web -p 127.0.0.1:8080:80 -v data:/data --restart unless-stopped busybox httpd -f -p 80",
+        "dockwrap run -it --rm busybox sh",
+        "dockwrap run -d --json busybox sleep 60 | jq -r .id",
+    ),
+)
 def command(run: Invocation) -> int | None:
     """Run a command in a new container.
 

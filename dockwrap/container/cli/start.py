@@ -5,10 +5,13 @@ from __future__ import annotations
 from ...cli.verbs import Invocation, docker_verb
 
 
-@docker_verb(("container", "start"), examples=(
-    "dockwrap container start web",
-    "dockwrap container start -ai shell     # attach the terminal",
-))
+@docker_verb(
+    ("container", "start"),
+    examples=(
+        "dockwrap container start web",
+        "dockwrap container start -ai shell     # attach the terminal",
+    ),
+)
 def command(run: Invocation) -> int | None:
     """Start stopped containers; attached (-a), exit with the container's status."""
     names = run.operands(1)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ...cli.output import Column, cell
 from ...cli.verbs import JSON, RAW, Invocation, docker_verb
@@ -25,11 +26,15 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("container", "stats"), own=(JSON, RAW), examples=(
-    "dockwrap container stats --no-stream",
-    "dockwrap container stats --no-stream --json web | jq '.[0].mem_usage_bytes'",
-    "dockwrap container stats --json web     # one JSON object per sample, until Ctrl-C",
-))
+@docker_verb(
+    ("container", "stats"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap container stats --no-stream",
+        "dockwrap container stats --no-stream --json web | jq '.[0].mem_usage_bytes'",
+        "dockwrap container stats --json web     # one JSON object per sample, until Ctrl-C",
+    ),
+)
 def command(run: Invocation) -> None:
     """Show containers' CPU, memory, network and block I/O."""
     if run.docker_prints("format"):

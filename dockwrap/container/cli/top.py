@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ...cli.verbs import JSON, RAW, Invocation, docker_verb
 
@@ -10,11 +11,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..records import Process
 
 
-@docker_verb(("container", "top"), own=(JSON, RAW), examples=(
-    "dockwrap container top web",
-    "dockwrap container top --json web | jq '.[].pid'    # host PIDs",
-    "dockwrap container top web -o pid,comm",
-))
+@docker_verb(
+    ("container", "top"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap container top web",
+        "dockwrap container top --json web | jq '.[].pid'    # host PIDs",
+        "dockwrap container top web -o pid,comm",
+    ),
+)
 def command(run: Invocation) -> None:
     """Show a container's processes, as the host sees them (host PIDs).
 

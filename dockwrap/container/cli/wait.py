@@ -5,11 +5,15 @@ from __future__ import annotations
 from ...cli.verbs import JSON, Invocation, docker_verb
 
 
-@docker_verb(("container", "wait"), own=(JSON,), examples=(
-    "dockwrap wait job           # prints its exit status",
-    "dockwrap wait a b --json    # [{\"name\": \"a\", \"status\": 0}, ...]",
-    "dockwrap wait-for job --exited --status 0    # or: wait for one status, with a time limit",
-))
+@docker_verb(
+    ("container", "wait"),
+    own=(JSON,),
+    examples=(
+        "dockwrap wait job           # prints its exit status",
+        'dockwrap wait a b --json    # [{"name": "a", "status": 0}, ...]',
+        "dockwrap wait-for job --exited --status 0    # or: wait for one status, with a time limit",
+    ),
+)
 def command(run: Invocation) -> None:
     """Block until containers stop; print each one's exit status, one a line (as docker does)."""
     names = run.operands(1)

@@ -18,24 +18,47 @@ if TYPE_CHECKING:  # pragma: no cover
     from ...parse.ports import PortMapping
     from .inspect import ContainerDetails, ContainerState, Endpoint, parse_container_inspect
     from .ls import Container, parse_container_ls, state_from_status
+    from .readiness import Readiness
     from .stats import Stats, parse_stats, parse_stats_stream, stats_row
     from .top import Process, parse_top
-    from .readiness import Readiness
     from .wait import WaitResult, parse_wait
 
 __all__ = [
-    "Container", "ContainerDetails", "ContainerState", "Endpoint", "Process", "Stats", "PortMapping", "WaitResult",
-    "parse_container_ls", "parse_container_inspect", "parse_top", "parse_stats", "parse_stats_stream", "stats_row",
-    "state_from_status", "parse_wait", "Readiness",
+    "Container",
+    "ContainerDetails",
+    "ContainerState",
+    "Endpoint",
+    "Process",
+    "Stats",
+    "PortMapping",
+    "WaitResult",
+    "parse_container_ls",
+    "parse_container_inspect",
+    "parse_top",
+    "parse_stats",
+    "parse_stats_stream",
+    "stats_row",
+    "state_from_status",
+    "parse_wait",
+    "Readiness",
 ]
 
 _WHERE = {
-    "Container": "ls", "parse_container_ls": "ls", "state_from_status": "ls",
-    "Process": "top", "parse_top": "top",
-    "Stats": "stats", "parse_stats": "stats", "parse_stats_stream": "stats", "stats_row": "stats",
-    "ContainerDetails": "inspect", "ContainerState": "inspect", "Endpoint": "inspect",
+    "Container": "ls",
+    "parse_container_ls": "ls",
+    "state_from_status": "ls",
+    "Process": "top",
+    "parse_top": "top",
+    "Stats": "stats",
+    "parse_stats": "stats",
+    "parse_stats_stream": "stats",
+    "stats_row": "stats",
+    "ContainerDetails": "inspect",
+    "ContainerState": "inspect",
+    "Endpoint": "inspect",
     "parse_container_inspect": "inspect",
-    "WaitResult": "wait", "parse_wait": "wait",
+    "WaitResult": "wait",
+    "parse_wait": "wait",
     "Readiness": "readiness",
 }
 

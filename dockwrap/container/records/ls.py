@@ -93,8 +93,7 @@ def _container(obj: dict[str, Any], command: str) -> Container:
     ports_text = obj.get("Ports")
     try:
         # One C-level check that the text fields are strings; check_text says which is not.
-        "".join((row_id, image, cmd, status, state or "", running_for or "", ports_text or "",
-                 obj.get("Labels") or ""))
+        "".join((row_id, image, cmd, status, state or "", running_for or "", ports_text or "", obj.get("Labels") or ""))
     except TypeError:
         # podman's Labels are a JSON object of strings; any other field that is not text is an error
         labels = obj.get("Labels")
@@ -130,6 +129,8 @@ def _container(obj: dict[str, Any], command: str) -> Container:
 
 #: one row object to a Container: `system df -v` lists its containers as `container ls` does
 container_row = _container
+
+
 def _podman_container(obj: dict[str, Any], command: str) -> Container:
     """A row of podman's own `{{json .}}` (see parse.podman)."""
     check_text(command, obj, ("Id", "Image", "State", "Status", "CreatedAt"))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ...parse.jsonlines import load_objects
 from ...parse.record import Record, build, check_text, field_value
@@ -30,8 +31,16 @@ class Stats(Record):
 
 
 # podman's keys for docker's (the values read the same; its sizes are all decimal)
-_PODMAN_KEYS = {"id": "ID", "name": "Name", "cpu_percent": "CPUPerc", "mem_usage": "MemUsage", "mem_percent": "MemPerc",
-                "net_io": "NetIO", "block_io": "BlockIO", "pids": "PIDs"}
+_PODMAN_KEYS = {
+    "id": "ID",
+    "name": "Name",
+    "cpu_percent": "CPUPerc",
+    "mem_usage": "MemUsage",
+    "mem_percent": "MemPerc",
+    "net_io": "NetIO",
+    "block_io": "BlockIO",
+    "pids": "PIDs",
+}
 
 
 def stats_row(raw: dict[str, Any], command: str) -> Stats:

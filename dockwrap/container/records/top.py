@@ -9,8 +9,19 @@ from typing import Any
 from ...errors import ParseError
 from ...parse.record import JSON_SPREAD, Record, field_value
 
-_TOP_FIELDS = {"UID": "uid", "USER": "uid", "PID": "pid", "PPID": "ppid", "C": "c", "STIME": "stime",
-               "TTY": "tty", "TIME": "time", "CMD": "cmd", "COMMAND": "cmd", "ARGS": "cmd"}
+_TOP_FIELDS = {
+    "UID": "uid",
+    "USER": "uid",
+    "PID": "pid",
+    "PPID": "ppid",
+    "C": "c",
+    "STIME": "stime",
+    "TTY": "tty",
+    "TIME": "time",
+    "CMD": "cmd",
+    "COMMAND": "cmd",
+    "ARGS": "cmd",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +55,7 @@ def parse_top(text: str, command: str = "docker container top") -> list[Process]
         cells = line.rstrip().split(None, len(titles) - 1)
         if len(cells) != len(titles):
             raise ParseError(command, f"expected {len(titles)} columns", line)
-        row = dict(zip(titles, cells))
+        row = dict(zip(titles, cells, strict=True))
         known: dict[str, Any] = {}
         extra: dict[str, str] = {}
         for title, value in row.items():
@@ -55,10 +66,20 @@ def parse_top(text: str, command: str = "docker container top") -> list[Process]
                 extra[title.lower()] = value
         pid = field_value(command, "PID", int, known.get("pid"))
         ppid = field_value(command, "PPID", int, known["ppid"]) if "ppid" in known else None
-        processes.append(Process(
-            pid=pid, ppid=ppid, uid=known.get("uid"), c=known.get("c"), stime=known.get("stime"),
-            tty=known.get("tty"), time=known.get("time"), cmd=known.get("cmd"), extra=extra, raw=row,
-        ))
+        processes.append(
+            Process(
+                pid=pid,
+                ppid=ppid,
+                uid=known.get("uid"),
+                c=known.get("c"),
+                stime=known.get("stime"),
+                tty=known.get("tty"),
+                time=known.get("time"),
+                cmd=known.get("cmd"),
+                extra=extra,
+                raw=row,
+            )
+        )
     return processes
 
 
@@ -79,6 +100,9 @@ def host_pids(processes: list[Process], command: str = "podman container top") -
     for process in processes:
         extra = {k: v for k, v in process.extra.items() if k != "hpid"}
         extra["container_pid"] = str(process.pid)
-        rows.append(dataclasses.replace(process, pid=host[process.pid],
-                                        ppid=host.get(process.ppid) if process.ppid else None, extra=extra))
+        rows.append(
+            dataclasses.replace(
+                process, pid=host[process.pid], ppid=host.get(process.ppid) if process.ppid else None, extra=extra
+            )
+        )
     return rows

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ...errors import ParseError
 from ...parse.record import Record
@@ -24,7 +24,7 @@ def parse_wait(text: str, names: Sequence[str], command: str = "docker container
     if len(lines) != len(names):
         raise ParseError(command, f"{len(lines)} statuses for {len(names)} containers", text.strip()[:200])
     results = []
-    for name, line in zip(names, lines):
+    for name, line in zip(names, lines, strict=True):
         if not line.isdigit():
             raise ParseError(command, f"the status of {name} is not a number", line)
         results.append(WaitResult(name, int(line)))

@@ -6,8 +6,13 @@ from ...cli.verbs import noun_group
 __all__ = ["group"]
 
 group = noun_group(
-    "context", ["ls", "show", "inspect", "create", "use", "rm"],
+    "context",
+    ["ls", "show", "inspect", "create", "use", "rm"],
     help="Manage contexts (named engines of the docker client's configuration).",
-    examples=("dockwrap context create lab --docker host=ssh://me@lab.example", "dockwrap context ls",
-              "dockwrap --context lab ps     # one command on it", "dockwrap context use lab    # every later one"),
+    examples=(
+        "dockwrap context create lab --docker host=ssh://me@lab.example",
+        "dockwrap context ls",
+        "dockwrap --context lab ps     # one command on it",
+        "dockwrap context use lab    # every later one",
+    ),
 )

@@ -13,10 +13,14 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("context", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap context ls",
-    "dockwrap context ls --json | jq -r '.[] | select(.current) | .docker_endpoint'",
-))
+@docker_verb(
+    ("context", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap context ls",
+        "dockwrap context ls --json | jq -r '.[] | select(.current) | .docker_endpoint'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List contexts; the current one is marked *."""
     run.listing(lambda words: run.docker.context.ls(docker_args=words), COLUMNS)

@@ -17,11 +17,20 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("image", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap image ls", "dockwrap images -q", "dockwrap image ls --json | jq '.[].size_bytes'",
-))
+@docker_verb(
+    ("image", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap image ls",
+        "dockwrap images -q",
+        "dockwrap image ls --json | jq '.[].size_bytes'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List local images (docker's --format and --tree print docker's own text)."""
     reference = run.operands(0, 1)
-    run.listing(lambda words: run.docker.image.ls(reference=reference[0] if reference else None, docker_args=words),
-                COLUMNS, docker_text=("format", "tree"))
+    run.listing(
+        lambda words: run.docker.image.ls(reference=reference[0] if reference else None, docker_args=words),
+        COLUMNS,
+        docker_text=("format", "tree"),
+    )

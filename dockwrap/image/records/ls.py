@@ -55,6 +55,8 @@ def _image(obj: dict[str, Any], command: str) -> Image:
 
 #: one row object to an Image: `system df -v` lists its images as `image ls` does
 image_row = _image
+
+
 def _podman_images(obj: dict[str, Any], command: str) -> list[Image]:
     """One of podman's image objects: one Image per name in `Names` (repository:tag, as docker
     lists them), or one without a name."""
@@ -67,8 +69,17 @@ def _podman_images(obj: dict[str, Any], command: str) -> list[Image]:
     images = []
     for name in names:
         repository, tag = split_reference(name) if isinstance(name, str) else (None, None)
-        images.append(Image(id=obj["Id"], repository=repository, tag=tag, digest=_none(obj.get("Digest")),
-                            created_at=created_at, size_bytes=size, raw=obj))
+        images.append(
+            Image(
+                id=obj["Id"],
+                repository=repository,
+                tag=tag,
+                digest=_none(obj.get("Digest")),
+                created_at=created_at,
+                size_bytes=size,
+                raw=obj,
+            )
+        )
     return images
 
 

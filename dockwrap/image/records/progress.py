@@ -132,7 +132,7 @@ class ProgressStream:
         if cut < 0:
             self._rest = text
             return []
-        self._rest = text[cut + 1:]
+        self._rest = text[cut + 1 :]
         return self._events(text[: cut + 1])
 
     def close(self) -> list[ProgressEvent]:

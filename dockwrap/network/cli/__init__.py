@@ -6,7 +6,12 @@ from ...cli.verbs import noun_group
 __all__ = ["group"]
 
 group = noun_group(
-    "network", ["ls", "create", "connect", "disconnect", "inspect", "rm"], help="Manage networks.",
-    examples=("dockwrap network create lesson", "dockwrap network connect --alias web lesson a",
-              "dockwrap network prune -f      # docker's other verbs pass through"),
+    "network",
+    ["ls", "create", "connect", "disconnect", "inspect", "rm"],
+    help="Manage networks.",
+    examples=(
+        "dockwrap network create lesson",
+        "dockwrap network connect --alias web lesson a",
+        "dockwrap network prune -f      # docker's other verbs pass through",
+    ),
 )

@@ -13,10 +13,14 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("network", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap network ls",
-    "dockwrap network ls --filter driver=bridge --json | jq -r '.[].name'",
-))
+@docker_verb(
+    ("network", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap network ls",
+        "dockwrap network ls --filter driver=bridge --json | jq -r '.[].name'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List networks."""
     run.listing(lambda words: run.docker.network.ls(docker_args=words), COLUMNS)

@@ -5,5 +5,9 @@ from ...cli.verbs import noun_group
 
 __all__ = ["group"]
 
-group = noun_group("node", ["ls"], help="Manage swarm nodes.",
-                   examples=("dockwrap node ls", "dockwrap node inspect self --pretty    # passed through"))
+group = noun_group(
+    "node",
+    ["ls"],
+    help="Manage swarm nodes.",
+    examples=("dockwrap node ls", "dockwrap node inspect self --pretty    # passed through"),
+)

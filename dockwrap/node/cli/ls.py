@@ -16,10 +16,14 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("node", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap node ls",
-    "dockwrap node ls --json | jq -r '.[] | select(.self) | .hostname'",
-))
+@docker_verb(
+    ("node", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap node ls",
+        "dockwrap node ls --json | jq -r '.[] | select(.self) | .hostname'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List the swarm's nodes (on a manager)."""
     run.listing(lambda words: run.docker.node.ls(docker_args=words), COLUMNS)

@@ -6,7 +6,12 @@ from ...cli.verbs import noun_group
 __all__ = ["group"]
 
 group = noun_group(
-    "service", ["create", "ls", "ps", "inspect", "scale", "logs", "rm"], help="Manage swarm services.",
-    examples=("dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
-              "dockwrap service ls", "dockwrap service scale web=3"),
+    "service",
+    ["create", "ls", "ps", "inspect", "scale", "logs", "rm"],
+    help="Manage swarm services.",
+    examples=(
+        "dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
+        "dockwrap service ls",
+        "dockwrap service scale web=3",
+    ),
 )

@@ -22,8 +22,14 @@ def _seconds(text: str) -> float:
 
 
 WAIT = Own("wait", "Wait until every task runs (a job: completed); exit 124 if not within --wait-timeout.")
-WAIT_TIMEOUT = Own("wait-timeout", f"How long --wait waits [default: {WAIT_SECONDS:g}].", "value", "SECONDS",
-                   convert=_seconds, default=WAIT_SECONDS)
+WAIT_TIMEOUT = Own(
+    "wait-timeout",
+    f"How long --wait waits [default: {WAIT_SECONDS:g}].",
+    "value",
+    "SECONDS",
+    convert=_seconds,
+    default=WAIT_SECONDS,
+)
 
 
 def wait(run: Invocation, name: str) -> None:

@@ -6,11 +6,16 @@ from ...cli.verbs import JSON, Invocation, docker_verb
 from ._wait import WAIT, WAIT_TIMEOUT, wait
 
 
-@docker_verb(("service", "create"), own=(JSON, WAIT, WAIT_TIMEOUT), examples=(
-    "dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
-    "dockwrap service create --name web --endpoint-mode dnsrr --network mesh --no-resolve-image --wait busybox httpd -f -p 80",
-    "dockwrap service create --name pub -p 8080:80 -l lesson=swarm --no-resolve-image busybox httpd -f -p 80",
-))
+@docker_verb(
+    ("service", "create"),
+    own=(JSON, WAIT, WAIT_TIMEOUT),
+    examples=(
+        "dockwrap service create --name web --replicas 2 --no-resolve-image busybox httpd -f -p 80",
+        "dockwrap service create --name web --endpoint-mode dnsrr --network mesh --no-resolve-image --wait "
+        "busybox httpd -f -p 80",
+        "dockwrap service create --name pub -p 8080:80 -l lesson=swarm --no-resolve-image busybox httpd -f -p 80",
+    ),
+)
 def command(run: Invocation) -> None:
     """Create a service; print its ID.
 

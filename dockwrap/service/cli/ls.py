@@ -16,10 +16,14 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("service", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap service ls",
-    "dockwrap service ls --filter label=lesson=swarm --json | jq '.[] | {name, replicas_running}'",
-))
+@docker_verb(
+    ("service", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap service ls",
+        "dockwrap service ls --filter label=lesson=swarm --json | jq '.[] | {name, replicas_running}'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List services."""
     run.listing(lambda words: run.docker.service.ls(docker_args=words), COLUMNS)

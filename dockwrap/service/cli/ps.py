@@ -17,11 +17,15 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("service", "ps"), own=(JSON, RAW), examples=(
-    "dockwrap service ps web",
-    "dockwrap service ps --filter desired-state=running web --json | jq -r '.[].node'",
-    "dockwrap service ps --no-trunc web      # whole task errors",
-))
+@docker_verb(
+    ("service", "ps"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap service ps web",
+        "dockwrap service ps --filter desired-state=running web --json | jq -r '.[].node'",
+        "dockwrap service ps --no-trunc web      # whole task errors",
+    ),
+)
 def command(run: Invocation) -> None:
     """List the tasks of services: where each runs, its state, and why it failed."""
     names = run.operands(1)

@@ -10,10 +10,14 @@ from ._wait import WAIT, WAIT_TIMEOUT, wait
 _PAIR = re.compile(r"^([^=\s]+)=(\d+)$")
 
 
-@docker_verb(("service", "scale"), own=(WAIT, WAIT_TIMEOUT), examples=(
-    "dockwrap service scale web=3",
-    "dockwrap service scale --wait web=0 api=2",
-))
+@docker_verb(
+    ("service", "scale"),
+    own=(WAIT, WAIT_TIMEOUT),
+    examples=(
+        "dockwrap service scale web=3",
+        "dockwrap service scale --wait web=0 api=2",
+    ),
+)
 def command(run: Invocation) -> None:
     """Set the number of tasks of replicated services (one docker call each)."""
     from ...errors import CommandLineError

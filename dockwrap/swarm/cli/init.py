@@ -9,10 +9,14 @@ import click
 from ...cli.verbs import JSON, Invocation, docker_verb
 
 
-@docker_verb(("swarm", "init"), own=(JSON,), examples=(
-    "dockwrap swarm init --advertise-addr 127.0.0.1     # a single-node swarm on this machine",
-    "dockwrap swarm init --json | jq -r .node_id",
-))
+@docker_verb(
+    ("swarm", "init"),
+    own=(JSON,),
+    examples=(
+        "dockwrap swarm init --advertise-addr 127.0.0.1     # a single-node swarm on this machine",
+        "dockwrap swarm init --json | jq -r .node_id",
+    ),
+)
 def command(run: Invocation) -> None:
     """Make this engine a swarm manager (a single-node swarm); print its node ID."""
     run.operands(0, 0)

@@ -25,29 +25,45 @@ TOTALS: list[Column] = [
 ]
 # -v: the sections of docker's table form, each a table of its own
 IMAGES: list[Column] = [
-    ("REPOSITORY", lambda u: u.image.raw.get("Repository")), ("TAG", lambda u: u.image.raw.get("Tag")),
-    ("IMAGE ID", lambda u: u.image.id.removeprefix("sha256:")[:12]), ("CREATED", lambda u: u.image.raw.get("CreatedSince")),
-    ("SIZE", lambda u: u.image.raw.get("Size")), ("SHARED SIZE", lambda u: u.image.raw.get("SharedSize")),
-    ("UNIQUE SIZE", lambda u: u.image.raw.get("UniqueSize")), ("CONTAINERS", lambda u: u.containers),
+    ("REPOSITORY", lambda u: u.image.raw.get("Repository")),
+    ("TAG", lambda u: u.image.raw.get("Tag")),
+    ("IMAGE ID", lambda u: u.image.id.removeprefix("sha256:")[:12]),
+    ("CREATED", lambda u: u.image.raw.get("CreatedSince")),
+    ("SIZE", lambda u: u.image.raw.get("Size")),
+    ("SHARED SIZE", lambda u: u.image.raw.get("SharedSize")),
+    ("UNIQUE SIZE", lambda u: u.image.raw.get("UniqueSize")),
+    ("CONTAINERS", lambda u: u.containers),
 ]
 CONTAINERS: list[Column] = [
-    ("CONTAINER ID", lambda c: c.id[:12]), ("IMAGE", lambda c: c.image), ("LOCAL VOLUMES", _text("LocalVolumes")),
-    ("SIZE", _text("Size")), ("CREATED", lambda c: c.running_for), ("STATUS", lambda c: c.status),
+    ("CONTAINER ID", lambda c: c.id[:12]),
+    ("IMAGE", lambda c: c.image),
+    ("LOCAL VOLUMES", _text("LocalVolumes")),
+    ("SIZE", _text("Size")),
+    ("CREATED", lambda c: c.running_for),
+    ("STATUS", lambda c: c.status),
     ("NAMES", lambda c: c.name),
 ]
 VOLUMES: list[Column] = [("VOLUME NAME", lambda v: v.name), ("LINKS", lambda v: v.links), ("SIZE", _text("Size"))]
 CACHE: list[Column] = [
-    ("CACHE ID", lambda b: b.id), ("CACHE TYPE", lambda b: b.type), ("SIZE", _text("Size")),
-    ("CREATED", _text("CreatedSince")), ("LAST USED", _text("LastUsedSince")), ("USAGE", lambda b: b.usage_count),
+    ("CACHE ID", lambda b: b.id),
+    ("CACHE TYPE", lambda b: b.type),
+    ("SIZE", _text("Size")),
+    ("CREATED", _text("CreatedSince")),
+    ("LAST USED", _text("LastUsedSince")),
+    ("USAGE", lambda b: b.usage_count),
     ("SHARED", lambda b: b.shared),
 ]
 
 
-@docker_verb(("system", "df"), own=(JSON, RAW), examples=(
-    "dockwrap system df",
-    "dockwrap system df --json | jq '.images.reclaimable_bytes'",
-    "dockwrap system df -v --json | jq -r '.volumes[] | select(.links == 0) | .name'",
-))
+@docker_verb(
+    ("system", "df"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap system df",
+        "dockwrap system df --json | jq '.images.reclaimable_bytes'",
+        "dockwrap system df -v --json | jq -r '.volumes[] | select(.links == 0) | .name'",
+    ),
+)
 def command(run: Invocation) -> None:
     """Show what images, containers, volumes and the build cache take; -v: each of them."""
     if run.docker_prints("format"):
@@ -59,15 +75,24 @@ def command(run: Invocation) -> None:
         _sections(run, usage)  # type: ignore[arg-type]
     else:
         totals: DiskUsage = usage  # type: ignore[assignment]
-        run.out.table([("Images", totals.images), ("Containers", totals.containers),
-                       ("Local Volumes", totals.volumes), ("Build Cache", totals.build_cache)], TOTALS)
+        run.out.table(
+            [
+                ("Images", totals.images),
+                ("Containers", totals.containers),
+                ("Local Volumes", totals.volumes),
+                ("Build Cache", totals.build_cache),
+            ],
+            TOTALS,
+        )
 
 
 def _sections(run: Invocation, rows: DiskUsageRows) -> None:
-    for title, found, columns in (("Images space usage:", rows.images, IMAGES),
-                                  ("Containers space usage:", rows.containers, CONTAINERS),
-                                  ("Local Volumes space usage:", rows.volumes, VOLUMES),
-                                  ("Build cache usage:", rows.build_cache, CACHE)):
+    for title, found, columns in (
+        ("Images space usage:", rows.images, IMAGES),
+        ("Containers space usage:", rows.containers, CONTAINERS),
+        ("Local Volumes space usage:", rows.volumes, VOLUMES),
+        ("Build cache usage:", rows.build_cache, CACHE),
+    ):
         run.out.line(title)
         run.out.line("")
         run.out.table(found, columns)

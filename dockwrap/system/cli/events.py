@@ -18,14 +18,20 @@ def event_line(event: Event) -> str:
 
     stamp = event.time.strftime("%Y-%m-%dT%H:%M:%S") + f".{event.time_nano % 1_000_000_000:09d}Z"
     attributes = ", ".join(f"{key}={value}" for key, value in sorted(event.attributes.items()))
-    return cell(f"{stamp} {event.type or ''} {event.action} {event.actor_id}" + (f" ({attributes})" if attributes else ""))
+    return cell(
+        f"{stamp} {event.type or ''} {event.action} {event.actor_id}" + (f" ({attributes})" if attributes else "")
+    )
 
 
-@docker_verb(("system", "events"), own=(JSON, RAW), examples=(
-    "dockwrap events --filter type=container --filter event=die",
-    "dockwrap events --since 10m --until 0s --json | jq -r .action",
-    "dockwrap events --format '{{.Action}} {{.Actor.Attributes.name}}'    # docker's own output",
-))
+@docker_verb(
+    ("system", "events"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap events --filter type=container --filter event=die",
+        "dockwrap events --since 10m --until 0s --json | jq -r .action",
+        "dockwrap events --format '{{.Action}} {{.Actor.Attributes.name}}'    # docker's own output",
+    ),
+)
 def command(run: Invocation) -> None:
     """Show the engine's events as they happen, until --until or Ctrl-C; --json: one JSON object a line."""
     if run.docker_prints("format"):

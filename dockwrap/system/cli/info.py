@@ -16,8 +16,11 @@ def _rows(info: Info) -> list[tuple[str, object]]:
         ("Storage Driver", info.storage_driver),
         ("Cgroup Driver", info.cgroup_driver),
         ("Cgroup Version", info.cgroup_version),
-        ("Containers", f"{info.containers} (running {info.containers_running}, paused {info.containers_paused}, "
-                       f"stopped {info.containers_stopped})"),
+        (
+            "Containers",
+            f"{info.containers} (running {info.containers_running}, paused {info.containers_paused}, "
+            f"stopped {info.containers_stopped})",
+        ),
         ("Images", info.images),
         ("Swarm", info.swarm_state + (" (manager)" if info.swarm_manager else "") if info.swarm_state else None),
         ("Runtimes", info.runtimes),
@@ -34,11 +37,15 @@ def _rows(info: Info) -> list[tuple[str, object]]:
     ]
 
 
-@docker_verb(("system", "info"), own=(JSON, RAW), examples=(
-    "dockwrap info",
-    "dockwrap info --json | jq -r '.storage_driver, .cgroup_version'",
-    "dockwrap info --format '{{.ServerVersion}}'    # docker's own output",
-))
+@docker_verb(
+    ("system", "info"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap info",
+        "dockwrap info --json | jq -r '.storage_driver, .cgroup_version'",
+        "dockwrap info --format '{{.ServerVersion}}'    # docker's own output",
+    ),
+)
 def command(run: Invocation) -> None:
     """Show the engine: versions, drivers, counts, swarm state, runtimes, warnings."""
     if run.docker_prints("format"):

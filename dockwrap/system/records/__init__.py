@@ -16,16 +16,39 @@ if TYPE_CHECKING:  # pragma: no cover
     from .version import Version, VersionInfo, parse_version
 
 __all__ = [
-    "Version", "VersionInfo", "Info", "DiskUsage", "DiskUsageRows", "UsageTotals", "ImageUsage", "BuildCacheEntry",
-    "Event", "parse_version", "parse_info", "parse_df", "parse_df_verbose", "parse_events", "event_from_object",
+    "Version",
+    "VersionInfo",
+    "Info",
+    "DiskUsage",
+    "DiskUsageRows",
+    "UsageTotals",
+    "ImageUsage",
+    "BuildCacheEntry",
+    "Event",
+    "parse_version",
+    "parse_info",
+    "parse_df",
+    "parse_df_verbose",
+    "parse_events",
+    "event_from_object",
 ]
 
 _WHERE = {
-    "Version": "version", "VersionInfo": "version", "parse_version": "version",
-    "Info": "info", "parse_info": "info",
-    "DiskUsage": "df", "DiskUsageRows": "df", "UsageTotals": "df", "ImageUsage": "df", "BuildCacheEntry": "df",
-    "parse_df": "df", "parse_df_verbose": "df",
-    "Event": "events", "parse_events": "events", "event_from_object": "events",
+    "Version": "version",
+    "VersionInfo": "version",
+    "parse_version": "version",
+    "Info": "info",
+    "parse_info": "info",
+    "DiskUsage": "df",
+    "DiskUsageRows": "df",
+    "UsageTotals": "df",
+    "ImageUsage": "df",
+    "BuildCacheEntry": "df",
+    "parse_df": "df",
+    "parse_df_verbose": "df",
+    "Event": "events",
+    "parse_events": "events",
+    "event_from_object": "events",
 }
 
 

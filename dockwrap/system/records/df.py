@@ -13,9 +13,10 @@ Sizes are decimal (`1.988MB`), so the bytes are exact only to docker's three or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from ...container.records.ls import Container, container_row
 from ...errors import ParseError

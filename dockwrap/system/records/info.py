@@ -77,8 +77,22 @@ def _strings(value: Any) -> list[str]:
 
 
 def _info(obj: dict[str, Any], command: str) -> Info:
-    check_text(command, obj, ("ID", "Name", "ServerVersion", "OperatingSystem", "KernelVersion", "Architecture",
-                              "DockerRootDir", "Driver", "CgroupDriver", "DefaultRuntime"))
+    check_text(
+        command,
+        obj,
+        (
+            "ID",
+            "Name",
+            "ServerVersion",
+            "OperatingSystem",
+            "KernelVersion",
+            "Architecture",
+            "DockerRootDir",
+            "Driver",
+            "CgroupDriver",
+            "DefaultRuntime",
+        ),
+    )
     swarm = obj.get("Swarm")
     runtimes = obj.get("Runtimes")
     for name, value in (("Swarm", swarm), ("Runtimes", runtimes)):

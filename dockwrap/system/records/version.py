@@ -60,8 +60,23 @@ def _built(text: str | None) -> str | None:
 
 
 def _version(obj: dict[str, Any], command: str) -> Version:
-    check_text(command, obj, ("Version", "ApiVersion", "APIVersion", "MinAPIVersion", "GoVersion", "GitCommit",
-                              "BuildTime", "BuiltTime", "Os", "Arch", "OsArch"))
+    check_text(
+        command,
+        obj,
+        (
+            "Version",
+            "ApiVersion",
+            "APIVersion",
+            "MinAPIVersion",
+            "GoVersion",
+            "GitCommit",
+            "BuildTime",
+            "BuiltTime",
+            "Os",
+            "Arch",
+            "OsArch",
+        ),
+    )
     # podman: BuiltTime, with Built (epoch seconds) 0 when the build did not record it; OsArch
     built = obj.get("BuildTime") or (obj.get("BuiltTime") if obj.get("Built") != 0 else None)
     return Version(

@@ -6,7 +6,12 @@ from ...cli.verbs import noun_group
 __all__ = ["group"]
 
 group = noun_group(
-    "volume", ["ls", "create", "inspect", "rm", "prune"], help="Manage volumes.",
-    examples=("dockwrap volume create --label purpose=demo data", "dockwrap volume ls --filter dangling=true --json",
-              "dockwrap volume prune -f --filter label=purpose=demo"),
+    "volume",
+    ["ls", "create", "inspect", "rm", "prune"],
+    help="Manage volumes.",
+    examples=(
+        "dockwrap volume create --label purpose=demo data",
+        "dockwrap volume ls --filter dangling=true --json",
+        "dockwrap volume prune -f --filter label=purpose=demo",
+    ),
 )

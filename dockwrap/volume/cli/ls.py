@@ -11,11 +11,15 @@ COLUMNS: list[Column] = [
 ]
 
 
-@docker_verb(("volume", "ls"), own=(JSON, RAW), examples=(
-    "dockwrap volume ls",
-    "dockwrap volume ls --filter dangling=true -q",
-    "dockwrap volume ls --filter label=purpose --json | jq -r '.[].mountpoint'",
-))
+@docker_verb(
+    ("volume", "ls"),
+    own=(JSON, RAW),
+    examples=(
+        "dockwrap volume ls",
+        "dockwrap volume ls --filter dangling=true -q",
+        "dockwrap volume ls --filter label=purpose --json | jq -r '.[].mountpoint'",
+    ),
+)
 def command(run: Invocation) -> None:
     """List volumes."""
     run.listing(lambda words: run.docker.volume.ls(docker_args=words), COLUMNS)

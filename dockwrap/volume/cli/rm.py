@@ -5,7 +5,10 @@ from __future__ import annotations
 from ...cli.verbs import Invocation, docker_verb
 
 
-@docker_verb(("volume", "rm"), examples=("dockwrap volume rm data", "dockwrap volume rm -f data gone    # a missing one is no error"))
+@docker_verb(
+    ("volume", "rm"),
+    examples=("dockwrap volume rm data", "dockwrap volume rm -f data gone    # a missing one is no error"),
+)
 def command(run: Invocation) -> None:
     """Remove volumes; print the names removed."""
     names = run.operands(1)
