@@ -12,6 +12,10 @@ Five ways to run, by what happens to the output:
 * `stream`       lines yielded as they come (logs -f, stats, events); the child dies with the iterator;
 * `interactive`  the user's terminal is handed to docker (-it).
 
+This file is longer than the project's ~400 lines on purpose: it is the one module that spawns
+processes, and every way of spawning, waiting and ending a child is kept here where it can be read
+at once (the children's bookkeeping is in `children`, the output relays in `relay` and `watch`).
+
 `sh` costs ~100 ms to import (it pulls in asyncio), so it is imported on the first real call
 only: --help, --version and --dry-run never pay for it. For the same reason shutil, signal and
 the quoting of `display` are imported where they are used.
