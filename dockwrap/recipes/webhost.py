@@ -9,22 +9,19 @@ ssh:// or tcp:// engine, or a context for one) 127.0.0.1 is that machine's, whic
 reach: a throwaway container on that machine's network (`--network host`) asks it there, and the
 result names the machine (`host`) beside the URL.
 
-docker calls: run -d -p (and port, when docker picks the port); then HTTP from the host until it
-answers (on another machine: run --rm --network host, which waits there).
+docker calls: run -d -p (and port, when docker picks the port); then `wait_for` (events, inspect)
+while HTTP from the host asks until the page answers 200 (on another machine: run --rm --network
+host, which asks there).
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..errors import DockwrapError
+from ..errors import DockwrapError, WaitTimeout
 from ..parse.ports import PortMapping
 from ..parse.record import NOT_IN_JSON, Record
 from .run import DEFAULT_IMAGE, ContainerSpec, Keep, RecipeRun
@@ -77,31 +74,6 @@ class WebhostResult(Record):
         )
 
 
-def progress(message: str) -> None:
-    """Waiting messages: stderr, and only when it is a terminal (stdout carries data only)."""
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r\x1b[K{message}")
-        sys.stderr.flush()
-
-
-def progress_done() -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
-
-
-def http_status(url: str, timeout: float = 2.0) -> tuple[int | None, str | None]:
-    """GET url from the host: (status, None), or (None, why it failed)."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
-            response.read(1 << 16)
-            return response.status, None
-    except urllib.error.HTTPError as exc:
-        return exc.code, None
-    except (urllib.error.URLError, OSError) as exc:
-        return None, str(getattr(exc, "reason", exc))
-
-
 def parse_asked(text: str) -> tuple[int | None, str | None]:
     """What ASK_SCRIPT printed: (the last HTTP status wget saw, None), or (None, wget's last line)."""
     statuses = _STATUS.findall(text)
@@ -109,19 +81,6 @@ def parse_asked(text: str) -> tuple[int | None, str | None]:
         return int(statuses[-1]), None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return None, (lines[-1] if lines else "no answer")
-
-
-def wait_for_http(url: str, deadline: float) -> tuple[int | None, str | None]:
-    """Ask until the server answers or the deadline passes (progress shown on a terminal)."""
-    start = time.monotonic()
-    while True:
-        status, error = http_status(url)
-        waited = time.monotonic() - start
-        if status is not None or waited >= deadline:
-            progress_done()
-            return status, error
-        progress(f"waiting for {url} ({waited:.0f}/{deadline:.0f}s): {error}")
-        time.sleep(0.2)
 
 
 def webhost(
@@ -169,7 +128,11 @@ def webhost(
             run.succeeded = True  # the script, like the real run, leaves the server up unless --rm
             return WebhostResult(container, url, None, mappings, None if machine.local else machine.name, run.run_id)
         if machine.local:
-            status, error = wait_for_http(url, wait_seconds)
+            try:  # a server that stops before it answers fails at once (NotReady)
+                seen = docker.container.wait_for(container, http="/", timeout=wait_seconds)
+                status, error = seen.http_status, None
+            except WaitTimeout as timeout:
+                status, error = timeout.seen.http_status, timeout.seen.port_detail
         else:
             asked = run.run_once("ask", ask, network="host")
             status, error = parse_asked(asked.out + asked.err)
