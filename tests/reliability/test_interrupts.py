@@ -4,7 +4,8 @@ The signal goes to dockwrap alone (not its process group): dockwrap itself must 
 call under way, remove everything the run created, and exit 130 / 143. Each recipe is caught at
 a moment where a docker call is running (found in /proc by the run's name in the call's argv):
 during the creating `run -d` (process-view), an `exec` (pingable-pair), a foreground `run`
-(round-robin's client, a per-query client, the swarm client), or the HTTP wait (webhost).
+(round-robin's client, a per-query client, the swarm client), or the wait for a page (webhost's
+`wait_for`, caught by its `docker system events`).
 
 Afterwards: 0 resources of the test left, and no docker process still carrying the test's label or
 the run's names (scanned in /proc). After SIGKILL nothing can clean up in-process; `dockwrap cleanup
@@ -42,9 +43,9 @@ RECIPES = {
         ["round-robin", "--client-per-query", "--replicas", "2", "--queries", "30"],
         "-q2",
     ),
-    # nothing answers on 81: it waits (in the HTTP wait, once its `run -d` returned: no `port` call
-    # when the port is given)
-    "webhost": (["webhost", "--port", "PORT", "--container-port", "81"], "-web"),
+    # nothing answers on 81: it waits for its page (wait_for, whose `docker system events` names the
+    # run's container; it runs only once `run -d` returned, and no `port` call when the port is given)
+    "webhost": (["webhost", "--port", "PORT", "--container-port", "81"], "events"),
     "process-view": (["process-view"], "-box"),  # during the `run -d` that creates its container
     "round-robin-swarm": (["round-robin", "--swarm", "--replicas", "2", "--queries", "4"], "-client"),
 }
@@ -77,9 +78,6 @@ def test_signal_mid_recipe_removes_everything(recipe, signame, labels, swarm_gua
     proc = start_recipe("recipe", *argv, *label_options(labels))
     try:
         run = catch(proc, labels, moment)
-        if recipe == "webhost":  # past the call: in the HTTP wait
-            assert wait_until(lambda: not ours(labels, run), 30), "the recipe's run -d never returned"
-            time.sleep(0.3)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=90)
     finally:
