@@ -24,6 +24,7 @@ import pytest
 from tests.harness import DOCKER, docker_cli, dockwrap, free_port, no_swarm_until_done, swarm_state
 from tests.reliability.helpers import (
     catch,
+    docker_argvs,
     fake_docker,
     label_options,
     left_by,
@@ -88,10 +89,20 @@ def test_signal_mid_recipe_removes_everything(recipe, signame, labels, swarm_gua
     no_traceback(err)
     assert err.strip() == "", err  # nothing failed in the removal
     assert left_by(labels) == {}
-    assert wait_until(lambda: not ours(labels, run), 3), f"docker processes left: {ours(labels, run)}"
+    assert wait_until(lambda: not ours(labels, run), 3), f"docker processes left: {_argvs(labels, run)}"
     if swarm_guard is not None:
         assert swarm_state() == "inactive"
         assert (docker_cli("network", "inspect", "docker_gwbridge").returncode == 0) == swarm_guard
+
+
+def _argvs(labels, run: str) -> list[str]:
+    """The docker processes of this test, as their command lines (what was left, said in the failure)."""
+    return [
+        " ".join(docker_argvs(marker).get(pid, []))
+        for pid in ours(labels, run)
+        for marker in (f"-{run}-", labels["dockwrap.test.case"])
+        if pid in docker_argvs(marker)
+    ][:5]
 
 
 @pytest.mark.timeout(60)
