@@ -150,6 +150,9 @@ class _Waiter:
                 self._fail_fast(seen)
                 now = time.monotonic()
                 if now >= deadline:
+                    seen = self._drained()  # what came with the deadline counts (a last log line)
+                    if seen.ready:
+                        return seen
                     raise WaitTimeout(limit, seen)
                 due = self.next_try if self._trying() else math.inf
                 wait = min(deadline, due, now + 3600) - now
@@ -164,6 +167,15 @@ class _Waiter:
                 reader.stopper.stop()
             for reader in readers:
                 reader.stop()
+
+    def _drained(self) -> Readiness:
+        """What was seen once everything already in the inbox is taken in."""
+        while True:
+            try:
+                reader, item = self.inbox.get_nowait()
+            except queue.Empty:
+                return self.seen()
+            self._handle(reader, item)
 
     def _stream(self, path: str, operands: tuple[str, ...], keywords: dict[str, object], json: bool = False) -> _Reader:
         from ..verbs import command_line, find_command
