@@ -16,10 +16,12 @@ from ..errors import (
     DockerNotFound,
     DockwrapError,
     NameConflict,
+    NoSuchContainer,
     NoSuchContext,
     NoSuchImage,
     NoSuchNetwork,
     NoSuchService,
+    NoSuchVolume,
     NotATerminal,
     NotConverged,
     NotReady,
@@ -58,6 +60,8 @@ CLI_WORDS: dict[str | None, str] = {
         "list local images with: dockwrap image ls (this machine cannot pull; build or load the image)"
     ),
     NoSuchNetwork.hint_format: "list networks with: dockwrap network ls",
+    NoSuchContainer.hint_format: "list containers, running or not, with: dockwrap container ls -a",
+    NoSuchVolume.hint_format: "list volumes with: dockwrap volume ls",
     NoSuchContext.hint_format: (
         "list contexts with: dockwrap context ls; make one with: dockwrap context create NAME --docker host=URL"
     ),

@@ -28,7 +28,7 @@ __all__ = [
 
 
 class NoSuchContainer(DockerCommandFailed):
-    pass
+    hint_format = "list containers, running or not, with: docker container ls -a"
 
 
 class RemovalInProgress(DockerCommandFailed):
@@ -106,7 +106,7 @@ class AlreadyInSwarm(DockerCommandFailed):
 
 
 class NoSuchVolume(DockerCommandFailed):
-    pass
+    hint_format = "list volumes with: docker volume ls"
 
 
 class NoSuchPath(DockerCommandFailed):

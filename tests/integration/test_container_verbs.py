@@ -97,7 +97,9 @@ def test_restart_kill_and_stop_with_a_signal(docker, names, labels):
     with pytest.raises(ContainerNotRunning):
         docker.container.kill(name)
     one_error_line(dockwrap("kill", name), 1, "is not running")
-    one_error_line(dockwrap("restart", names("gone")), 1, "No such container")
+    gone = dockwrap("restart", names("gone"))
+    one_error_line(gone, 1, "No such container")
+    assert gone.stderr.splitlines()[-1] == "hint: list containers, running or not, with: dockwrap container ls -a"
     sleeper(names("sig"), labels)
     one_error_line(dockwrap("kill", "-s", "SIGNOPE", names("gone")), 1)
 

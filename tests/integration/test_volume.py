@@ -60,7 +60,9 @@ def test_rm_in_use_missing_and_forced(docker, names, labels):
     one_error_line(dockwrap("volume", "rm", "-f", used), 1, "volume is in use")  # -f does not override it
     with pytest.raises(NoSuchVolume):
         docker.volume.rm(spare)
-    one_error_line(dockwrap("volume", "rm", spare), 1, "no such volume")
+    missing = dockwrap("volume", "rm", spare)
+    one_error_line(missing, 1, "no such volume")
+    assert missing.stderr.splitlines()[-1] == "hint: list volumes with: dockwrap volume ls"
     assert docker.volume.rm(spare, force=True) == [spare]  # missing, forced: no error (docker's way)
     docker_cli("rm", "-f", user)
     assert dockwrap("volume", "rm", used).stdout == f"{used}\n"
