@@ -114,6 +114,11 @@ class SystemCommands(Verbs):
             "filters": items(filters, "filters"),
         }
         line = self._system("events", keywords, options, docker_args).formatted("{{json .}}", "system.events")
+        if self._runner.is_podman:
+            from ..verbs import CommandLine
+
+            # podman has `events` alone (`podman system events` is no command)
+            line = CommandLine(line.command, ("events", *line.head[len(line.command.path) :]), line.rest, line.uses)
         return _events(self._runner.stream(line.argv), event_from_object)
 
     def prune(
