@@ -69,11 +69,21 @@ class SystemCommands(Verbs):
         with verbose (`-v`) every one of them, with its size.
 
         The sizes are docker's decimal text (`1.988MB`) in bytes: exact to docker's 3-4 digits.
+
+        :raises UsageError: verbose with podman as the binary (before any call: its `-v` prints
+            tables whatever the format)
         """
         from .records.df import parse_df, parse_df_verbose
 
         line = self._system("df", {"verbose": flag(verbose, "verbose")}, options, docker_args)
         line = line.formatted("{{json .}}", "system.df")
+        if line.flag("verbose") and self._runner.is_podman:
+            from ..errors import UsageError
+
+            raise UsageError(
+                "system df -v: podman 4.3 prints its own tables whatever the format asks, which dockwrap "
+                "does not read (podman system df -v prints them)"
+            )
         done = self._runner.run(line.argv)
         if line.flag("verbose"):
             empty = '{"Images": [], "Containers": [], "Volumes": []}'

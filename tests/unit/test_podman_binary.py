@@ -252,3 +252,32 @@ def test_events_are_podmans_events_not_system_events(version: str, capsys) -> No
     podman, docker = capsys.readouterr().out.splitlines()
     assert podman.startswith("podman events --since 5m --until 1s --format ")
     assert docker.startswith("docker system events --since 5m --until 1s --format ")
+
+
+def test_df_verbose_is_refused_before_any_call(version: str, capsys) -> None:
+    """podman 4.3's `system df -v` prints its tables whatever the format (system-df-verbose.txt)."""
+    assert read_podman(version, "system-df-verbose").startswith("Images space usage:")
+    with pytest.raises(UsageError) as raised:
+        Docker(binary="podman", dry_run=True).system.df(verbose=True)
+    assert capsys.readouterr().out == "" and str(raised.value).startswith("system df -v: podman 4.3 prints")
+    Docker(binary="podman", dry_run=True).system.df()
+    assert capsys.readouterr().out.startswith("podman system df --format ")
+
+
+def test_df_and_history_tables_write_podmans_bytes_as_docker_does(version: str) -> None:
+    from dockwrap.image.cli.history import COLUMNS as HISTORY_COLUMNS
+    from dockwrap.image.records.history import parse_image_history
+    from dockwrap.system.cli.df import TOTALS
+    from dockwrap.system.records.df import parse_df
+
+    usage = parse_df(read_podman(version, "system-df"))
+    rows = [("Images", usage.images), ("Build Cache", usage.build_cache)]
+    assert [[column(row) for _, column in TOTALS] for row in rows] == [
+        ["Images", 1, 0, "2.02MB", "2.02MB"],
+        ["Build Cache", 0, 0, "0B", "0B"],
+    ]
+    step = parse_image_history(read_podman(version, "image-history-built"))[1]
+    created, created_by, size = (
+        column(step) for name, column in HISTORY_COLUMNS if name != "IMAGE" and name != "COMMENT"
+    )
+    assert created.endswith(" ago") and created_by.startswith("/bin/sh -c echo") and size == "6.14kB"
