@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .args import argument, flag, optional_text, time_limit
-from .errors import PodmanHasNoSwarm, UsageError
+from .errors import PodmanHasNoContexts, PodmanHasNoSwarm, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .endpoint import Endpoint
@@ -108,10 +108,13 @@ class RunnerConfig:
         is, so that any byte but NUL reaches docker).
 
         :raises PodmanHasNoSwarm: a swarm command (SWARM_GROUPS) when the binary is podman
+        :raises PodmanHasNoContexts: a `context` command when the binary is podman
         """
         checked = [argument(arg) for arg in args]
         if checked and checked[0] in SWARM_GROUPS and self.is_podman:
             raise PodmanHasNoSwarm(" ".join(checked[:2]), self.binary)
+        if checked and checked[0] == "context" and self.is_podman:
+            raise PodmanHasNoContexts(" ".join(checked[:2]), self.binary)
         prefix = [self.binary, *self.global_args]
         if self.context:
             prefix += ["--context", self.context]

@@ -308,7 +308,10 @@ class Verbs:
     ) -> PruneResult:
         """`docker NOUN prune --force ...`: the call is the caller's answer, so docker does not ask
         (without a terminal it would get none and remove nothing); what it removed."""
-        from .parse.prune import parse_prune
+        from .parse.prune import parse_podman_prune, parse_prune
 
         line = self._line("prune", (), keywords, options, docker_args, words=["--force"])
-        return parse_prune(self._runner.run(line.argv).out, f"docker {line.command.name}")
+        out = self._runner.run(line.argv).out
+        if self._runner.is_podman:
+            return parse_podman_prune(out, self.noun[-1], f"podman {line.command.name}")
+        return parse_prune(out, f"docker {line.command.name}")

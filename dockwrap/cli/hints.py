@@ -26,6 +26,7 @@ from ..errors import (
     NotConverged,
     NotReady,
     NotSwarmManager,
+    PodmanHasNoContexts,
     PodmanHasNoSwarm,
     PortInUse,
     ServiceExists,
@@ -79,6 +80,10 @@ CLI_WORDS: dict[str | None, str] = {
     ),
     PodmanHasNoSwarm.hint_format: (
         "swarm mode needs a Docker engine: --docker docker, with a swarm manager as --host or --context"
+    ),
+    PodmanHasNoContexts.hint_format: (
+        "docker's contexts need the docker client: --docker docker; podman's own destinations: "
+        "podman system connection ls"
     ),
     TLSRequired.hint_format: (
         "the engine at {endpoint} speaks TLS: add --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY, "

@@ -68,4 +68,5 @@ def pruning(run: Invocation, prune: Callable[[list[str]], PruneResult], removes:
     rows = [(kind, item) for field, kind in _KINDS for item in getattr(result, field)]
     if rows:
         run.out.table(rows, [("TYPE", lambda row: row[0]), ("REMOVED", lambda row: row[1])])
-    run.out.line(f"Total reclaimed space: {size_text(result.space_reclaimed_bytes or 0)}")
+    if result.space_reclaimed_bytes is not None or not run.docker.runner.is_podman:  # podman says no total
+        run.out.line(f"Total reclaimed space: {size_text(result.space_reclaimed_bytes or 0)}")

@@ -10,7 +10,8 @@
     ├── UsageError                    2: bad arguments caught before any docker call (a ValueError)
     │   ├── ArgumentTypeError         2: an argument of the wrong type (also a TypeError)
     │   ├── CommandLineError          2: a command line docker would refuse (told before any call)
-    │   └── PodmanHasNoSwarm          2: a swarm command with podman as the binary (told before any call)
+    │   ├── PodmanHasNoSwarm          2: a swarm command with podman as the binary (told before any call)
+    │   └── PodmanHasNoContexts       2: a context command with podman as the binary (told before any call)
     ├── NotATerminal                  1: a terminal for docker (interactive and tty) without one on stdin
     ├── NotReady                      1: a container that can no longer become ready (`wait_for`)
     └── DockerCommandFailed           docker's own status; carries argv, exit_status, stderr
@@ -63,6 +64,7 @@ from .base import (
     NotConverged,
     NotReady,
     ParseError,
+    PodmanHasNoContexts,
     PodmanHasNoSwarm,
     UsageError,
     WaitTimeout,
@@ -111,6 +113,7 @@ __all__ = [
     "ParseError",
     "UsageError",
     "PodmanHasNoSwarm",
+    "PodmanHasNoContexts",
     "ArgumentTypeError",
     "CommandLineError",
     "NotATerminal",

@@ -27,6 +27,7 @@ __all__ = [
     "ArgumentTypeError",
     "NotATerminal",
     "PodmanHasNoSwarm",
+    "PodmanHasNoContexts",
     "DockerCommandFailed",
     "docker_message",
     "fill",
@@ -201,6 +202,24 @@ class PodmanHasNoSwarm(UsageError):
         self.binary = binary
         which = "" if binary == "podman" else f" ({binary} is podman)"
         super().__init__(f"podman has no swarm: `{command}` needs Docker's swarm mode{which}")
+
+
+class PodmanHasNoContexts(UsageError):
+    """A `context` command with podman as the binary: docker's contexts live in the docker client's
+    configuration, which podman does not read; podman's own hidden `context` is its `system
+    connection` (destinations of podman services: no `show`, no `--docker` endpoint, other
+    objects), so the call is refused before it is made (exit 2)."""
+
+    hint_format = (
+        "docker's contexts need the docker client: Docker(binary=\"docker\"); podman's own destinations: "
+        'Docker(binary="podman").call("system", "connection", "ls")'
+    )
+
+    def __init__(self, command: str, binary: str = "podman") -> None:
+        self.command = command
+        self.binary = binary
+        which = "" if binary == "podman" else f" ({binary} is podman)"
+        super().__init__(f"podman has no docker contexts: `{command}` works on the docker client's contexts{which}")
 
 
 class NotATerminal(DockwrapError):

@@ -118,13 +118,15 @@ class VolumeInUse(DockerCommandFailed):
     """`volume rm` (--force too) of a volume that a container, running or not, mounts."""
 
     def _read_fields(self) -> None:
-        match = re.search(r"volume is in use - \[([^\]]*)\]", self.stderr)
+        match = re.search(r"volume is in use - \[([^\]]*)\]", self.stderr) or re.search(
+            r"is being used by the following container\(s\): ([^:]*): volume is being used", self.stderr
+        )  # podman 4.3's words
         #: the IDs of the containers that use it, as docker names them
         self.containers = [item.strip() for item in match.group(1).split(",") if item.strip()] if match else []
 
 
 class ContainerNotRunning(DockerCommandFailed):
-    """kill, pause, exec or top of a container that is created or exited."""
+    """kill, pause, exec or top of a container that is created or exited (podman: kill only)."""
 
 
 class ContainerPaused(DockerCommandFailed):

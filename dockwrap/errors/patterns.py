@@ -136,6 +136,8 @@ ERROR_PATTERNS: tuple[tuple[str, type[DockerCommandFailed]], ...] = (
     # podman 4.x words a missing image or network in its own way (its other messages match above)
     (r": image not known", NoSuchImage),
     (r"unable to find network with name or ID \S+: network not found", NoSuchNetwork),
+    (r"volume \S+ is being used by the following container\(s\)", VolumeInUse),
+    (r"can only kill running containers", ContainerNotRunning),
 )
 
 

@@ -131,6 +131,10 @@ class ImageCommands(Verbs):
             from ..parse.prune import PruneResult
 
             return PruneResult([], [], [], [], [], [], None)
+        if self._runner.is_podman:
+            from ..parse.prune import parse_podman_prune
+
+            return parse_podman_prune(done.out, "image", "podman image prune")
         return parse_image_prune(done.out)
 
     def pull(

@@ -1,4 +1,5 @@
-"""The lines of classic-builder output (`docker image build`), read into plain steps.
+"""The lines of classic-builder output (`docker image build`), read into plain steps; podman's
+(buildah's) build output too, whose steps read the same.
 
 Plain dicts and strings, no records: the error a failed build raises reads its step here, and
 errors sit below the records (dockwrap/image/records/build.py makes BuildStep records of them).
@@ -29,6 +30,12 @@ _BUILT = re.compile(r"^Successfully built ([0-9a-f]{12})$")
 _TAGGED = re.compile(r"^Successfully tagged (\S+)$")
 _CONTEXT = re.compile(r"^Sending build context to Docker daemon +(\S+)$")
 QUIET = re.compile(r"^sha256:[0-9a-f]{64}$")
+# podman 4.3 (buildah): `STEP 2/4: RUN ...`, the step's output, `--> 2c4c7294332` (11 digits);
+# the last step's `COMMIT NAME` before its `-->`; then `Successfully tagged` and the full ID
+_PODMAN_STEP = re.compile(r"^STEP (\d+)/(\d+): (.*)$")
+_PODMAN_RESULT = re.compile(r"^--> ([0-9a-f]{11,64})$")
+_PODMAN_COMMIT = re.compile(r"^COMMIT(?: \S+)?$")
+_PODMAN_ID = re.compile(r"^[0-9a-f]{64}$")
 
 
 def output_lines(text: str) -> list[str]:
@@ -64,7 +71,7 @@ class StepsReader:
         self.current, self.running = None, False
 
     def read(self, line: str) -> None:
-        if match := _STEP.match(line):
+        if match := (_STEP.match(line) or _PODMAN_STEP.match(line)):
             self.close_step(None)
             number, total, instruction = match.groups()
             self.current = {
@@ -74,8 +81,12 @@ class StepsReader:
                 "cached": False,
                 "output": [],
             }
-        elif self.current is not None and (match := _RESULT.match(line)):
+        elif self.current is not None and (match := (_RESULT.match(line) or _PODMAN_RESULT.match(line))):
             self.close_step(match.group(1))
+        elif self.current is not None and _PODMAN_COMMIT.match(line):
+            pass
+        elif self.current is None and self.steps and _PODMAN_ID.match(line):
+            self.image_id = line
         elif self.current is not None and _RUNNING.match(line):
             self.running = True
         elif self.current is not None and line == " ---> Using cache":

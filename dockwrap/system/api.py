@@ -69,11 +69,21 @@ class SystemCommands(Verbs):
         with verbose (`-v`) every one of them, with its size.
 
         The sizes are docker's decimal text (`1.988MB`) in bytes: exact to docker's 3-4 digits.
+
+        :raises UsageError: verbose with podman as the binary (before any call: its `-v` prints
+            tables whatever the format)
         """
         from .records.df import parse_df, parse_df_verbose
 
         line = self._system("df", {"verbose": flag(verbose, "verbose")}, options, docker_args)
         line = line.formatted("{{json .}}", "system.df")
+        if line.flag("verbose") and self._runner.is_podman:
+            from ..errors import UsageError
+
+            raise UsageError(
+                "system df -v: podman 4.3 prints its own tables whatever the format asks, which dockwrap "
+                "does not read (podman system df -v prints them)"
+            )
         done = self._runner.run(line.argv)
         if line.flag("verbose"):
             empty = '{"Images": [], "Containers": [], "Volumes": []}'
@@ -114,6 +124,11 @@ class SystemCommands(Verbs):
             "filters": items(filters, "filters"),
         }
         line = self._system("events", keywords, options, docker_args).formatted("{{json .}}", "system.events")
+        if self._runner.is_podman:
+            from ..verbs import CommandLine
+
+            # podman has `events` alone (`podman system events` is no command)
+            line = CommandLine(line.command, ("events", *line.head[len(line.command.path) :]), line.rest, line.uses)
         return _events(self._runner.stream(line.argv), event_from_object)
 
     def prune(

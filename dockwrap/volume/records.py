@@ -3,7 +3,8 @@
 `volume ls` rows print what they lack as `N/A` (Size and Links outside `system df -v`, 28.x's
 cluster fields Availability, Group and Status for local volumes); those are None here, and the
 cluster fields stay in `raw`. Labels come joined with `,` in list output (parse_labels) and as a
-map in `inspect`, in which Options is null when the volume was made without any.
+map in `inspect`, in which Options is null when the volume was made without any. podman's `volume
+ls` prints its `inspect` objects (a JSON array; Labels a map), read into the same rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..errors import ParseError
 from ..parse.inspect import parse_inspect
 from ..parse.jsonlines import load_objects
 from ..parse.labels import parse_labels
+from ..parse.podman import labels_map
 from ..parse.record import Record, build, check_text, field_value
 from ..parse.times import parse_time
 from ..parse.units import parse_count, parse_size
@@ -42,13 +44,17 @@ class Volume(Record):
 
 
 def volume_row(obj: dict[str, Any], command: str) -> Volume:
-    check_text(command, obj, ("Name", "Driver", "Scope", "Mountpoint", "Labels", "Size", "Links"))
+    # podman's `volume ls` objects are its `volume inspect` objects: Labels a map, no Size or Links
+    podman = isinstance(obj.get("Labels"), dict)
+    check_text(
+        command, obj, ("Name", "Driver", "Scope", "Mountpoint", *(() if podman else ("Labels",)), "Size", "Links")
+    )
     return Volume(
         name=obj["Name"],
         driver=obj.get("Driver") or "",
         scope=obj.get("Scope") or "",
         mountpoint=obj.get("Mountpoint") or None,
-        labels=parse_labels(obj.get("Labels")),
+        labels=labels_map(obj["Labels"]) if podman else parse_labels(obj.get("Labels")),
         size_bytes=field_value(command, "Size", parse_size, obj.get("Size") or "N/A"),
         links=field_value(command, "Links", parse_count, obj.get("Links") or "N/A"),
         raw=obj,

@@ -243,3 +243,27 @@ def streaming(name: str) -> list[str]:
         if argv[0].endswith("podman") and "stats" in argv and name in argv:
             found.append(" ".join(argv))
     return found
+
+
+def test_tables_of_the_other_verbs_read_podmans_numbers(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
+    """What podman prints no text for is written as docker would (sizes, times); a total podman
+    did not print is not made up; what podman's -v prints, dockwrap refuses before any call."""
+    volumes = [case.name("vol"), case.name("vol")]
+    for volume in volumes:
+        ok(podman(podman_env, "volume", "create", *case.label_args, volume))
+    try:
+        mine = f"label=dockwrap.test.case={case.id}"
+        pruned = ok(dockwrap("--docker", "podman", "volume", "prune", "-f", "--filter", mine, env=podman_env))
+        assert pruned.stdout.splitlines() == ["TYPE    REMOVED", *(f"volume  {volume}" for volume in volumes)]
+        df = ok(dockwrap("--docker", "podman", "system", "df", env=podman_env)).stdout.splitlines()
+        assert [row.split()[0] for row in df] == ["TYPE", "Images", "Containers", "Local", "Build"]
+        assert df[1].split()[3].endswith("MB") and df[4].split()[-2:] == ["0B", "0B"]
+        history = ok(dockwrap("--docker", "podman", "image", "history", "busybox", env=podman_env)).stdout
+        row = history.splitlines()[-1]  # busybox as docker saved it: one step, imported
+        assert " ago " in row and row.endswith("Imported from -") and row.split()[-4].endswith("MB")
+        verbose = dockwrap("--docker", "podman", "system", "df", "-v", env=podman_env)
+        assert verbose.returncode == 2 and verbose.stdout == ""
+        assert verbose.stderr.startswith("dockwrap: error: system df -v: podman 4.3 prints its own tables")
+    finally:
+        for volume in volumes:
+            podman(podman_env, "volume", "rm", "-f", volume)

@@ -8,13 +8,16 @@ import pytest
 
 from dockwrap import errors
 from dockwrap.errors import (
+    ContainerNotRunning,
     DaemonUnreachable,
     DockerCommandFailed,
     NameConflict,
     NoSuchContainer,
     NoSuchImage,
     NoSuchNetwork,
+    NoSuchVolume,
     PortInUse,
+    VolumeInUse,
     classify,
     docker_message,
 )
@@ -158,6 +161,19 @@ EXPECTED_PODMAN: dict[str, tuple[type[DockerCommandFailed], int]] = {
     "not-running-top": (DockerCommandFailed, 125),
     "rm-running": (DockerCommandFailed, 2),
     "port-not-published": (DockerCommandFailed, 125),
+    # record_podman_verbs.sh
+    "volume-rm-missing": (NoSuchVolume, 1),
+    "volume-rm-in-use": (VolumeInUse, 2),
+    "volume-inspect-missing": (NoSuchVolume, 125),
+    "container-kill-missing": (NoSuchContainer, 125),
+    "container-kill-not-running": (ContainerNotRunning, 125),
+    "container-rename-missing": (NoSuchContainer, 125),
+    "container-wait-missing": (NoSuchContainer, 125),
+    "image-history-missing": (NoSuchImage, 125),
+    "image-rm-missing": (NoSuchImage, 1),
+    "image-tag-missing": (NoSuchImage, 125),
+    # podman has `events` alone: dockwrap calls that (SystemCommands.events)
+    "system-events": (DockerCommandFailed, 125),
 }
 
 
@@ -201,3 +217,10 @@ def test_aardvark_dns_saying_it_has_no_syslog_is_not_the_message() -> None:
     assert case.stderr.startswith("failed to connect to syslog: Initialization\n")
     error = classify(case.argv, case.exit_status, case.stderr, case.stdout)
     assert str(error).startswith("Error: cannot listen on the TCP port: ") and "syslog" not in str(error)
+
+
+def test_podman_volume_in_use_names_the_container() -> None:
+    case = next(c for c in PODMAN if c.case == "volume-rm-in-use")
+    error = classify(case.argv, case.exit_status, case.stderr, case.stdout)
+    assert isinstance(error, VolumeInUse)
+    assert len(error.containers) == 1 and len(error.containers[0]) == 64

@@ -1,6 +1,6 @@
 """podman as the binary, without an engine: what dockwrap asks podman differently (top's host
-PIDs, rm -f's --ignore), what it reads differently (live stats frames, image ls columns), what it
-refuses before any call (swarm mode), and how it knows the binary is podman (its name). On
+PIDs, rm -f's --ignore, `events`), what it reads differently (live stats frames, image ls columns),
+what it refuses before any call (swarm mode, docker's contexts), and how it knows the binary is podman (its name). On
 podman's recorded output (tests/fixtures/podman/, record_podman.sh)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dockwrap.call import _is_podman
 from dockwrap.container.records import parse_top
 from dockwrap.container.records.stats import parse_stats_stream
 from dockwrap.container.records.top import host_pids
-from dockwrap.errors import PodmanHasNoSwarm, UsageError
+from dockwrap.errors import PodmanHasNoContexts, PodmanHasNoSwarm, UsageError
 from dockwrap.image.cli.ls import COLUMNS as IMAGE_COLUMNS
 from dockwrap.image.records import parse_image_ls
 from dockwrap.parse.times import human_since
@@ -207,3 +207,77 @@ def test_cleanup_asks_podman_for_no_services(version: str, capsys) -> None:
         ["network", "ls"],
         ["image", "ls"],
     ]
+
+
+# -- docker's contexts: refused before any call ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda d: d.context.ls(),
+        lambda d: d.context.show(),
+        lambda d: d.context.inspect("other"),
+        lambda d: d.context.create("other", host="unix:///run/podman/podman.sock"),
+        lambda d: d.context.use("other"),
+        lambda d: d.context.rm("other"),
+        lambda d: d.call("context ls"),
+    ],
+)
+def test_contexts_are_refused_before_any_call(version: str, call, capsys) -> None:
+    with pytest.raises(PodmanHasNoContexts) as raised:
+        call(Docker(binary="/usr/bin/podman", dry_run=True))
+    assert capsys.readouterr().out == ""
+    assert isinstance(raised.value, UsageError) and raised.value.exit_code == 2
+    assert str(raised.value).startswith("podman has no docker contexts: `context ")
+    assert 'Docker(binary="docker")' in (raised.value.hint or "")
+
+
+def test_contexts_on_the_cli_are_one_line_and_a_hint(version: str) -> None:
+    for args in (["context", "ls"], ["context", "show"], ["context", "use", "default"]):
+        done = dockwrap("--docker", "podman", "--dry-run", *args)
+        assert done.returncode == 2 and done.stdout == ""
+        error, hint = done.stderr.splitlines()
+        assert error.startswith("dockwrap: error: podman has no docker contexts: ") and "--docker docker" in hint
+    docker = dockwrap("--docker", "docker", "--dry-run", "context", "ls")
+    assert docker.returncode == 0 and docker.stdout.startswith("docker context ls")
+
+
+# -- what dockwrap asks podman differently: events, prunes ------------------------------------------
+
+
+def test_events_are_podmans_events_not_system_events(version: str, capsys) -> None:
+    list(Docker(binary="podman", dry_run=True).system.events(since="5m", until="1s"))
+    list(Docker(binary="docker", dry_run=True).system.events(since="5m", until="1s"))
+    podman, docker = capsys.readouterr().out.splitlines()
+    assert podman.startswith("podman events --since 5m --until 1s --format ")
+    assert docker.startswith("docker system events --since 5m --until 1s --format ")
+
+
+def test_df_verbose_is_refused_before_any_call(version: str, capsys) -> None:
+    """podman 4.3's `system df -v` prints its tables whatever the format (system-df-verbose.txt)."""
+    assert read_podman(version, "system-df-verbose").startswith("Images space usage:")
+    with pytest.raises(UsageError) as raised:
+        Docker(binary="podman", dry_run=True).system.df(verbose=True)
+    assert capsys.readouterr().out == "" and str(raised.value).startswith("system df -v: podman 4.3 prints")
+    Docker(binary="podman", dry_run=True).system.df()
+    assert capsys.readouterr().out.startswith("podman system df --format ")
+
+
+def test_df_and_history_tables_write_podmans_bytes_as_docker_does(version: str) -> None:
+    from dockwrap.image.cli.history import COLUMNS as HISTORY_COLUMNS
+    from dockwrap.image.records.history import parse_image_history
+    from dockwrap.system.cli.df import TOTALS
+    from dockwrap.system.records.df import parse_df
+
+    usage = parse_df(read_podman(version, "system-df"))
+    rows = [("Images", usage.images), ("Build Cache", usage.build_cache)]
+    assert [[column(row) for _, column in TOTALS] for row in rows] == [
+        ["Images", 1, 0, "2.02MB", "2.02MB"],
+        ["Build Cache", 0, 0, "0B", "0B"],
+    ]
+    step = parse_image_history(read_podman(version, "image-history-built"))[1]
+    created, created_by, size = (
+        column(step) for name, column in HISTORY_COLUMNS if name != "IMAGE" and name != "COMMENT"
+    )
+    assert created.endswith(" ago") and created_by.startswith("/bin/sh -c echo") and size == "6.14kB"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from ...cli.output import Column
 from ...cli.verbs import JSON, RAW, Invocation, docker_verb
+from ...parse.times import human_since
+from ...parse.units import human_size
 
+# docker's own text where it printed one; podman's JSON has the time and the bytes only
 COLUMNS: list[Column] = [
     ("IMAGE", lambda r: r.id or "<missing>"),
-    ("CREATED", lambda r: r.raw.get("CreatedSince")),
+    ("CREATED", lambda r: r.raw.get("CreatedSince") or human_since(r.created_at)),
     ("CREATED BY", lambda r: r.raw.get("CreatedBy")),
-    ("SIZE", lambda r: r.raw.get("Size")),
+    ("SIZE", lambda r: r.raw["Size"] if isinstance(r.raw.get("Size"), str) else human_size(r.size_bytes)),
     ("COMMENT", lambda r: r.comment),
 ]
 

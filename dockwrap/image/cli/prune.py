@@ -37,5 +37,7 @@ def command(run: Invocation) -> int | None:
             *(f"deleted: {image}" for image in result.images),
             "",
         ]
-    run.out.lines([*lines, f"Total reclaimed space: {human_size(result.space_reclaimed_bytes or 0)}"])
+    if result.space_reclaimed_bytes is not None or not run.docker.runner.is_podman:  # podman says no total
+        lines.append(f"Total reclaimed space: {human_size(result.space_reclaimed_bytes or 0)}")
+    run.out.lines(lines)
     return None

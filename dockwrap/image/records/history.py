@@ -1,4 +1,8 @@
-"""`docker image history --format '{{json .}}'` rows: HistoryRow."""
+"""`docker image history --format '{{json .}}'` rows: HistoryRow.
+
+podman 4.3 prints its own objects (a JSON array): `id` (in full, `<missing>` as docker's),
+`created` (RFC 3339), `CreatedBy` (absent when empty), `size` (bytes), `comment`.
+"""
 
 from __future__ import annotations
 
@@ -43,5 +47,27 @@ def _row(obj: dict[str, Any], command: str) -> HistoryRow:
     )
 
 
+def _size(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not a number of bytes: {value!r}")
+    return value
+
+
+def _podman_row(obj: dict[str, Any], command: str) -> HistoryRow:
+    check_text(command, obj, ("id", "created", "CreatedBy", "comment"))
+    row_id = obj["id"]
+    return HistoryRow(
+        id=None if row_id == "<missing>" else row_id,
+        created_at=field_value(command, "created", parse_time, obj.get("created")),
+        created_by=obj.get("CreatedBy") or "",
+        size_bytes=field_value(command, "size", _size, obj.get("size")),
+        comment=obj.get("comment") or None,
+        raw=obj,
+    )
+
+
 def parse_image_history(text: str, command: str = "docker image history") -> list[HistoryRow]:
-    return [build(command, _row, obj) for obj in load_objects(text, command)]
+    return [
+        build(command, _podman_row if "id" in obj and "ID" not in obj else _row, obj)
+        for obj in load_objects(text, command)
+    ]

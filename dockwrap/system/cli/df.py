@@ -16,12 +16,19 @@ def _text(key: str) -> Any:
     return lambda row: row.raw.get(key)
 
 
+def _or_size(text: Any, size: int) -> str | None:
+    from ...parse.units import human_size
+
+    return text if isinstance(text, str) else human_size(size)
+
+
 TOTALS: list[Column] = [
     ("TYPE", lambda row: row[0]),
     ("TOTAL", lambda row: row[1].total),
     ("ACTIVE", lambda row: row[1].active),
-    ("SIZE", lambda row: row[1].raw.get("Size")),
-    ("RECLAIMABLE", lambda row: row[1].raw.get("Reclaimable")),
+    # docker's own text (`1.988MB`, `2kB (33%)`); podman's rows have the bytes only
+    ("SIZE", lambda row: _or_size(row[1].raw.get("Size"), row[1].size_bytes)),
+    ("RECLAIMABLE", lambda row: _or_size(row[1].raw.get("Reclaimable"), row[1].reclaimable_bytes)),
 ]
 # -v: the sections of docker's table form, each a table of its own
 IMAGES: list[Column] = [

@@ -9,6 +9,11 @@
   `container ls` and `volume ls` (with Size and Links filled), and the build cache's own. The
   totals of the table form (`Build cache usage: 3kB`) are not in it: they are the sums.
 Sizes are decimal (`1.988MB`), so the bytes are exact only to docker's three or four digits.
+
+podman 4.3's `system df --format '{{json .}}'` rows hold numbers (`{"Type":"Images","Total":1,
+"Active":0,"Size":2019080,"Reclaimable":2019080}`, exact bytes, no share) and no Build Cache row:
+its build_cache totals are zeros with an empty `raw`. Its `system df -v` prints its tables whatever
+the format (not read here).
 """
 
 from __future__ import annotations
@@ -129,13 +134,36 @@ def _totals(obj: dict[str, Any], command: str) -> UsageTotals:
     )
 
 
+def _whole(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not a whole number: {value!r}")
+    return value
+
+
+def _podman_totals(obj: dict[str, Any], command: str) -> UsageTotals:
+    """podman's row: `Total`, `Active`, `Size` and `Reclaimable` as numbers (bytes), no share."""
+    return UsageTotals(
+        total=field_value(command, "Total", _whole, obj.get("Total")),
+        active=field_value(command, "Active", _whole, obj.get("Active")),
+        size_bytes=field_value(command, "Size", _whole, obj.get("Size")),
+        reclaimable_bytes=field_value(command, "Reclaimable", _whole, obj.get("Reclaimable")),
+        reclaimable_percent=None,
+        raw=obj,
+    )
+
+
 def parse_df(text: str, command: str = "docker system df") -> DiskUsage:
     found: dict[str, UsageTotals] = {}
+    podman = False
     for obj in load_objects(text, command):
         kind = _KINDS.get(str(obj.get("Type")))
         if kind is None:
             raise ParseError(command, "a row of no known Type", repr(obj)[:200])
-        found[kind] = build(command, _totals, obj)
+        podman = "Total" in obj and "TotalCount" not in obj
+        found[kind] = build(command, _podman_totals if podman else _totals, obj)
+    if podman and "build_cache" not in found:
+        # podman has no build cache of docker's (buildah's layers are images): none of it
+        found["build_cache"] = UsageTotals(0, 0, 0, 0, None, {})
     missing = [name for name in _KINDS.values() if name not in found]
     if missing:
         raise ParseError(command, f"no row for {', '.join(missing)}", text.strip()[:200])

@@ -8,10 +8,18 @@
 events only (network events have none). Some actions carry a detail after `: `
 (`health_status: healthy`, `exec_start: sh -c true`), printed as the daemon got it, trailing
 blank included. `time` is seconds, `timeNano` the same instant in nanoseconds.
+
+podman 4.3 (`podman events`: it has no `system events`) prints objects of its own, read into the
+same records (`_podman_event`):
+
+    {"ContainerExitCode":3,"ID":"9c31...","Image":"localhost/busybox:latest","Name":"web",
+     "Status":"died","Time":"2026-12-02T00:59:07.658499303Z","Type":"container",
+     "Attributes":{"dockwrap.fixture":"1"}}
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -74,7 +82,61 @@ def _when(obj: dict[str, Any], command: str) -> tuple[datetime, int]:
 
 def event_from_object(obj: dict[str, Any], command: str = "docker system events") -> Event:
     """One decoded line (for a stream read line by line)."""
-    return build(command, _event, obj)
+    return build(command, _podman_event if _is_podman(obj) else _event, obj)
+
+
+def _is_podman(obj: dict[str, Any]) -> bool:
+    return "Status" in obj and "Time" in obj and "Action" not in obj
+
+
+_NANOS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$")
+
+
+def _podman_when(value: Any, command: str) -> tuple[datetime, int]:
+    """podman's `Time` (RFC 3339 with nanoseconds) as (the datetime, nanoseconds since the epoch)."""
+    match = _NANOS.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise ParseError(command, "field Time: not an RFC 3339 time", repr(value)[:200])
+    whole, fraction, zone = match.groups()
+    seconds = datetime.fromisoformat(whole + ("+00:00" if zone == "Z" else zone))
+    nanos = int((seconds - _EPOCH).total_seconds()) * 1_000_000_000 + int((fraction or "0").ljust(9, "0"))
+    return _EPOCH + timedelta(microseconds=nanos // 1000), nanos
+
+
+def _podman_event(obj: dict[str, Any], command: str) -> Event:
+    """podman's event (`ID`, `Name`, `Image`, `Status`, `Time`, `Type`, `Attributes`: the labels,
+    `ContainerExitCode` on a container's `died`) in docker's terms: the name, the image and the
+    exit status among the attributes, as docker gives them; the action in podman's words (`died`
+    where docker says `die`); no scope, no pre-1.22 fields."""
+    check_text(command, obj, ("ID", "Name", "Image", "Status", "Type"))
+    attributes = obj.get("Attributes") or {}
+    if not isinstance(attributes, dict) or not all(isinstance(value, str) for value in attributes.values()):
+        raise ParseError(command, "field Attributes: not a map of strings", repr(attributes)[:200])
+    attributes = dict(attributes)
+    for key, name in (("Name", "name"), ("Image", "image")):
+        if obj.get(key):
+            attributes[name] = obj[key]
+    code = obj.get("ContainerExitCode")
+    if code is not None:
+        if isinstance(code, bool) or not isinstance(code, int):
+            raise ParseError(command, "field ContainerExitCode: not a number", repr(code)[:200])
+        attributes["exitCode"] = str(code)
+    if not obj.get("Status"):
+        raise ParseError(command, "an event with no Status", repr(obj)[:200])
+    when, nanos = _podman_when(obj.get("Time"), command)
+    return Event(
+        type=obj.get("Type") or None,
+        action=obj["Status"],
+        actor_id=obj.get("ID") or "",
+        attributes=attributes,
+        scope=None,
+        time=when,
+        time_nano=nanos,
+        status=None,
+        id=None,
+        from_=None,
+        raw=obj,
+    )
 
 
 def _event(obj: dict[str, Any], command: str) -> Event:
@@ -104,4 +166,4 @@ def _event(obj: dict[str, Any], command: str) -> Event:
 
 
 def parse_events(text: str, command: str = "docker system events") -> list[Event]:
-    return [build(command, _event, obj) for obj in load_objects(text, command)]
+    return [build(command, _podman_event if _is_podman(obj) else _event, obj) for obj in load_objects(text, command)]

@@ -5,6 +5,9 @@ added, so its keys depend on the client (28.x dropped BridgeNfIptables, added CD
 daemon to ask, 20.10 prints `{"ServerErrors": [...], "ClientInfo": {...}}` and exits 0; 28.x prints
 the same object with every server field zero, the error on stderr, and exits 1. `info` has no API
 version: that is `docker version`'s (VersionInfo.server.api_version).
+
+podman 4.3 prints an object of its own (`host`, `store`, `registries`, `plugins`, `version`),
+read into the same record (`_podman_info`).
 """
 
 from __future__ import annotations
@@ -134,8 +137,58 @@ def _info(obj: dict[str, Any], command: str) -> Info:
     )
 
 
+def _section(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    value = obj.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{key} is not an object: {value!r}"[:200])
+    return value
+
+
+def _podman_info(obj: dict[str, Any], command: str) -> Info:
+    """podman's `info` object (host, store, registries, plugins, version) in docker's terms: the
+    host's name, podman's version, graphRoot as the root directory, the store's counts; no ID,
+    no swarm, no warnings."""
+    host, store, version = _section(obj, "host"), _section(obj, "store"), _section(obj, "version")
+    distribution, runtime = _section(host, "distribution"), _section(host, "ociRuntime")
+    containers, images = _section(store, "containerStore"), _section(store, "imageStore")
+    cgroup = host.get("cgroupVersion")
+    system = " ".join(str(distribution[key]) for key in ("distribution", "version") if distribution.get(key))
+    return Info(
+        id=None,
+        name=host.get("hostname") or None,
+        server_version=version.get("Version") or None,
+        operating_system=system or None,
+        kernel_version=host.get("kernel") or None,
+        architecture=host.get("arch") or None,
+        cpus=field_value(command, "host.cpus", _optional_int, host.get("cpus")),
+        memory_bytes=field_value(command, "host.memTotal", _optional_int, host.get("memTotal")),
+        docker_root_dir=store.get("graphRoot") or None,
+        storage_driver=store.get("graphDriverName") or None,
+        cgroup_driver=host.get("cgroupManager") or None,
+        cgroup_version=field_value(
+            command, "host.cgroupVersion", _optional_int, cgroup[1:] if isinstance(cgroup, str) else cgroup
+        ),
+        containers=field_value(command, "containerStore.number", _count, containers.get("number")),
+        containers_running=field_value(command, "containerStore.running", _count, containers.get("running")),
+        containers_paused=field_value(command, "containerStore.paused", _count, containers.get("paused")),
+        containers_stopped=field_value(command, "containerStore.stopped", _count, containers.get("stopped")),
+        images=field_value(command, "imageStore.number", _count, images.get("number")),
+        swarm_state=None,
+        swarm_manager=False,
+        runtimes=[runtime["name"]] if runtime.get("name") else [],
+        default_runtime=runtime.get("name") or None,
+        warnings=[],
+        server_errors=[],
+        raw=obj,
+    )
+
+
 def parse_info(text: str, command: str = "docker system info") -> Info:
     obj = load_object(text, command)
+    if "host" in obj and "store" in obj and "ServerVersion" not in obj:
+        return build(command, _podman_info, obj)
     if not ("ServerVersion" in obj or "ServerErrors" in obj):
         raise ParseError(command, "not an info object (no ServerVersion, no ServerErrors)", text.strip()[:200])
     return build(command, _info, obj)
