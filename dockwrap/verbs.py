@@ -81,6 +81,11 @@ class CommandLine:
     def argv(self) -> list[str]:
         return [*self.head, *self.rest]
 
+    def spelled(self, *path: str) -> CommandLine:
+        """The same call with its command written as PATH: a shortcut docker has too (`events` for
+        `system events`), for a binary that knows the command only by it (podman)."""
+        return CommandLine(self.command, (*path, *self.head[len(self.command.path) :]), self.rest, self.uses)
+
     def given(self, long: str) -> bool:
         """Whether the option (`format`, `detach`) is among the words."""
         return any(use.option is not None and use.option.long == long for use in self.uses)

@@ -44,6 +44,9 @@ POLL_SECONDS = 0.1
 _SINCE_MARGIN = 1.0
 # how long a stopped reader's thread may take to end (docker gets SIGTERM, then SIGKILL after 1 s)
 _JOIN_SECONDS = 5.0
+# the container's events waited on, as docker names them and as podman 4 does (its filter takes only its own words)
+_EVENTS = ("start", "die", "health_status", "destroy")
+_PODMAN_EVENTS = ("start", "died", "health_status", "remove")
 _TIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$")
 
 
@@ -135,7 +138,7 @@ class _Waiter:
                 "filters": [
                     "type=container",
                     f"container={self.name}",
-                    *(f"event={e}" for e in ("start", "die", "health_status", "destroy")),
+                    *(f"event={e}" for e in (_PODMAN_EVENTS if self.runner.is_podman else _EVENTS)),
                 ],
             },
             json=True,
@@ -183,6 +186,8 @@ class _Waiter:
         line = command_line(find_command(path), operands, keywords)
         if json:
             line = line.formatted("{{json .}}", "wait_for")
+            if self.runner.is_podman:
+                line = line.spelled("events")  # podman has `events` alone (`podman system events` is no command)
             return _Reader(self.runner, line.argv, self.inbox)
         return _Reader(self.runner, line.argv, self.inbox, merge_stderr=True, docker_statuses=None)
 
@@ -238,7 +243,7 @@ class _Waiter:
         if event.actor_id != self.id:  # container=NAME also matches names that start with NAME
             return
         action = event.base_action
-        if action == "destroy":
+        if action in ("destroy", "remove"):
             self.gone, self.state, self.running = True, "removed", False
         elif action == "health_status":
             if event.time_nano > self.health_version:

@@ -125,10 +125,7 @@ class SystemCommands(Verbs):
         }
         line = self._system("events", keywords, options, docker_args).formatted("{{json .}}", "system.events")
         if self._runner.is_podman:
-            from ..verbs import CommandLine
-
-            # podman has `events` alone (`podman system events` is no command)
-            line = CommandLine(line.command, ("events", *line.head[len(line.command.path) :]), line.rest, line.uses)
+            line = line.spelled("events")  # podman has `events` alone (`podman system events` is no command)
         return _events(self._runner.stream(line.argv), event_from_object)
 
     def prune(

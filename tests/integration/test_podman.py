@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -267,3 +268,49 @@ def test_tables_of_the_other_verbs_read_podmans_numbers(podman_env: dict[str, st
     finally:
         for volume in volumes:
             podman(podman_env, "volume", "rm", "-f", volume)
+
+
+def test_wait_for_reads_podmans_events(podman_env: dict[str, str], case: Case) -> None:  # noqa: F811
+    """wait-for on podman: `podman events` (no `system events` there) with podman's event names
+    (`died`, `remove`): a log line, an exit status, and a removal while waiting."""
+    box, gone = case.name("wait"), case.name("wait-gone")
+    script = "echo hello; sleep 1; echo ready; sleep 1; exit 3"
+    run = ["run", "-d", "--pull", "never", *case.label_args]
+    ok(podman(podman_env, *run, "--name", box, "busybox", "sh", "-c", script))
+    ok(podman(podman_env, *run, "--init", "--name", gone, "busybox", "sleep", "60"))
+    try:
+        seen = json.loads(
+            ok(
+                dockwrap(
+                    "--docker",
+                    "podman",
+                    "wait-for",
+                    box,
+                    "--log",
+                    "ready",
+                    "--exited",
+                    "--status",
+                    "3",
+                    "--timeout",
+                    "30",
+                    "--json",
+                    env=podman_env,
+                )
+            ).stdout
+        )
+        assert seen["met"] == ["exited", "log"] and seen["exit_code"] == 3 and seen["log_line"] == "ready"
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "dockwrap", "--docker", "podman", "wait-for", gone, "--log", "never"],
+            env=podman_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        # removed once the wait reads podman's events (before, it would be a missing container)
+        watching = ["pgrep", "-f", f"podman events .*container={gone}"]
+        assert wait_until(lambda: subprocess.run(watching, capture_output=True).returncode == 0, 20)
+        ok(podman(podman_env, "rm", "-f", "-t", "0", gone))
+        _, err = waiting.communicate(timeout=30)
+        assert waiting.returncode == 1 and err.startswith(f"dockwrap: error: {gone} was removed while waiting"), err
+    finally:
+        podman(podman_env, "rm", "-f", "-t", "0", box, gone)
