@@ -110,17 +110,30 @@ def test_engine_killed_mid_recipe(engine: SecondEngine, recipe, moment, what, la
 
 def test_engine_killed_under_plain_verbs(engine: SecondEngine, names):
     """A foreground run, logs -f and exec, each waiting on the engine when it dies."""
-    box = names("box")
+    box, foreground = names("box"), names("fg")
     engine.docker("run", "-d", "--init", "--name", box, "busybox", "sleep", "300")
     socket_path = str(engine.socket)
     procs = {
-        "run": start_recipe("-H", engine.host, "run", "--rm", "--pull", "never", "busybox", "sleep", "60"),
+        "run": start_recipe(
+            "-H", engine.host, "run", "--rm", "--pull", "never", "--name", foreground, "busybox", "sleep", "60"
+        ),
         "logs": start_recipe("-H", engine.host, "logs", "-f", box),
-        "exec": start_recipe("-H", engine.host, "exec", box, "sleep", "60"),
+        "exec": start_recipe("-H", engine.host, "exec", box, "sleep", "61"),
     }
+
+    def waiting() -> bool:
+        """Each call is past its start, waiting on the engine: the run's container and the exec's
+        command run (on a busy machine a docker process can exist well before that)."""
+        running = engine.docker("ps", "--format", "{{.Names}}", check=False)
+        top = engine.docker("top", box, check=False)
+        return (
+            foreground in running.stdout.split()
+            and "sleep 61" in top.stdout
+            and bool(docker_processes(socket_path, "logs"))
+        )
+
     try:
-        verbs = {"run": "run", "logs": "logs", "exec": "exec"}
-        assert wait_until(lambda: all(docker_processes(socket_path, verb) for verb in verbs.values()), 30)
+        assert wait_until(waiting, 30)
         time.sleep(0.5)
         kill_engine(engine, "dockerd+containerd")
         results = {name: finish(proc, 30) for name, proc in procs.items()}
