@@ -125,7 +125,7 @@ class LifecycleVerbs(Verbs):
             http=http,
             http_status=http_status,
         )
-        return wait_for(self, self._runner, name, wanted, timeout)  # type: ignore[arg-type]
+        return wait_for(self.inspect, self._runner, name, wanted, timeout)  # type: ignore[attr-defined]
 
     def pause(self, names: Sequence[str] | str, *, docker_args: Words = (), **options: object) -> list[str]:
         """`docker container pause` (its processes frozen); the names docker confirmed.

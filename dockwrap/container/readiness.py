@@ -24,6 +24,7 @@ import queue
 import re
 import threading
 import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..args import seconds, text
@@ -33,10 +34,12 @@ from .wanted import Wanted
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..runner import Runner
-    from .api import ContainerCommands
     from .records.inspect import ContainerDetails
 
 __all__ = ["Wanted", "wait_for", "POLL_SECONDS"]
+
+#: `ContainerCommands.inspect`: one inspect call for a container, by name or ID
+Inspect = Callable[[str], Sequence["ContainerDetails"]]
 
 #: how often the port and HTTP are tried while the container runs
 POLL_SECONDS = 0.1
@@ -44,6 +47,8 @@ POLL_SECONDS = 0.1
 _SINCE_MARGIN = 1.0
 # how long a stopped reader's thread may take to end (docker gets SIGTERM, then SIGKILL after 1 s)
 _JOIN_SECONDS = 5.0
+# how long before its recorded start a run's first log lines may be stamped (see _log_since)
+_LOG_MARGIN = 1.0
 # the container's events waited on, as docker names them and as podman 4 does (its filter takes only its own words)
 _EVENTS = ("start", "die", "health_status", "destroy")
 _PODMAN_EVENTS = ("start", "died", "health_status", "remove")
@@ -60,6 +65,16 @@ def _nanos(stamp: str | None) -> int:
     day, fraction, zone = match.groups()
     moment = datetime.fromisoformat(day + ("+00:00" if zone == "Z" else zone))
     return int(moment.timestamp()) * 1_000_000_000 + int(((fraction or "") + "000000000")[:9])
+
+
+def _log_since(started: int, finished: int) -> str:
+    """`logs --since` for the lines of the run that started at STARTED (ns): docker stamps its first
+    lines up to a few ms before the StartedAt it records (measured: 4 of 5 `echo` lines), so from
+    _LOG_MARGIN before it, but never before the previous run's end (FINISHED, when it came before)."""
+    since = started - int(_LOG_MARGIN * 1e9)
+    if 0 < finished < started:
+        since = max(since, finished)
+    return f"{since // 1_000_000_000}.{since % 1_000_000_000:09d}"
 
 
 class _Reader:
@@ -89,13 +104,11 @@ class _Reader:
         self._thread.join(_JOIN_SECONDS)
 
 
-def wait_for(
-    commands: ContainerCommands, runner: Runner, name: str, wanted: Wanted, timeout: float | None
-) -> Readiness:
+def wait_for(inspect: Inspect, runner: Runner, name: str, wanted: Wanted, timeout: float | None) -> Readiness:
     """See ContainerCommands.wait_for."""
     name = text(name, "name", empty=False)
     limit = math.inf if timeout is None else seconds(timeout, "timeout")
-    waiter = _Waiter(commands, runner, name, wanted)
+    waiter = _Waiter(inspect, runner, name, wanted)
     if runner.dry_run:
         waiter.show_plan()
         return waiter.seen()
@@ -103,8 +116,8 @@ def wait_for(
 
 
 class _Waiter:
-    def __init__(self, commands: ContainerCommands, runner: Runner, name: str, wanted: Wanted) -> None:
-        self.commands, self.runner, self.name, self.wanted = commands, runner, name, wanted
+    def __init__(self, inspect: Inspect, runner: Runner, name: str, wanted: Wanted) -> None:
+        self.inspect, self.runner, self.name, self.wanted = inspect, runner, name, wanted
         self.inbox: queue.Queue[tuple[_Reader, Any]] = queue.Queue()
         self.events: _Reader | None = None
         self.logs: _Reader | None = None
@@ -144,7 +157,7 @@ class _Waiter:
             json=True,
         )
         try:
-            self._take(self.commands.inspect(self.name)[0])
+            self._take(self.inspect(self.name)[0])
             while True:
                 self._try_port()
                 seen = self.seen()
@@ -233,7 +246,8 @@ class _Waiter:
             if self.logs is not None:
                 self.logs.stop()
             self.log_since = self.start_time
-            self.logs = self._stream("container logs", (self.id,), {"follow": True, "since": self.start_time})
+            since = _log_since(started, finished)
+            self.logs = self._stream("container logs", (self.id,), {"follow": True, "since": since})
 
     def _event(self, line: str) -> None:
         from ..parse.jsonlines import load_object
@@ -254,7 +268,7 @@ class _Waiter:
             if action == "start":
                 self.state, self.running, self.exit_code = "running", True, None
                 if {"log", "port", "http"} & set(self.wanted.names):
-                    self._take(self.commands.inspect(self.id)[0])  # its ports and start time now
+                    self._take(self.inspect(self.id)[0])  # its ports and start time now
             else:
                 self.state, self.running, self.exit_code = "exited", False, event.exit_code
         self._note()

@@ -161,7 +161,7 @@ class ImageCommands(Verbs):
 
         keywords = {"all_tags": flag(all_tags, "all_tags"), "platform": optional_text(platform, "platform")}
         line = self._line("pull", [text(reference, "reference", empty=False)], keywords, options, docker_args)
-        return pulled(self, line, _callable(progress), display)
+        return pulled(self._runner, self.inspect, line, _callable(progress), display)
 
     def push(
         self,
@@ -184,7 +184,7 @@ class ImageCommands(Verbs):
             options,
             docker_args,
         )
-        return pushed(self, line, _callable(progress), display)
+        return pushed(self._runner, line, _callable(progress), display)
 
     def build(
         self,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from ..relay import sink
@@ -28,7 +28,7 @@ from .records.progress import ProgressEvent, ProgressStream, PullResult, PushRes
 if TYPE_CHECKING:  # pragma: no cover
     from ..runner import Completed, Runner
     from ..verbs import CommandLine
-    from .api import ImageCommands
+    from .records.inspect import ImageDetails
 
 __all__ = ["Progress", "Display", "terminal_size", "watched", "pulled", "pushed", "split_reference"]
 
@@ -133,10 +133,15 @@ def split_reference(reference: str) -> tuple[str, str | None]:
     return repository, tag
 
 
-def pulled(images: ImageCommands, line: CommandLine, progress: Progress | None, display: Display | None) -> PullResult:
+def pulled(
+    runner: Runner,
+    inspect: Callable[[list[str]], Sequence[ImageDetails]],
+    line: CommandLine,
+    progress: Progress | None,
+    display: Display | None,
+) -> PullResult:
     """`image pull` with its progress shown; the result with the image's ID (which docker never
-    prints) and, after `-q`, the digest: one `image inspect` more."""
-    runner = images._runner
+    prints) and, after `-q`, the digest: one `image inspect` more (INSPECT: `ImageCommands.inspect`)."""
     done = _progress(runner, line, progress, display)
     reference = line.rest[-1]
     if runner.dry_run:
@@ -144,7 +149,7 @@ def pulled(images: ImageCommands, line: CommandLine, progress: Progress | None, 
     result = parse_pull(done.out)
     if line.flag("all-tags"):  # several images: no one ID to give
         return result
-    details = images.inspect([result.reference])[0]
+    details = inspect([result.reference])[0]
     digest = result.digest
     if digest is None:
         repository = split_reference(result.reference)[0]
@@ -159,9 +164,9 @@ def pulled(images: ImageCommands, line: CommandLine, progress: Progress | None, 
     return dataclasses.replace(result, image_id=details.id, digest=digest)
 
 
-def pushed(images: ImageCommands, line: CommandLine, progress: Progress | None, display: Display | None) -> PushResult:
+def pushed(runner: Runner, line: CommandLine, progress: Progress | None, display: Display | None) -> PushResult:
     """`image push` with its progress shown."""
-    done = _progress(images._runner, line, progress, display)
-    if images._runner.dry_run:
+    done = _progress(runner, line, progress, display)
+    if runner.dry_run:
         return PushResult(line.rest[-1], None, None, {})
     return parse_push(done.out)

@@ -184,3 +184,12 @@ def test_cli_dry_run_prints_the_plan_as_a_comment() -> None:
     result = dockwrap("--dry-run", "wait-for", "web", "--log", "ready", "--http", "/")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# then wait until web is ready: log /ready/, HTTP 200 from /")
+
+
+def test_logs_are_read_from_just_before_the_recorded_start_but_not_from_the_previous_run() -> None:
+    from dockwrap.container.readiness import _log_since
+
+    started = 1_796_170_000_123_456_789  # docker stamps the first lines a few ms before this
+    assert _log_since(started, 0) == "1796169999.123456789"  # never finished: 1 s before
+    assert _log_since(started, started - 300_000_000) == "1796169999.823456789"  # restarted 0.3 s after its end
+    assert _log_since(started, started + 5) == "1796169999.123456789"  # exited since: that run's own lines
