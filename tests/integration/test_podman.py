@@ -278,7 +278,9 @@ def test_wait_for_reads_podmans_events(podman_env: dict[str, str], case: Case) -
     script = "echo hello; sleep 1; echo ready; sleep 1; exit 3"
     run = ["run", "-d", "--pull", "never", *case.label_args]
     ok(podman(podman_env, *run, "--name", box, "busybox", "sh", "-c", script))
-    ok(podman(podman_env, *run, "--init", "--name", gone, "busybox", "sleep", "60"))
+    # created, never started: its removal is a `remove` event alone (`rm -f` of a running one
+    # would first be a `died`, which ends the wait as an exit)
+    ok(podman(podman_env, "create", "--pull", "never", *case.label_args, "--name", gone, "busybox", "sleep", "60"))
     try:
         seen = json.loads(
             ok(
@@ -301,7 +303,7 @@ def test_wait_for_reads_podmans_events(podman_env: dict[str, str], case: Case) -
         )
         assert seen["met"] == ["exited", "log"] and seen["exit_code"] == 3 and seen["log_line"] == "ready"
         waiting = subprocess.Popen(
-            [sys.executable, "-m", "dockwrap", "--docker", "podman", "wait-for", gone, "--log", "never"],
+            [sys.executable, "-m", "dockwrap", "--docker", "podman", "wait-for", gone, "--running", "--timeout", "30"],
             env=podman_env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -310,8 +312,9 @@ def test_wait_for_reads_podmans_events(podman_env: dict[str, str], case: Case) -
         # removed once the wait reads podman's events (before, it would be a missing container)
         watching = ["pgrep", "-f", f"podman events .*container={gone}"]
         assert wait_until(lambda: subprocess.run(watching, capture_output=True).returncode == 0, 20)
-        ok(podman(podman_env, "rm", "-f", "-t", "0", gone))
+        ok(podman(podman_env, "rm", gone))
         _, err = waiting.communicate(timeout=30)
-        assert waiting.returncode == 1 and err.startswith(f"dockwrap: error: {gone} was removed while waiting"), err
+        assert waiting.returncode == 1, err
+        assert err.startswith(f"dockwrap: error: {gone} was removed while waiting for running"), err
     finally:
         podman(podman_env, "rm", "-f", "-t", "0", box, gone)
