@@ -79,11 +79,9 @@ def print_table(rows: Sequence[Any], columns: Sequence[Column], dry_run: bool = 
 
 def human_size(size: int) -> str:
     """A byte count as docker writes sizes (go-units' HumanSize: decimal units, 4 digits): `6.001MB`."""
-    value, units = float(size), ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"]
-    while value >= 1000 and len(units) > 1:
-        value /= 1000
-        units.pop(0)
-    return f"{value:.4g}{units[0]}"
+    from ..parse.units import decimal_size
+
+    return decimal_size(size, 4)
 
 
 def record_key(row: Any) -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..parse.prune import PruneResult
     from .invocation import Invocation
 
-__all__ = ["pruning", "size_text"]
+__all__ = ["pruning", "reclaimed", "size_text"]
 
 _KINDS = (
     ("containers", "container"),
@@ -32,12 +32,16 @@ _KINDS = (
 
 def size_text(size: int) -> str:
     """Bytes as docker writes them (decimal units, four digits: `13.05kB`)."""
-    value, unit = float(size), "B"
-    for unit in ("B", "kB", "MB", "GB", "TB", "PB"):
-        if value < 1000 or unit == "PB":
-            break
-        value /= 1000
-    return f"{value:.4g}{unit}"
+    from .output import human_size
+
+    return human_size(size)
+
+
+def reclaimed(run: Invocation, result: PruneResult) -> list[str]:
+    """docker's last line, the space reclaimed; none where podman said none (it prints no total)."""
+    if result.space_reclaimed_bytes is None and run.docker.runner.is_podman:
+        return []
+    return [f"Total reclaimed space: {size_text(result.space_reclaimed_bytes or 0)}"]
 
 
 def pruning(run: Invocation, prune: Callable[[list[str]], PruneResult], removes: str) -> None:
@@ -68,5 +72,5 @@ def pruning(run: Invocation, prune: Callable[[list[str]], PruneResult], removes:
     rows = [(kind, item) for field, kind in _KINDS for item in getattr(result, field)]
     if rows:
         run.out.table(rows, [("TYPE", lambda row: row[0]), ("REMOVED", lambda row: row[1])])
-    if result.space_reclaimed_bytes is not None or not run.docker.runner.is_podman:  # podman says no total
-        run.out.line(f"Total reclaimed space: {size_text(result.space_reclaimed_bytes or 0)}")
+    for line in reclaimed(run, result):
+        run.out.line(line)

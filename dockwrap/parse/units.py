@@ -56,13 +56,17 @@ def parse_size(text: str) -> int | None:
 def human_size(size: int | None) -> str | None:
     """Bytes as docker's tables print an image's size (go-units HumanSizeWithPrecision(size, 3):
     decimal units, 3 significant digits): 2019080 -> `2.02MB`; None for None."""
-    if size is None:
-        return None
+    return None if size is None else decimal_size(size, 3)
+
+
+def decimal_size(size: int, digits: int) -> str:
+    """Bytes in go-units' decimal units with DIGITS significant digits (docker's HumanSize is 4:
+    `6.001MB`; its tables of image sizes 3: `2.02MB`)."""
     value, unit = float(size), 0
     while value >= 1000 and unit < len(_DECIMAL) - 1:
         value /= 1000
         unit += 1
-    return f"{value:.3g}{_DECIMAL[unit]}"
+    return f"{value:.{digits}g}{_DECIMAL[unit]}"
 
 
 _DECIMAL = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...cli.output import human_size
+from ...cli.prune import reclaimed
 from ...cli.verbs import JSON, Invocation, docker_verb
 from ...errors import UsageError
 
@@ -37,7 +37,5 @@ def command(run: Invocation) -> int | None:
             *(f"deleted: {image}" for image in result.images),
             "",
         ]
-    if result.space_reclaimed_bytes is not None or not run.docker.runner.is_podman:  # podman says no total
-        lines.append(f"Total reclaimed space: {human_size(result.space_reclaimed_bytes or 0)}")
-    run.out.lines(lines)
+    run.out.lines([*lines, *reclaimed(run, result)])
     return None
